@@ -1,0 +1,310 @@
+/**
+ * The proxy's API contract: request and response shapes as zod schemas. The server validates
+ * requests with them and builds responses that satisfy them; the web client imports only the
+ * inferred types (`import type`), and tests build data with them.
+ */
+import { z } from 'zod';
+
+/** Region IDs look like cn-hangzhou, ap-southeast-1, us-west-1; checked again against DescribeRegions. */
+export const REGION_ID_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,20}){1,4}$/;
+/** Security group IDs: sg- followed by lower-case letters and digits. */
+export const GROUP_ID_PATTERN = /^sg-[a-z0-9]{6,40}$/;
+export const RESTORE_ID_PATTERN = /^rst-[a-z0-9]{6,40}$/;
+
+export const regionIdSchema = z.string().regex(REGION_ID_PATTERN, 'is not a region ID');
+export const groupIdSchema = z
+  .string()
+  .regex(GROUP_ID_PATTERN, 'is not a security group ID (sg-...)');
+export const restoreIdSchema = z.string().regex(RESTORE_ID_PATTERN, 'is not a restore ID');
+
+export const restoreModeSchema = z.enum(['completely', 'partially']);
+export const languageSchema = z.enum(['en-US', 'zh-CN']);
+
+// ---------- shared pieces ----------
+
+export const peerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cidr'), cidr: z.string() }),
+  z.object({ kind: z.literal('ipv6'), cidr: z.string() }),
+  z.object({ kind: z.literal('group'), groupId: z.string(), ownerAccount: z.string() }),
+  z.object({ kind: z.literal('prefixList'), prefixListId: z.string() }),
+]);
+
+export const ruleSchema = z.object({
+  direction: z.enum(['ingress', 'egress']),
+  policy: z.enum(['accept', 'drop']),
+  protocol: z.enum(['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all']),
+  portRange: z.string(),
+  sourcePortRange: z.string(),
+  peer: peerSchema,
+  localCidr: z.string(),
+  portRangeListId: z.string(),
+  nicType: z.enum(['internet', 'intranet']),
+  priority: z.number().int(),
+  description: z.string(),
+  meta: z.object({
+    ruleId: z.string().optional(),
+    peerName: z.string().optional(),
+    createTime: z.string().optional(),
+    portRangeListName: z.string().optional(),
+  }),
+});
+
+export const restoreOptionsSchema = z
+  .object({
+    recreateSystemRules: z.boolean().default(false),
+    retargetSelfReferences: z.boolean().default(false),
+  })
+  .strict();
+
+export const apiErrorSchema = z.object({
+  /** ECS code (e.g. Forbidden.RAM) or one of ours (ValidationError, StalePreview, RestoreInProgress ...). */
+  code: z.string(),
+  /** A sentence a person can act on. */
+  message: z.string(),
+  requestId: z.string().optional(),
+  /** e.g. { field: 'destinationId' } for validation errors, or a fresh preview for StalePreview. */
+  details: z.unknown().optional(),
+});
+
+// ---------- session, regions, groups ----------
+
+export const sessionSchema = z.object({
+  /** 'emulator': the built-in ECS emulator with demo data; 'live': real ECS through the credential chain. */
+  mode: z.enum(['emulator', 'live']),
+  ruleLimit: z.number().int(),
+  batchSize: z.number().int(),
+  /** True when this server requires CONSOLE_TOKEN and the browser has not logged in. */
+  loginRequired: z.boolean(),
+});
+
+export const regionSchema = z.object({
+  regionId: z.string(),
+  localName: z.string(),
+  endpoint: z.string(),
+  status: z.enum(['available', 'soldOut']),
+});
+export const regionsResponseSchema = z.object({ regions: z.array(regionSchema) });
+
+export const groupInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  vpcId: z.string(),
+  type: z.enum(['normal', 'enterprise']),
+});
+
+export const securityGroupSummarySchema = groupInfoSchema.extend({
+  description: z.string(),
+  creationTime: z.string(),
+  ruleCount: z.number().int(),
+  serviceManaged: z.boolean(),
+});
+
+/** Query of GET /api/regions/:region/security-groups. */
+export const listGroupsQuerySchema = z
+  .object({
+    /** sg-... matches the ID, vpc-... the VPC, anything else a case-insensitive part of the name. */
+    search: z.string().trim().max(128).optional(),
+    vpcId: z
+      .string()
+      .regex(/^vpc-[a-z0-9]{4,40}$/, 'is not a VPC ID (vpc-...)')
+      .optional(),
+    nextToken: z.string().max(512).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export const groupListResponseSchema = z.object({
+  groups: z.array(securityGroupSummarySchema),
+  /** '' on the last page. */
+  nextToken: z.string(),
+});
+
+export const groupDetailResponseSchema = z.object({
+  group: securityGroupSummarySchema,
+  innerAccessPolicy: z.string(),
+  rules: z.array(ruleSchema),
+});
+
+// ---------- restore preview ----------
+
+export const previewRequestSchema = z
+  .object({
+    destinationId: groupIdSchema,
+    mode: restoreModeSchema,
+    options: restoreOptionsSchema.default({
+      recreateSystemRules: false,
+      retargetSelfReferences: false,
+    }),
+  })
+  .strict();
+
+export const notRestorableSchema = z.object({
+  rule: ruleSchema,
+  side: z.enum(['source', 'destination']),
+  reason: z.enum([
+    'system-rule',
+    'system-rule-kept',
+    'cross-vpc-reference',
+    'enterprise-drop',
+    'enterprise-group-reference',
+  ]),
+});
+
+export const directionDiffSchema = z.object({
+  added: z.array(ruleSchema),
+  removed: z.array(ruleSchema),
+  changed: z.array(z.object({ before: ruleSchema, after: ruleSchema })),
+  unchanged: z.array(ruleSchema),
+  notRestorable: z.array(notRestorableSchema),
+});
+
+export const planStepViewSchema = z.object({
+  id: z.string(),
+  index: z.number().int(),
+  phase: z.enum(['opening', 'closing']),
+  action: z.enum(['authorize', 'revoke', 'modify']),
+  direction: z.enum(['ingress', 'egress']),
+  ruleCount: z.number().int(),
+  early: z.boolean(),
+});
+
+export const warningSchema = z.object({
+  kind: z.enum([
+    'open-ssh-to-world',
+    'open-rdp-to-world',
+    'open-all-to-world',
+    'rule-limit-early-removals',
+    'self-reference',
+  ]),
+  rules: z.array(ruleSchema),
+});
+
+export const previewSummarySchema = z.object({
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  notRestorable: z.number().int(),
+});
+
+export const previewResponseSchema = z.object({
+  source: securityGroupSummarySchema,
+  /** The destination group; for undo and rollback, the source itself (its pre-restore snapshot). */
+  destination: securityGroupSummarySchema,
+  mode: restoreModeSchema,
+  options: restoreOptionsSchema,
+  ingress: directionDiffSchema,
+  egress: directionDiffSchema,
+  summary: previewSummarySchema,
+  plan: z.object({
+    steps: z.array(planStepViewSchema),
+    calls: z.number().int(),
+    earlyRemovals: z.array(ruleSchema),
+    makeBeforeBreak: z.boolean(),
+  }),
+  warnings: z.array(warningSchema),
+  revision: z.string(),
+  /** Nothing would change: OK stays disabled. */
+  identical: z.boolean(),
+});
+
+// ---------- restores (jobs, journal, history) ----------
+
+export const startRestoreRequestSchema = previewRequestSchema
+  .extend({ revision: z.string().min(1).max(128) })
+  .strict();
+export const undoRequestSchema = z.object({ revision: z.string().min(1).max(128) }).strict();
+
+export const restoreAcceptedSchema = z.object({ restoreId: z.string() });
+
+export const restoreKindSchema = z.enum(['restore', 'rollback', 'undo']);
+export const restoreStatusSchema = z.enum([
+  /** Journal written, first call not yet made. */
+  'pending',
+  'running',
+  /** Every step applied and the verification read matched. */
+  'succeeded',
+  /** A step failed for good; the journal says what was applied and what remains. */
+  'failed',
+  /** The server stopped while this restore ran (found at start-up). */
+  'interrupted',
+]);
+
+export const stepOutcomeSchema = planStepViewSchema.extend({
+  status: z.enum(['pending', 'running', 'applied', 'failed']),
+  attempts: z.number().int(),
+  requestId: z.string().optional(),
+  error: apiErrorSchema.optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  rules: z.array(ruleSchema),
+});
+
+export const verificationSchema = z.object({
+  status: z.enum(['pending', 'passed', 'failed']),
+  /** Expected rules ECS does not report. */
+  missing: z.array(ruleSchema),
+  /** Rules ECS reports that the plan did not expect. */
+  unexpected: z.array(ruleSchema),
+});
+
+export const restoreSummarySchema = z.object({
+  id: z.string(),
+  kind: restoreKindSchema,
+  /** For rollback/undo: the restore whose snapshot is the target. */
+  parentId: z.string().optional(),
+  regionId: z.string(),
+  source: z.object({ id: z.string(), name: z.string() }),
+  destination: z.object({ id: z.string(), name: z.string() }),
+  mode: restoreModeSchema,
+  status: restoreStatusSchema,
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+  summary: previewSummarySchema,
+  stepsTotal: z.number().int(),
+  stepsApplied: z.number().int(),
+});
+
+export const restoreDetailSchema = restoreSummarySchema.extend({
+  options: restoreOptionsSchema,
+  revision: z.string(),
+  steps: z.array(stepOutcomeSchema),
+  verification: verificationSchema,
+  /** The source's rules just before this restore (the undo / rollback target). */
+  snapshot: z.array(ruleSchema),
+  expected: z.array(ruleSchema),
+  error: apiErrorSchema.optional(),
+});
+
+export const restoreListQuerySchema = z
+  .object({
+    cursor: z.string().max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    sourceId: groupIdSchema.optional(),
+  })
+  .strict();
+
+export const restoreListResponseSchema = z.object({
+  restores: z.array(restoreSummarySchema),
+  /** '' on the last page. */
+  nextCursor: z.string(),
+});
+
+export type ApiError = z.infer<typeof apiErrorSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type RegionView = z.infer<typeof regionSchema>;
+export type SecurityGroupView = z.infer<typeof securityGroupSummarySchema>;
+export type ListGroupsQuery = z.input<typeof listGroupsQuerySchema>;
+export type GroupListResponse = z.infer<typeof groupListResponseSchema>;
+export type GroupDetailResponse = z.infer<typeof groupDetailResponseSchema>;
+export type PreviewRequest = z.input<typeof previewRequestSchema>;
+export type PreviewResponse = z.infer<typeof previewResponseSchema>;
+export type StartRestoreRequest = z.input<typeof startRestoreRequestSchema>;
+export type RestoreAccepted = z.infer<typeof restoreAcceptedSchema>;
+export type RestoreSummary = z.infer<typeof restoreSummarySchema>;
+export type RestoreDetail = z.infer<typeof restoreDetailSchema>;
+export type RestoreListResponse = z.infer<typeof restoreListResponseSchema>;
+export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
+export type RuleView = z.infer<typeof ruleSchema>;
+export type WarningView = z.infer<typeof warningSchema>;
