@@ -1,0 +1,48 @@
+import { EcsApiError } from './errors';
+import type { Params } from './types';
+
+interface Remembered {
+  fingerprint: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * ClientToken idempotency, per action + region + group + token: a replay with the same parameters
+ * answers the first (successful) answer again, RequestId included, without applying anything;
+ * the same token with other parameters is IdempotentParameterMismatch. Failed calls are not
+ * remembered: they applied nothing, so running them again is what a retry should do.
+ */
+export class ClientTokens {
+  private readonly remembered = new Map<string, Remembered>();
+
+  clear(): void {
+    this.remembered.clear();
+  }
+
+  run(
+    scope: string,
+    params: Params,
+    apply: () => Record<string, unknown>,
+  ): Record<string, unknown> {
+    const token = params.ClientToken ?? '';
+    if (token === '') return apply();
+    const key = `${scope}|${token}`;
+    const fingerprint = JSON.stringify(
+      Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+    const previous = this.remembered.get(key);
+    if (previous) {
+      if (previous.fingerprint !== fingerprint) {
+        throw new EcsApiError(
+          400,
+          'IdempotentParameterMismatch',
+          'The request uses the same client token as a previous, but non-identical request.',
+        );
+      }
+      return previous.body;
+    }
+    const body = apply();
+    this.remembered.set(key, { fingerprint, body });
+    return body;
+  }
+}
