@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { restoreRulesApi } from './src/server/dev-plugin.js';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), restoreRulesApi()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900 },
   test: {
     globals: true,
+    // msw parses intercepted requests with Node's HTTP parser, whose 16 KiB header limit silently
+    // drops a 100-rule Authorize (~20-500 KB of query string): raise it to 1 MiB, as the server does.
+    execArgv: ['--max-http-header-size=1048576'],
     projects: [
       {
         extends: true,

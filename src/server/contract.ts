@@ -239,6 +239,8 @@ export const stepOutcomeSchema = planStepViewSchema.extend({
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
   rules: z.array(ruleSchema),
+  /** Added by the server helper: 1 for the first run; each Retry remaining plans a new attempt. */
+  attempt: z.number().int().optional(),
 });
 
 export const verificationSchema = z.object({
@@ -275,6 +277,16 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
   snapshot: z.array(ruleSchema),
   expected: z.array(ruleSchema),
   error: apiErrorSchema.optional(),
+  /** Added by the server helper: the current attempt (steps of earlier attempts keep theirs). */
+  attempt: z.number().int().optional(),
+  /** Added by the server helper: facts of the current attempt's plan. */
+  plan: z
+    .object({
+      calls: z.number().int(),
+      earlyRemovals: z.array(ruleSchema),
+      makeBeforeBreak: z.boolean(),
+    })
+    .optional(),
 });
 
 export const restoreListQuerySchema = z
@@ -290,6 +302,9 @@ export const restoreListResponseSchema = z.object({
   /** '' on the last page. */
   nextCursor: z.string(),
 });
+
+/** Added by the server helper: POST /api/login (only when CONSOLE_TOKEN is set); answers the session. */
+export const loginRequestSchema = z.object({ token: z.string().min(1).max(512) }).strict();
 
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export type Session = z.infer<typeof sessionSchema>;
@@ -308,3 +323,4 @@ export type RestoreListResponse = z.infer<typeof restoreListResponseSchema>;
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
 export type RuleView = z.infer<typeof ruleSchema>;
 export type WarningView = z.infer<typeof warningSchema>;
+export type LoginRequest = z.infer<typeof loginRequestSchema>;

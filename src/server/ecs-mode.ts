@@ -1,0 +1,58 @@
+/**
+ * Chooses how the server reaches ECS: the real service through the credential chain, or the
+ * built-in emulator when no credentials are found (ECS_MODE forces either).
+ */
+import http from 'node:http';
+import type { EcsPort } from '../ecs/ecs-port';
+import type { Config } from './config';
+import { resolveCredentials } from './ecs/credentials';
+import { createSdkEcsPort } from './ecs/sdk-ecs-port';
+import type { EmulatorControls } from './emulator-controls';
+import type { Logger } from './logger';
+
+export interface EcsConnection {
+  mode: 'emulator' | 'live';
+  ecs: EcsPort;
+  emulator?: EmulatorControls;
+  stop(): void;
+}
+
+/** Header size that lets 100 permissions with long descriptions reach the emulator. */
+const EMULATOR_HEADER_SIZE = 1024 * 1024;
+
+export async function connectEcs(config: Config, logger: Logger): Promise<EcsConnection> {
+  if (config.ecsMode !== 'emulator') {
+    const resolved = await resolveCredentials();
+    if (resolved !== null) {
+      if (config.emulatorTestControls)
+        throw new Error(
+          'EMULATOR_TEST_CONTROLS is set but credentials were found; refusing to start',
+        );
+      logger.info(
+        { credentialSource: resolved.source, endpoint: config.ecsEndpoint ?? 'regional' },
+        'ECS mode: live',
+      );
+      const ecs = createSdkEcsPort({
+        credential: resolved.client,
+        ...(config.ecsEndpoint === undefined ? {} : { endpoint: config.ecsEndpoint }),
+      });
+      return { mode: 'live', ecs, stop: () => undefined };
+    }
+    if (config.ecsMode === 'live')
+      throw new Error('ECS_MODE=live but the credential chain found no credentials');
+  }
+  // Loaded only here so that live mode never imports the emulator or msw.
+  const { startEmulatorMode } = await import('./emulator-mode');
+  const started = startEmulatorMode(config);
+  logger.warn(
+    'ECS mode: emulator (no credentials found or ECS_MODE=emulator); the console shows demo data',
+  );
+  if (http.maxHeaderSize < EMULATOR_HEADER_SIZE) {
+    // msw/node parses intercepted requests with Node's HTTP parser: a long Authorize URL would hang.
+    logger.warn(
+      { maxHeaderSize: http.maxHeaderSize, batchSize: config.batchSize },
+      `start node with --max-http-header-size=${EMULATOR_HEADER_SIZE} (npm start and npm run serve do): large batches may not reach the emulator`,
+    );
+  }
+  return { mode: 'emulator', ecs: started.ecs, emulator: started.emulator, stop: started.stop };
+}

@@ -1,0 +1,91 @@
+/**
+ * Reads of security groups the proxy composes from the ECS port: one group with its summary and
+ * rules, and the VPCs of the groups that rules reference (for cross-VPC detection).
+ */
+import type { GroupRules, Rule } from '../domain/types';
+import {
+  EcsError,
+  type EcsPort,
+  type GroupDetail,
+  type SecurityGroupSummary,
+} from '../ecs/ecs-port';
+import { ApiHttpError } from './errors';
+
+export interface LoadedGroup {
+  summary: SecurityGroupSummary;
+  detail: GroupDetail;
+}
+
+const NOT_FOUND = new Set(['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupId.Malformed']);
+
+function notFound(
+  role: string,
+  groupId: string,
+  regionId: string,
+  requestId?: string,
+): ApiHttpError {
+  return new ApiHttpError(
+    404,
+    'InvalidSecurityGroupId.NotFound',
+    `The ${role} security group ${groupId} does not exist in ${regionId} (it may have been deleted).`,
+    { field: role === 'source' ? 'id' : `${role}Id`, groupId },
+    requestId,
+  );
+}
+
+/** The group's summary and all its rules; 404 naming `role` (source / destination) when absent. */
+export async function loadGroup(
+  ecs: EcsPort,
+  regionId: string,
+  groupId: string,
+  role: string,
+): Promise<LoadedGroup> {
+  try {
+    const [page, detail] = await Promise.all([
+      ecs.describeSecurityGroups(regionId, { securityGroupId: groupId }, { maxResults: 10 }),
+      ecs.describeGroup(regionId, groupId),
+    ]);
+    const summary = page.groups.find((g) => g.id === groupId);
+    if (summary === undefined) throw notFound(role, groupId, regionId);
+    // The listing's rule count can lag; the rules just read are the truth.
+    return { summary: { ...summary, ruleCount: detail.rules.length }, detail };
+  } catch (error) {
+    if (error instanceof EcsError && NOT_FOUND.has(error.code))
+      throw notFound(role, groupId, regionId, error.requestId);
+    throw error;
+  }
+}
+
+export function groupRulesOf(loaded: LoadedGroup): GroupRules {
+  return { group: loaded.detail.group, rules: loaded.detail.rules };
+}
+
+/** Bound on pages read when scanning a region (100 groups a page). */
+export const MAX_SCAN_PAGES = 50;
+
+/**
+ * VPC IDs of the groups that `rules` reference, from one listing of the region (bounded).
+ * Groups of other accounts are left out: their VPC cannot be known.
+ */
+export async function referencedGroupVpcs(
+  ecs: EcsPort,
+  regionId: string,
+  rules: Rule[],
+): Promise<Record<string, string>> {
+  const wanted = new Set<string>();
+  for (const rule of rules) if (rule.peer.kind === 'group') wanted.add(rule.peer.groupId);
+  const found: Record<string, string> = {};
+  if (wanted.size === 0) return found;
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_SCAN_PAGES; page += 1) {
+    const result = await ecs.describeSecurityGroups(
+      regionId,
+      {},
+      nextToken === undefined ? { maxResults: 100 } : { maxResults: 100, nextToken },
+    );
+    for (const group of result.groups) if (wanted.has(group.id)) found[group.id] = group.vpcId;
+    if (result.nextToken === '' || Object.keys(found).length === wanted.size) break;
+    nextToken = result.nextToken;
+  }
+  return found;
+}

@@ -1,0 +1,8 @@
+/** Per-request values the middleware sets for the handlers. */
+export interface AppEnv {
+  Variables: {
+    /** CSP nonce of this response (also injected into the served index.html). */
+    nonce: string;
+    requestId: string;
+  };
+}

@@ -1,0 +1,415 @@
+/**
+ * The restore journal: SQLite (WAL) holding, for every restore, the source's rules before it,
+ * the destination's rules, the plan, and each step's outcome as it happens. Every write is a
+ * synchronous, committed transaction, so the runner can make the next ECS call knowing the
+ * journal already describes everything before it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { GroupInfo, PlanStep, RestoreMode, RestoreOptions, Rule } from '../../domain/types';
+import type { ApiError } from '../contract';
+import { migrate } from './schema';
+
+export type RestoreKind = 'restore' | 'rollback' | 'undo';
+export type RestoreStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'interrupted';
+export type StepStatus = 'pending' | 'running' | 'applied' | 'failed';
+
+export interface Counts {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  notRestorable: number;
+}
+
+export interface Verification {
+  status: 'pending' | 'passed' | 'failed';
+  missing: Rule[];
+  unexpected: Rule[];
+}
+
+export interface PlanFacts {
+  calls: number;
+  earlyRemovals: Rule[];
+  makeBeforeBreak: boolean;
+}
+
+export interface RestoreRecord {
+  id: string;
+  seq: number;
+  kind: RestoreKind;
+  parentId?: string;
+  regionId: string;
+  sourceGroup: GroupInfo;
+  destinationGroup: GroupInfo;
+  mode: RestoreMode;
+  options: RestoreOptions;
+  revision: string;
+  status: RestoreStatus;
+  /** 1 for the first run; each Retry remaining adds one. */
+  attempt: number;
+  createdAt: string;
+  finishedAt?: string;
+  summary: Counts;
+  /** The source's rules just before the first step (the undo / rollback target). */
+  snapshot: Rule[];
+  /** The destination's rules as planned against (Retry plans against these again). */
+  destinationRules: Rule[];
+  expected: Rule[];
+  plan: PlanFacts;
+  verification: Verification;
+  error?: ApiError;
+}
+
+export interface StepRecord {
+  restoreId: string;
+  attempt: number;
+  id: string;
+  index: number;
+  phase: PlanStep['phase'];
+  action: PlanStep['action'];
+  direction: PlanStep['direction'];
+  early: boolean;
+  rules: Rule[];
+  status: StepStatus;
+  /** Calls made for this step (the adapter's own retries inside one call count once). */
+  attempts: number;
+  requestId?: string;
+  error?: ApiError;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export type NewRestore = Omit<
+  RestoreRecord,
+  'seq' | 'status' | 'attempt' | 'finishedAt' | 'verification' | 'error'
+>;
+
+export interface RestorePage {
+  restores: RestoreRecord[];
+  nextCursor: string;
+}
+
+interface RestoreRow {
+  seq: number;
+  id: string;
+  kind: string;
+  parent_id: string | null;
+  region_id: string;
+  status: string;
+  attempt: number;
+  mode: string;
+  options_json: string;
+  revision: string;
+  created_at: string;
+  finished_at: string | null;
+  summary_json: string;
+  source_group_json: string;
+  destination_group_json: string;
+  snapshot_json: string;
+  destination_rules_json: string;
+  expected_json: string;
+  plan_json: string;
+  verification_json: string;
+  error_json: string | null;
+}
+
+interface StepRow {
+  restore_id: string;
+  attempt: number;
+  step_id: string;
+  idx: number;
+  phase: string;
+  action: string;
+  direction: string;
+  early: number;
+  rules_json: string;
+  status: string;
+  attempts: number;
+  request_id: string | null;
+  error_json: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+const PENDING_VERIFICATION: Verification = { status: 'pending', missing: [], unexpected: [] };
+
+function parse<T>(json: string): T {
+  return JSON.parse(json) as T;
+}
+
+function toRestore(row: RestoreRow): RestoreRecord {
+  const record: RestoreRecord = {
+    id: row.id,
+    seq: row.seq,
+    kind: row.kind as RestoreKind,
+    regionId: row.region_id,
+    sourceGroup: parse(row.source_group_json),
+    destinationGroup: parse(row.destination_group_json),
+    mode: row.mode as RestoreMode,
+    options: parse(row.options_json),
+    revision: row.revision,
+    status: row.status as RestoreStatus,
+    attempt: row.attempt,
+    createdAt: row.created_at,
+    summary: parse(row.summary_json),
+    snapshot: parse(row.snapshot_json),
+    destinationRules: parse(row.destination_rules_json),
+    expected: parse(row.expected_json),
+    plan: parse(row.plan_json),
+    verification: parse(row.verification_json),
+  };
+  if (row.parent_id !== null) record.parentId = row.parent_id;
+  if (row.finished_at !== null) record.finishedAt = row.finished_at;
+  if (row.error_json !== null) record.error = parse(row.error_json);
+  return record;
+}
+
+function toStep(row: StepRow): StepRecord {
+  const step: StepRecord = {
+    restoreId: row.restore_id,
+    attempt: row.attempt,
+    id: row.step_id,
+    index: row.idx,
+    phase: row.phase as StepRecord['phase'],
+    action: row.action as StepRecord['action'],
+    direction: row.direction as StepRecord['direction'],
+    early: row.early === 1,
+    rules: parse(row.rules_json),
+    status: row.status as StepStatus,
+    attempts: row.attempts,
+  };
+  if (row.request_id !== null) step.requestId = row.request_id;
+  if (row.error_json !== null) step.error = parse(row.error_json);
+  if (row.started_at !== null) step.startedAt = row.started_at;
+  if (row.finished_at !== null) step.finishedAt = row.finished_at;
+  return step;
+}
+
+export interface Journal {
+  readonly location: string;
+  /** Writes the restore (status pending, attempt 1) and its steps in one transaction. */
+  create(restore: NewRestore, steps: PlanStep[]): RestoreRecord;
+  get(id: string): RestoreRecord | undefined;
+  steps(id: string): StepRecord[];
+  /** Newest first; `cursor` is the nextCursor of the previous page. */
+  list(query: { cursor?: string; limit: number; sourceId?: string }): RestorePage;
+  /** A pending or running restore of this source, if any. */
+  findActive(regionId: string, sourceId: string): RestoreRecord | undefined;
+  setStatus(
+    id: string,
+    status: RestoreStatus,
+    extra?: { error?: ApiError; finishedAt?: string },
+  ): void;
+  startStep(id: string, attempt: number, stepId: string, at: string): void;
+  finishStep(
+    id: string,
+    attempt: number,
+    stepId: string,
+    outcome: { status: 'applied' | 'failed'; requestId?: string; error?: ApiError; at: string },
+  ): void;
+  /** Starts a new attempt (Retry remaining) with its plan, in one transaction; status pending. */
+  addAttempt(
+    id: string,
+    attempt: {
+      number: number;
+      revision: string;
+      expected: Rule[];
+      plan: PlanFacts;
+      steps: PlanStep[];
+    },
+  ): void;
+  setVerification(id: string, verification: Verification): void;
+  /** Start-up recovery: pending/running restores become interrupted; running steps failed. */
+  markInterrupted(at: string): string[];
+  close(): void;
+}
+
+/** Opens (creating if missing) the journal at `file`, or an in-memory one for ':memory:'. */
+export function openJournal(file: string): Journal {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  // FULL: a commit survives power loss, not only a process crash; journal writes are few.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const insertRestore = db.prepare(`INSERT INTO restores (
+      id, kind, parent_id, region_id, source_id, source_name, destination_id, destination_name, mode,
+      options_json, revision, status, attempt, created_at, summary_json, source_group_json,
+      destination_group_json, snapshot_json, destination_rules_json, expected_json, plan_json,
+      verification_json)
+    VALUES (@id, @kind, @parentId, @regionId, @sourceId, @sourceName, @destinationId, @destinationName,
+      @mode, @options, @revision, 'pending', @attempt, @createdAt, @summary, @sourceGroup,
+      @destinationGroup, @snapshot, @destinationRules, @expected, @plan, @verification)`);
+  const insertStep =
+    db.prepare(`INSERT INTO steps (restore_id, attempt, step_id, idx, phase, action,
+      direction, early, rules_json, status, attempts)
+    VALUES (@restoreId, @attempt, @stepId, @index, @phase, @action, @direction, @early, @rules, 'pending', 0)`);
+  const selectRestore = db.prepare('SELECT * FROM restores WHERE id = ?');
+  const selectSteps = db.prepare('SELECT * FROM steps WHERE restore_id = ? ORDER BY attempt, idx');
+
+  const writeSteps = (restoreId: string, attempt: number, steps: PlanStep[]) => {
+    for (const step of steps) {
+      insertStep.run({
+        restoreId,
+        attempt,
+        stepId: step.id,
+        index: step.index,
+        phase: step.phase,
+        action: step.action,
+        direction: step.direction,
+        early: step.early ? 1 : 0,
+        rules: JSON.stringify(step.rules),
+      });
+    }
+  };
+
+  const journal: Journal = {
+    location: file,
+    create(restore, steps) {
+      db.transaction(() => {
+        insertRestore.run({
+          id: restore.id,
+          kind: restore.kind,
+          parentId: restore.parentId ?? null,
+          regionId: restore.regionId,
+          sourceId: restore.sourceGroup.id,
+          sourceName: restore.sourceGroup.name,
+          destinationId: restore.destinationGroup.id,
+          destinationName: restore.destinationGroup.name,
+          mode: restore.mode,
+          options: JSON.stringify(restore.options),
+          revision: restore.revision,
+          attempt: 1,
+          createdAt: restore.createdAt,
+          summary: JSON.stringify(restore.summary),
+          sourceGroup: JSON.stringify(restore.sourceGroup),
+          destinationGroup: JSON.stringify(restore.destinationGroup),
+          snapshot: JSON.stringify(restore.snapshot),
+          destinationRules: JSON.stringify(restore.destinationRules),
+          expected: JSON.stringify(restore.expected),
+          plan: JSON.stringify(restore.plan),
+          verification: JSON.stringify(PENDING_VERIFICATION),
+        });
+        writeSteps(restore.id, 1, steps);
+      })();
+      return journal.get(restore.id)!;
+    },
+    get(id) {
+      const row = selectRestore.get(id) as RestoreRow | undefined;
+      return row === undefined ? undefined : toRestore(row);
+    },
+    steps(id) {
+      return (selectSteps.all(id) as StepRow[]).map(toStep);
+    },
+    list({ cursor, limit, sourceId }) {
+      const before =
+        cursor !== undefined && /^\d+$/.test(cursor) ? Number(cursor) : Number.MAX_SAFE_INTEGER;
+      const rows = (
+        sourceId === undefined
+          ? db
+              .prepare('SELECT * FROM restores WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+              .all(before, limit + 1)
+          : db
+              .prepare(
+                'SELECT * FROM restores WHERE seq < ? AND source_id = ? ORDER BY seq DESC LIMIT ?',
+              )
+              .all(before, sourceId, limit + 1)
+      ) as RestoreRow[];
+      const page = rows.slice(0, limit).map(toRestore);
+      const more = rows.length > limit;
+      return { restores: page, nextCursor: more ? String(page[page.length - 1]!.seq) : '' };
+    },
+    findActive(regionId, sourceId) {
+      const row = db
+        .prepare(
+          "SELECT * FROM restores WHERE region_id = ? AND source_id = ? AND status IN ('pending', 'running') ORDER BY seq DESC LIMIT 1",
+        )
+        .get(regionId, sourceId) as RestoreRow | undefined;
+      return row === undefined ? undefined : toRestore(row);
+    },
+    setStatus(id, status, extra = {}) {
+      db.prepare(
+        'UPDATE restores SET status = ?, error_json = ?, finished_at = ? WHERE id = ?',
+      ).run(
+        status,
+        extra.error === undefined ? null : JSON.stringify(extra.error),
+        extra.finishedAt ?? null,
+        id,
+      );
+    },
+    startStep(id, attempt, stepId, at) {
+      db.prepare(
+        "UPDATE steps SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, ?), error_json = NULL WHERE restore_id = ? AND attempt = ? AND step_id = ?",
+      ).run(at, id, attempt, stepId);
+    },
+    finishStep(id, attempt, stepId, outcome) {
+      db.prepare(
+        'UPDATE steps SET status = ?, request_id = ?, error_json = ?, finished_at = ? WHERE restore_id = ? AND attempt = ? AND step_id = ?',
+      ).run(
+        outcome.status,
+        outcome.requestId ?? null,
+        outcome.error === undefined ? null : JSON.stringify(outcome.error),
+        outcome.at,
+        id,
+        attempt,
+        stepId,
+      );
+    },
+    addAttempt(id, attempt) {
+      db.transaction(() => {
+        db.prepare(
+          "UPDATE restores SET attempt = ?, revision = ?, expected_json = ?, plan_json = ?, verification_json = ?, status = 'pending', error_json = NULL, finished_at = NULL WHERE id = ?",
+        ).run(
+          attempt.number,
+          attempt.revision,
+          JSON.stringify(attempt.expected),
+          JSON.stringify(attempt.plan),
+          JSON.stringify(PENDING_VERIFICATION),
+          id,
+        );
+        writeSteps(id, attempt.number, attempt.steps);
+      })();
+    },
+    setVerification(id, verification) {
+      db.prepare('UPDATE restores SET verification_json = ? WHERE id = ?').run(
+        JSON.stringify(verification),
+        id,
+      );
+    },
+    markInterrupted(at) {
+      const ids = (
+        db.prepare("SELECT id FROM restores WHERE status IN ('pending', 'running')").all() as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
+      const interruptedCall: ApiError = {
+        code: 'Interrupted',
+        message: 'The server stopped during this call; ECS may or may not have applied it.',
+      };
+      const interruptedRun: ApiError = {
+        code: 'Interrupted',
+        message:
+          'The server stopped while this restore ran. Retry the remaining steps or roll back.',
+      };
+      db.transaction(() => {
+        for (const id of ids) {
+          db.prepare(
+            "UPDATE steps SET status = 'failed', error_json = ?, finished_at = ? WHERE restore_id = ? AND status = 'running'",
+          ).run(JSON.stringify(interruptedCall), at, id);
+          db.prepare(
+            "UPDATE restores SET status = 'interrupted', error_json = ?, finished_at = ? WHERE id = ?",
+          ).run(JSON.stringify(interruptedRun), at, id);
+        }
+      })();
+      return ids;
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+  return journal;
+}

@@ -1,0 +1,77 @@
+/**
+ * The journal's SQLite schema, versioned. Each migration runs once, in order, in a transaction;
+ * `schema_version` holds the version reached.
+ */
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE restores (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     kind TEXT NOT NULL,
+     parent_id TEXT,
+     region_id TEXT NOT NULL,
+     source_id TEXT NOT NULL,
+     source_name TEXT NOT NULL,
+     destination_id TEXT NOT NULL,
+     destination_name TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     options_json TEXT NOT NULL,
+     revision TEXT NOT NULL,
+     status TEXT NOT NULL,
+     attempt INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     finished_at TEXT,
+     summary_json TEXT NOT NULL,
+     source_group_json TEXT NOT NULL,
+     destination_group_json TEXT NOT NULL,
+     snapshot_json TEXT NOT NULL,
+     destination_rules_json TEXT NOT NULL,
+     expected_json TEXT NOT NULL,
+     plan_json TEXT NOT NULL,
+     verification_json TEXT NOT NULL,
+     error_json TEXT
+   );
+   CREATE INDEX restores_source ON restores (region_id, source_id, status);
+   CREATE TABLE steps (
+     restore_id TEXT NOT NULL REFERENCES restores (id),
+     attempt INTEGER NOT NULL,
+     step_id TEXT NOT NULL,
+     idx INTEGER NOT NULL,
+     phase TEXT NOT NULL,
+     action TEXT NOT NULL,
+     direction TEXT NOT NULL,
+     early INTEGER NOT NULL,
+     rules_json TEXT NOT NULL,
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     request_id TEXT,
+     error_json TEXT,
+     started_at TEXT,
+     finished_at TEXT,
+     PRIMARY KEY (restore_id, attempt, step_id)
+   );`,
+];
+
+/** Current schema version (the number of migrations). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database to SCHEMA_VERSION; refuses a database written by a newer version. */
+export function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT version FROM schema_version').get() as
+    { version: number } | undefined;
+  const current = row?.version ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `The journal was written by a newer version (schema ${current} > ${SCHEMA_VERSION})`,
+    );
+  }
+  const apply = db.transaction(() => {
+    for (let v = current; v < SCHEMA_VERSION; v += 1) db.exec(MIGRATIONS[v]!);
+    if (row === undefined)
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
+    else db.prepare('UPDATE schema_version SET version = ?').run(SCHEMA_VERSION);
+  });
+  apply();
+}

@@ -1,0 +1,72 @@
+/** Journal records as the contract's restore views. */
+import type { RestoreDetail, RestoreSummary, StepOutcome } from '../contract';
+import type { RestoreRecord, StepRecord } from '../journal/journal';
+
+function progress(
+  record: RestoreRecord,
+  steps: StepRecord[],
+): { stepsTotal: number; stepsApplied: number } {
+  // Earlier attempts count with what they applied; the current attempt with all its steps.
+  let stepsTotal = 0;
+  let stepsApplied = 0;
+  for (const step of steps) {
+    if (step.status === 'applied') stepsApplied += 1;
+    if (step.attempt === record.attempt || step.status === 'applied') stepsTotal += 1;
+  }
+  return { stepsTotal, stepsApplied };
+}
+
+export function restoreSummaryView(record: RestoreRecord, steps: StepRecord[]): RestoreSummary {
+  const view: RestoreSummary = {
+    id: record.id,
+    kind: record.kind,
+    regionId: record.regionId,
+    source: { id: record.sourceGroup.id, name: record.sourceGroup.name },
+    destination: { id: record.destinationGroup.id, name: record.destinationGroup.name },
+    mode: record.mode,
+    status: record.status,
+    createdAt: record.createdAt,
+    summary: record.summary,
+    ...progress(record, steps),
+  };
+  if (record.parentId !== undefined) view.parentId = record.parentId;
+  if (record.finishedAt !== undefined) view.finishedAt = record.finishedAt;
+  return view;
+}
+
+function stepView(step: StepRecord): StepOutcome {
+  const view: StepOutcome = {
+    id: step.id,
+    index: step.index,
+    phase: step.phase,
+    action: step.action,
+    direction: step.direction,
+    ruleCount: step.rules.length,
+    early: step.early,
+    attempt: step.attempt,
+    status: step.status,
+    attempts: step.attempts,
+    rules: step.rules,
+  };
+  if (step.requestId !== undefined && step.requestId !== '') view.requestId = step.requestId;
+  if (step.error !== undefined) view.error = step.error;
+  if (step.startedAt !== undefined) view.startedAt = step.startedAt;
+  if (step.finishedAt !== undefined) view.finishedAt = step.finishedAt;
+  return view;
+}
+
+export function restoreDetailView(record: RestoreRecord, steps: StepRecord[]): RestoreDetail {
+  const detail: RestoreDetail = {
+    ...restoreSummaryView(record, steps),
+    options: record.options,
+    revision: record.revision,
+    attempt: record.attempt,
+    steps: steps.map(stepView),
+    verification: record.verification,
+    snapshot: record.snapshot,
+    expected: record.expected,
+    plan: record.plan,
+  };
+  if (record.error !== undefined) detail.error = record.error;
+  return detail;
+}

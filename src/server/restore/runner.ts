@@ -1,0 +1,449 @@
+/**
+ * The restore runner. It owns every restore job (the HTTP call only starts one), keeps one
+ * restore per source group at a time, writes the journal before the first ECS call and after
+ * every step, runs the plan in order, and verifies the result. A permanent failure stops the
+ * run with the journal describing exactly what was applied and what remains.
+ */
+import { randomBytes } from 'node:crypto';
+import { summarizeDiff } from '../../domain/diff';
+import { compareRuleSets } from '../../domain/plan';
+import type { PlanLimits, Rule } from '../../domain/types';
+import { EcsError, type EcsPort, type WriteResult } from '../../ecs/ecs-port';
+import type { PreviewResponse } from '../contract';
+import { ApiHttpError, toApiErrorBody } from '../errors';
+import type { Journal, RestoreRecord, StepRecord } from '../journal/journal';
+import type { Logger } from '../logger';
+import { planAgainstRules, planPair, planToSnapshot, previewView, type Planned } from '../preview';
+import { clientToken } from './client-token';
+import { SourceLocks } from './source-locks';
+
+/** Revoke errors that mean "this rule ID no longer exists" (ECS-API.md). */
+const ALREADY_GONE = new Set([
+  'InvalidParam.SecurityGroupRuleId',
+  'InvalidSecurityGroupRule.RuleNotExist',
+  'InvalidSecurityGroupRuleId.NotFound',
+]);
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+function newRestoreId(): string {
+  const bytes = randomBytes(16);
+  let id = 'rst-';
+  for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+  return id;
+}
+
+export interface RunnerOptions {
+  ecs: EcsPort;
+  journal: Journal;
+  limits: PlanLimits;
+  logger: Logger;
+  /** Waits before each verification read; more than one tolerates read-after-write lag. */
+  verifyDelaysMs?: number[];
+  now?: () => Date;
+}
+
+export interface StartRestoreInput {
+  destinationId: string;
+  mode: 'completely' | 'partially';
+  options: { recreateSystemRules: boolean; retargetSelfReferences: boolean };
+  revision: string;
+}
+
+const TERMINAL = new Set(['succeeded', 'failed', 'interrupted']);
+const RESUMABLE = new Set(['failed', 'interrupted']);
+
+export class RestoreRunner {
+  private readonly locks = new SourceLocks();
+  private readonly jobs = new Map<string, Promise<void>>();
+  private halted = false;
+  private readonly verifyDelaysMs: number[];
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: RunnerOptions) {
+    this.verifyDelaysMs = opts.verifyDelaysMs ?? [0, 300, 1000, 2000];
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  private get deps() {
+    return { ecs: this.opts.ecs, limits: this.opts.limits };
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** Runs `work` holding the source's lock; the lock passes to the job it starts, if any. */
+  private async withSourceLock(
+    regionId: string,
+    sourceId: string,
+    work: (restoreId: string) => Promise<{ restoreId: string; started: boolean }>,
+  ): Promise<string> {
+    const restoreId = newRestoreId();
+    const taken = this.locks.acquire(regionId, sourceId, restoreId);
+    const active = this.opts.journal.findActive(regionId, sourceId);
+    if (!taken.ok || active !== undefined) {
+      if (taken.ok) this.locks.release(regionId, sourceId, restoreId);
+      const holder = active?.id ?? (taken.ok ? undefined : taken.holder);
+      const holderKnown = holder !== undefined && this.opts.journal.get(holder) !== undefined;
+      throw new ApiHttpError(
+        409,
+        'RestoreInProgress',
+        `A restore of ${sourceId} is already running; wait for it to finish.`,
+        holderKnown ? { restoreId: holder } : undefined,
+      );
+    }
+    try {
+      const result = await work(restoreId);
+      if (!result.started) this.locks.release(regionId, sourceId, restoreId);
+      return result.restoreId;
+    } catch (error) {
+      this.locks.release(regionId, sourceId, restoreId);
+      throw error;
+    }
+  }
+
+  private assertPlanHasSteps(planned: Planned, message: string): void {
+    if (planned.plan.steps.length === 0) throw new ApiHttpError(400, 'NothingToRestore', message);
+  }
+
+  private assertFresh(planned: Planned, revision: string): void {
+    if (planned.plan.revision !== revision) {
+      throw new ApiHttpError(
+        409,
+        'StalePreview',
+        'The security groups changed since the preview; review the new preview and confirm again.',
+        { preview: previewView(planned) },
+      );
+    }
+  }
+
+  /** Journals a new restore (before any ECS write) and starts its job. */
+  private launchNew(
+    restoreId: string,
+    planned: Planned,
+    kind: RestoreRecord['kind'],
+    parentId: string | undefined,
+  ): { restoreId: string; started: boolean } {
+    const source = planned.source.detail;
+    this.opts.journal.create(
+      {
+        id: restoreId,
+        kind,
+        ...(parentId === undefined ? {} : { parentId }),
+        regionId: source.group.regionId,
+        sourceGroup: source.group,
+        destinationGroup: planned.targetGroup,
+        mode: planned.mode,
+        options: planned.options,
+        revision: planned.plan.revision,
+        createdAt: this.stamp(),
+        summary: summarizeDiff(planned.diff),
+        snapshot: source.rules,
+        destinationRules: planned.targetRules,
+        expected: planned.plan.expected,
+        plan: {
+          calls: planned.plan.calls,
+          earlyRemovals: planned.plan.earlyRemovals,
+          makeBeforeBreak: planned.plan.makeBeforeBreak,
+        },
+      },
+      planned.plan.steps,
+    );
+    this.launch(restoreId, source.group.regionId, source.group.id, restoreId);
+    return { restoreId, started: true };
+  }
+
+  /** Starts the job of `restoreId`; the source lock held by `holder` is released when it ends. */
+  private launch(restoreId: string, regionId: string, sourceId: string, holder: string): void {
+    const job = this.run(restoreId)
+      .catch((error: unknown) => {
+        this.opts.logger.error({ err: error, restoreId }, 'restore job crashed');
+        if (this.halted) return;
+        this.opts.journal.setStatus(restoreId, 'failed', {
+          error: toApiErrorBody(error),
+          finishedAt: this.stamp(),
+        });
+      })
+      .finally(() => {
+        this.locks.release(regionId, sourceId, holder);
+        this.jobs.delete(restoreId);
+      });
+    this.jobs.set(restoreId, job);
+  }
+
+  /** POST .../restores: re-reads both groups, re-plans, checks the revision, then starts. */
+  async startRestore(
+    regionId: string,
+    sourceId: string,
+    input: StartRestoreInput,
+  ): Promise<string> {
+    return this.withSourceLock(regionId, sourceId, async (restoreId) => {
+      const planned = await planPair(
+        this.deps,
+        regionId,
+        sourceId,
+        input.destinationId,
+        input.mode,
+        input.options,
+      );
+      this.assertFresh(planned, input.revision);
+      this.assertPlanHasSteps(
+        planned,
+        'The destination security group has the same rules as the source',
+      );
+      if (planned.source.summary.serviceManaged) {
+        // ECS would refuse the first write; refusing here leaves nothing half-done to explain.
+        throw new ApiHttpError(
+          403,
+          'InvalidOperation.ResourceManagedByCloudProduct',
+          `The source ${sourceId} is managed by a cloud service; its rules cannot be changed here.`,
+        );
+      }
+      this.opts.logger.info(
+        {
+          restoreId,
+          regionId,
+          sourceId,
+          destinationId: input.destinationId,
+          steps: planned.plan.calls,
+        },
+        'restore starting',
+      );
+      return this.launchNew(restoreId, planned, 'restore', undefined);
+    });
+  }
+
+  private mustGet(id: string): RestoreRecord {
+    const record = this.opts.journal.get(id);
+    if (record === undefined)
+      throw new ApiHttpError(404, 'RestoreNotFound', `There is no restore ${id}.`, { field: 'id' });
+    return record;
+  }
+
+  /** POST /api/restores/:id/retry: plans the remaining work against the current source. */
+  async retry(id: string): Promise<string> {
+    const record = this.mustGet(id);
+    if (!RESUMABLE.has(record.status)) {
+      throw new ApiHttpError(
+        409,
+        'InvalidRestoreState',
+        `Only a failed or interrupted restore can be retried; ${id} is ${record.status}.`,
+      );
+    }
+    return this.withSourceLock(record.regionId, record.sourceGroup.id, async (holder) => {
+      const current = this.mustGet(id);
+      const planned = await planAgainstRules(
+        this.deps,
+        current.regionId,
+        current.sourceGroup.id,
+        {
+          group: current.destinationGroup,
+          rules: current.destinationRules,
+          snapshot: current.kind !== 'restore',
+        },
+        current.mode,
+        current.options,
+      );
+      this.opts.journal.addAttempt(id, {
+        number: current.attempt + 1,
+        revision: planned.plan.revision,
+        expected: planned.plan.expected,
+        plan: {
+          calls: planned.plan.calls,
+          earlyRemovals: planned.plan.earlyRemovals,
+          makeBeforeBreak: planned.plan.makeBeforeBreak,
+        },
+        steps: planned.plan.steps,
+      });
+      this.opts.logger.info(
+        { restoreId: id, attempt: current.attempt + 1, steps: planned.plan.calls },
+        'restore retrying',
+      );
+      this.launch(id, current.regionId, current.sourceGroup.id, holder);
+      return { restoreId: id, started: true };
+    });
+  }
+
+  /** GET /api/restores/:id/undo-preview: the source back to its rules before that restore. */
+  async undoPreview(id: string): Promise<PreviewResponse> {
+    const record = this.mustGet(id);
+    const planned = await planToSnapshot(
+      this.deps,
+      record.regionId,
+      record.sourceGroup.id,
+      record.snapshot,
+    );
+    return previewView(planned);
+  }
+
+  /** POST /api/restores/:id/rollback (failed / interrupted) and /undo (any finished restore, with the revision). */
+  async revert(id: string, kind: 'rollback' | 'undo', revision?: string): Promise<string> {
+    const parent = this.mustGet(id);
+    const allowed = kind === 'rollback' ? RESUMABLE : TERMINAL;
+    if (!allowed.has(parent.status)) {
+      const what = kind === 'rollback' ? 'a failed or interrupted restore' : 'a finished restore';
+      throw new ApiHttpError(
+        409,
+        'InvalidRestoreState',
+        `Only ${what} can be ${kind === 'rollback' ? 'rolled back' : 'undone'}; ${id} is ${parent.status}.`,
+      );
+    }
+    return this.withSourceLock(parent.regionId, parent.sourceGroup.id, async (restoreId) => {
+      const planned = await planToSnapshot(
+        this.deps,
+        parent.regionId,
+        parent.sourceGroup.id,
+        parent.snapshot,
+      );
+      if (revision !== undefined) this.assertFresh(planned, revision);
+      this.assertPlanHasSteps(
+        planned,
+        `The source security group already has the rules it had before ${id}.`,
+      );
+      this.opts.logger.info(
+        { restoreId, parentId: id, kind, steps: planned.plan.calls },
+        `${kind} starting`,
+      );
+      return this.launchNew(restoreId, planned, kind, id);
+    });
+  }
+
+  private async execute(record: RestoreRecord, step: StepRecord): Promise<WriteResult> {
+    const { ecs } = this.opts;
+    const regionId = record.regionId;
+    const groupId = record.sourceGroup.id;
+    const token = clientToken(record.id, record.attempt, step.id);
+    if (step.action === 'authorize')
+      return ecs.authorize(regionId, groupId, step.direction, step.rules, token);
+    if (step.action === 'modify') {
+      const desired = step.rules[0];
+      if (desired?.meta.ruleId === undefined)
+        throw new Error(`modify step ${step.id} has no rule ID`);
+      return ecs.modify(regionId, groupId, step.direction, desired.meta.ruleId, desired, token);
+    }
+    const ids = step.rules.map((r) => r.meta.ruleId).filter((v): v is string => v !== undefined);
+    try {
+      return await ecs.revoke(regionId, groupId, step.direction, ids, token);
+    } catch (error) {
+      if (!(error instanceof EcsError) || !ALREADY_GONE.has(error.code)) throw error;
+      // Some IDs are gone (an earlier call of ours, or someone else): revoke what is left, if any.
+      const present = new Set(
+        (await ecs.describeGroup(regionId, groupId)).rules.map((r) => r.meta.ruleId),
+      );
+      const remaining = ids.filter((ruleId) => present.has(ruleId));
+      if (remaining.length === 0) return { requestId: error.requestId ?? '' };
+      return ecs.revoke(
+        regionId,
+        groupId,
+        step.direction,
+        remaining,
+        clientToken(record.id, record.attempt, `${step.id}:rest`),
+      );
+    }
+  }
+
+  private async run(id: string): Promise<void> {
+    const { journal, logger } = this.opts;
+    const record = journal.get(id);
+    if (record === undefined || this.halted) return;
+    const steps = journal.steps(id).filter((s) => s.attempt === record.attempt);
+    journal.setStatus(id, 'running');
+    for (const step of steps) {
+      if (step.status === 'applied') continue;
+      if (this.halted) return;
+      journal.startStep(id, record.attempt, step.id, this.stamp());
+      let result: WriteResult;
+      try {
+        result = await this.execute(record, step);
+      } catch (error) {
+        if (this.halted) return;
+        const body = toApiErrorBody(error);
+        journal.finishStep(id, record.attempt, step.id, {
+          status: 'failed',
+          ...(body.requestId === undefined ? {} : { requestId: body.requestId }),
+          error: body,
+          at: this.stamp(),
+        });
+        const failure = {
+          ...body,
+          message: `Step ${step.index + 1} of ${steps.length} (${step.action} ${step.rules.length} ${step.direction} rule${step.rules.length === 1 ? '' : 's'}) failed: ${body.message}`,
+        };
+        journal.setStatus(id, 'failed', { error: failure, finishedAt: this.stamp() });
+        logger.warn(
+          { restoreId: id, step: step.id, code: body.code, requestId: body.requestId },
+          'restore step failed',
+        );
+        return;
+      }
+      if (this.halted) return;
+      journal.finishStep(id, record.attempt, step.id, {
+        status: 'applied',
+        requestId: result.requestId,
+        at: this.stamp(),
+      });
+    }
+    await this.verify(record);
+  }
+
+  private async verify(record: RestoreRecord): Promise<void> {
+    const { journal, ecs, logger } = this.opts;
+    let difference: { missing: Rule[]; unexpected: Rule[] } = { missing: [], unexpected: [] };
+    for (const delay of this.verifyDelaysMs) {
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (this.halted) return;
+      let actual: Rule[];
+      try {
+        actual = (await ecs.describeGroup(record.regionId, record.sourceGroup.id)).rules;
+      } catch (error) {
+        if (this.halted) return;
+        const body = toApiErrorBody(error);
+        journal.setStatus(record.id, 'failed', {
+          error: {
+            ...body,
+            message: `Every step was applied, but the verification read failed: ${body.message}`,
+          },
+          finishedAt: this.stamp(),
+        });
+        return;
+      }
+      if (this.halted) return;
+      difference = compareRuleSets(record.expected, actual);
+      if (difference.missing.length === 0 && difference.unexpected.length === 0) {
+        journal.setVerification(record.id, { status: 'passed', missing: [], unexpected: [] });
+        journal.setStatus(record.id, 'succeeded', { finishedAt: this.stamp() });
+        logger.info({ restoreId: record.id }, 'restore succeeded');
+        return;
+      }
+    }
+    journal.setVerification(record.id, { status: 'failed', ...difference });
+    journal.setStatus(record.id, 'failed', {
+      error: {
+        code: 'VerificationFailed',
+        message: `Every step was applied, but the source has ${difference.missing.length} expected rule(s) missing and ${difference.unexpected.length} unexpected rule(s).`,
+      },
+      finishedAt: this.stamp(),
+    });
+    logger.warn(
+      {
+        restoreId: record.id,
+        missing: difference.missing.length,
+        unexpected: difference.unexpected.length,
+      },
+      'restore verification failed',
+    );
+  }
+
+  /** Resolves when no job is running (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.jobs.size > 0) await Promise.allSettled([...this.jobs.values()]);
+  }
+
+  /**
+   * Stops every job where it stands without writing anything more, as if the process died:
+   * used to simulate a crash and on forced shutdown (the next start marks them interrupted).
+   */
+  halt(): void {
+    this.halted = true;
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * A killed server, for each step in turn. The runner runs in-process against a journal FILE;
+ * "killing" it stops the runner where it stands without another write and drops the journal
+ * connection (what SIGKILL leaves: committed WAL transactions only). The emulator is kept, as
+ * ECS keeps its state when our server dies; an in-flight call may still land after the kill.
+ * A new stack then opens the same file, as a restarted server would.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applySteps, compareRuleSets } from '../../src/domain/plan';
+import type { PlanStep, Rule } from '../../src/domain/types';
+import { createEcsEmulator, type EcsEmulator } from '../../src/mocks/emulator';
+import type { GroupDetailResponse, RestoreDetail } from '../../src/server/contract';
+import {
+  createTestStack,
+  groupIdByName,
+  waitForRestore,
+  type TestStack,
+} from '../support/test-stack';
+import { getJson, postJson, preview, REGION, startRestore } from './helpers';
+
+const LATENCY_MS = 60;
+let dir: string;
+let emulator: EcsEmulator;
+let stack: TestStack | undefined;
+let webProd: string;
+let backup: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rrc-crash-'));
+});
+afterEach(async () => {
+  await stack?.close();
+  stack = undefined;
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function sourceRules(s: TestStack): Promise<Rule[]> {
+  return (
+    (await getJson(s.app, `/api/regions/${REGION}/security-groups/${webProd}`))
+      .body as unknown as GroupDetailResponse
+  ).rules as Rule[];
+}
+
+function same(expected: Rule[], actual: Rule[]): boolean {
+  const diff = compareRuleSets(expected, actual);
+  return diff.missing.length === 0 && diff.unexpected.length === 0;
+}
+
+/** Starts a restore and kills the server while step `index` is in flight. */
+async function killDuringStep(
+  journalPath: string,
+  index: number,
+): Promise<{ restoreId: string; stepCount: number }> {
+  emulator = createEcsEmulator({ seed: 'demo' });
+  const first = await createTestStack({ journalPath, emulator });
+  webProd = await groupIdByName(first.app, REGION, 'web-prod');
+  backup = await groupIdByName(first.app, REGION, 'web-prod-backup-20261120');
+  const shown = await preview(first.app, webProd, backup);
+  emulator.setLatency(LATENCY_MS);
+  const started = await startRestore(first.app, webProd, backup, shown.revision);
+  const restoreId = started.body.restoreId as string;
+  for (;;) {
+    const steps = first.journal.steps(restoreId);
+    if (steps[index]?.status === 'running') break;
+    if (
+      first.journal.get(restoreId)?.status !== 'running' &&
+      first.journal.get(restoreId)?.status !== 'pending'
+    ) {
+      throw new Error('the restore finished before the kill');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  first.crash();
+  // Let the call that was in flight land (or not) in "ECS" before the restart reads it.
+  await new Promise((resolve) => setTimeout(resolve, LATENCY_MS * 3));
+  emulator.setLatency(0);
+  return { restoreId, stepCount: shown.plan.calls };
+}
+
+describe.each([0, 1, 2, 3, 4])('killed during step %i', (index) => {
+  it('reopens the journal as interrupted with what was applied, matching ECS, and rolls back', async () => {
+    const journalPath = path.join(dir, `kill-${index}.db`);
+    const { restoreId, stepCount } = await killDuringStep(journalPath, index);
+
+    stack = await createTestStack({ journalPath, emulator });
+    const detail = (await getJson(stack.app, `/api/restores/${restoreId}`))
+      .body as unknown as RestoreDetail;
+    expect(detail.status).toBe('interrupted');
+    expect(detail.error?.code).toBe('Interrupted');
+    expect(detail.steps).toHaveLength(stepCount);
+    expect(detail.steps.map((s) => s.status)).toEqual(
+      detail.steps.map((_, i) => (i < index ? 'applied' : i === index ? 'failed' : 'pending')),
+    );
+    expect(detail.steps[index]!.error?.code).toBe('Interrupted');
+
+    // ECS holds the snapshot plus the applied steps, plus perhaps the one in flight: the journal says both are possible.
+    const applied = detail.steps.filter((s) => s.status === 'applied') as unknown as PlanStep[];
+    const inFlight = detail.steps[index] as unknown as PlanStep;
+    const snapshot = detail.snapshot as Rule[];
+    const now = await sourceRules(stack);
+    expect(
+      same(applySteps(snapshot, applied), now) ||
+        same(applySteps(snapshot, [...applied, inFlight]), now),
+    ).toBe(true);
+
+    const rollback = await postJson(stack.app, `/api/restores/${restoreId}/rollback`);
+    if (rollback.status === 400) {
+      expect(rollback.body.code).toBe('NothingToRestore');
+    } else {
+      expect(rollback.status).toBe(202);
+      const done = await waitForRestore(stack.app, rollback.body.restoreId as string);
+      expect(done.status).toBe('succeeded');
+    }
+    expect(same(snapshot, await sourceRules(stack))).toBe(true);
+  });
+});
+
+describe('killed mid-restore, then Retry remaining', () => {
+  it('finishes the restore from the journal', async () => {
+    const journalPath = path.join(dir, 'kill-retry.db');
+    const { restoreId } = await killDuringStep(journalPath, 2);
+    stack = await createTestStack({ journalPath, emulator });
+    const retry = await postJson(stack.app, `/api/restores/${restoreId}/retry`);
+    expect(retry.status).toBe(202);
+    const done = await waitForRestore(stack.app, restoreId);
+    expect(done.status).toBe('succeeded');
+    expect(done.verification.status).toBe('passed');
+    expect((await preview(stack.app, webProd, backup)).identical).toBe(true);
+  });
+
+  it('a new restore of the same source is allowed once the old one is interrupted', async () => {
+    const journalPath = path.join(dir, 'kill-new.db');
+    await killDuringStep(journalPath, 1);
+    stack = await createTestStack({ journalPath, emulator });
+    const shown = await preview(stack.app, webProd, backup);
+    const started = await startRestore(stack.app, webProd, backup, shown.revision);
+    expect(started.status).toBe(202);
+    expect((await waitForRestore(stack.app, started.body.restoreId as string)).status).toBe(
+      'succeeded',
+    );
+  });
+});
