@@ -2,7 +2,7 @@
  * The diff of two groups (SPEC.md sections 5 and 6): what a restore adds, removes, changes and
  * cannot restore, per direction. Hash based (see `IdentityIndex`), O(n) in the number of rules.
  */
-import { IdentityIndex } from './identity-index';
+import { IdentityIndex, TAKEN } from './identity-index';
 import {
   DIRECTIONS,
   type DirectionDiff,
@@ -63,6 +63,9 @@ function refusal(rule: Rule, setting: DiffSetting): NotRestorableReason | null {
     if (rule.peer.kind === 'group') return 'enterprise-group-reference';
   }
   if (rule.peer.kind === 'group') {
+    // ECS refuses a group that references itself (InvalidParamter.Conflict): a backup's rule that
+    // points at the live group, or a self-reference retargeted by the opt-in, cannot be created.
+    if (rule.peer.groupId === source.id) return 'self-reference';
     const vpc = setting.groupVpcs.get(rule.peer.groupId);
     if (vpc !== undefined && vpc !== source.vpcId) return 'cross-vpc-reference';
   }
@@ -92,19 +95,15 @@ function pickMatch(index: IdentityIndex, first: number, wanted: Rule): number {
 function diffAll(source: Rule[], destination: Rule[], setting: DiffSetting, diff: RuleDiff): void {
   const completely = setting.mode === 'completely';
 
-  // Position i in the index is source[i].
-  const bySource = new IdentityIndex(source.length);
-  for (const rule of source) bySource.add(rule);
-
+  const bySource = new IdentityIndex(source, destination.length);
   const matched = new Uint8Array(source.length);
-  const seenDestination = new IdentityIndex(destination.length);
   for (const original of destination) {
     const rule = targetRule(original, setting);
+    const first = bySource.claim(rule);
     // A later destination rule of the same identity cannot be restored next to the first.
-    if (!seenDestination.add(rule)) continue;
+    if (first === TAKEN) continue;
 
     const out = diff[rule.direction];
-    const first = bySource.first(rule);
     const reason = refusal(rule, setting);
     if (first === -1) {
       if (reason) out.notRestorable.push({ rule, side: 'destination', reason });

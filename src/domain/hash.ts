@@ -31,7 +31,15 @@ export class PairHasher {
 
   /** The two finalized 32-bit hashes; the hasher can be reset and reused. */
   digest(): [number, number] {
-    return [finalize(this.fnv), finalize(this.murmur)];
+    return [finalize(this.fnv) >>> 0, finalize(this.murmur) >>> 0];
+  }
+
+  /**
+   * Adds the current hash to `digest`, the same as `digest.add(this.digest())`. Large rule sets
+   * hash one item per rule: this way no pair array and no boxed (above 2^31) number per item.
+   */
+  addTo(digest: MultisetDigest): void {
+    digest.addSigned(finalize(this.fnv), finalize(this.murmur));
   }
 
   reset(): this {
@@ -46,14 +54,13 @@ export function hashPair(text: string): [number, number] {
   return new PairHasher().feed(text).digest();
 }
 
-/** Murmur3's avalanche step, so nearby inputs spread over all bits. */
+/** Murmur3's avalanche step, so nearby inputs spread over all bits; the bits as a signed int32. */
 function finalize(value: number): number {
   let h = value ^ (value >>> 16);
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /**
@@ -61,19 +68,25 @@ function finalize(value: number): number {
  * hashing the sorted list for our purpose, without the O(n log n) sort.
  */
 export class MultisetDigest {
+  // Sums modulo 2^32 kept as signed int32 (small integers stay unboxed); unsigned in `toString`.
   private sumA = 0;
   private sumB = 0;
   private count = 0;
 
   /** Adds one item, given as its pair of hashes. */
   add([a, b]: [number, number]): void {
-    this.sumA = (this.sumA + a) >>> 0;
-    this.sumB = (this.sumB + b) >>> 0;
+    this.addSigned(a, b);
+  }
+
+  /** `add` with the two hashes as separate numbers (either signed or unsigned 32-bit). */
+  addSigned(a: number, b: number): void {
+    this.sumA = (this.sumA + a) | 0;
+    this.sumB = (this.sumB + b) | 0;
     this.count++;
   }
 
   toString(): string {
-    return `${this.count}:${this.sumA.toString(16)}:${this.sumB.toString(16)}`;
+    return `${this.count}:${(this.sumA >>> 0).toString(16)}:${(this.sumB >>> 0).toString(16)}`;
   }
 }
 

@@ -30,7 +30,7 @@ function mixPeer(hash: number, peer: Peer): number {
  * its length; nicType a flag) rather than character by character: the hash only has to spread
  * rules, `sameIdentity` still compares every field exactly.
  */
-export function identityHash(rule: Rule): number {
+function identityHash(rule: Rule): number {
   let h = 0x811c9dc5;
   h = mixCode(h, rule.direction.charCodeAt(0));
   h = mixCode(h, rule.policy.charCodeAt(0));
@@ -61,8 +61,11 @@ function samePeer(a: Peer, b: Peer): boolean {
   }
 }
 
-/** True when `ruleIdentity(a) === ruleIdentity(b)`, compared field by field. */
-export function sameIdentity(a: Rule, b: Rule): boolean {
+/**
+ * True when `ruleIdentity(a) === ruleIdentity(b)`, compared field by field (normalized fields
+ * cannot contain the key's separators, so the two agree).
+ */
+function sameIdentity(a: Rule, b: Rule): boolean {
   return (
     a.direction === b.direction &&
     a.policy === b.policy &&
@@ -76,80 +79,111 @@ export function sameIdentity(a: Rule, b: Rule): boolean {
   );
 }
 
+/** What `IdentityIndex.claim` returns when an earlier claim already took the identity. */
+export const TAKEN = -2;
+
 /**
- * A fixed-capacity multimap from identity to rules, in insertion order. Open addressing over
- * typed arrays (one slot per distinct identity) instead of a `Map` of strings: no per-rule
- * allocation, and nothing for the garbage collector to trace or promote on large groups.
+ * The rules of a fixed list grouped by identity, in list order, and claimable once per identity
+ * by the rules of a second list (the diff pairs each destination identity with the source once).
+ *
+ * Open addressing over typed arrays instead of a `Map` of identity strings: no per-rule
+ * allocation, nothing for the garbage collector to trace, and each entry keeps the hash next to
+ * its rule reference, so a probe touches one cache line (which matters once tables outgrow the
+ * cache). Source and claims share one table, so each rule costs one hash and one probe sequence.
  */
 export class IdentityIndex {
-  private readonly rules: Rule[] = [];
-  private readonly hashes: Int32Array;
-  /** 1 + index of the first rule of each identity; 0 marks a free slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  /** Next rule of the same identity, -1 after the last. */
+  private readonly rules: readonly Rule[];
+  /** Claimed rules whose identity the list lacks: the table refers to them for comparisons. */
+  private readonly claimOnly: Rule[] = [];
+  private claimRoom: number;
+  /** Per rule: the next rule of the same identity, -1 after the last. */
   private readonly nextSame: Int32Array;
-  /** Last rule of each identity (valid at the first rule's index), so appends keep order. */
+  /** Per first rule of an identity: the last rule of it so far, so appends keep list order. */
   private readonly lastSame: Int32Array;
+  /** Per first rule of an identity: 1 once claimed. */
+  private readonly claimed: Uint8Array;
+  /**
+   * Pairs [reference, hash]. The reference is 1 + the index of the identity's first rule,
+   * -(1 + index in `claimOnly`) for an identity only a claim had, or 0 for a free entry.
+   */
+  private readonly table: Int32Array;
+  /** Entries - 1 (a power of two minus one). */
+  private readonly mask: number;
 
-  /** `capacity` is the most rules that will be added. */
-  constructor(capacity: number) {
+  /** Indexes `rules`, with room for `claims` claims (at most one per rule of the other list). */
+  constructor(rules: readonly Rule[], claims: number) {
+    const count = rules.length;
+    this.rules = rules;
+    this.claimRoom = claims;
+    this.nextSame = new Int32Array(count).fill(-1);
+    this.lastSame = new Int32Array(count);
+    this.claimed = new Uint8Array(count);
     // At most half full, so linear probes stay short.
-    let size = 8;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    this.hashes = new Int32Array(capacity);
-    this.nextSame = new Int32Array(capacity);
-    this.lastSame = new Int32Array(capacity);
+    let entries = 8;
+    while (entries < (count + claims) * 2) entries *= 2;
+    this.table = new Int32Array(entries * 2);
+    this.mask = entries - 1;
+
+    for (let i = 0; i < count; i++) {
+      const rule = rules[i] as Rule;
+      const hash = identityHash(rule);
+      const at = this.locate(rule, hash);
+      const reference = this.table[at] as number;
+      if (reference === 0) {
+        this.table[at] = i + 1;
+        this.table[at + 1] = hash;
+        this.lastSame[i] = i;
+      } else {
+        const first = reference - 1;
+        this.nextSame[this.lastSame[first] as number] = i;
+        this.lastSame[first] = i;
+      }
+    }
   }
 
-  /** The slot holding `rule`'s identity, or the free slot where it belongs. */
-  private slotOf(rule: Rule, hash: number): number {
-    let slot = hash & this.mask;
-    for (;;) {
-      const entry = this.slots[slot] as number;
-      if (entry === 0) return slot;
-      const first = entry - 1;
-      if (this.hashes[first] === hash && sameIdentity(this.rules[first] as Rule, rule)) return slot;
-      slot = (slot + 1) & this.mask;
+  /** Offset in `table` of the entry for `rule`'s identity, or of the free entry where it belongs. */
+  private locate(rule: Rule, hash: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = slot * 2;
+      const reference = this.table[at] as number;
+      if (reference === 0) return at;
+      if (this.table[at + 1] === hash) {
+        const known = reference > 0 ? this.rules[reference - 1] : this.claimOnly[-reference - 1];
+        if (sameIdentity(known as Rule, rule)) return at;
+      }
     }
   }
 
   /**
-   * Adds a rule at the next index (0, 1, ... in the order of adding); true when it is the first
-   * rule of its identity.
+   * Claims `rule`'s identity: the index of the first rule of the list with that identity, -1 when
+   * the list has none, or `TAKEN` when an earlier claim had the same identity.
    */
-  add(rule: Rule): boolean {
-    const index = this.rules.length;
+  claim(rule: Rule): number {
     const hash = identityHash(rule);
-    this.rules.push(rule);
-    this.hashes[index] = hash;
-    this.nextSame[index] = -1;
-    const slot = this.slotOf(rule, hash);
-    const entry = this.slots[slot] as number;
-    if (entry === 0) {
-      this.slots[slot] = index + 1;
-      this.lastSame[index] = index;
-      return true;
+    const at = this.locate(rule, hash);
+    const reference = this.table[at] as number;
+    if (reference < 0) return TAKEN;
+    if (reference > 0) {
+      const first = reference - 1;
+      if (this.claimed[first] === 1) return TAKEN;
+      this.claimed[first] = 1;
+      return first;
     }
-    const first = entry - 1;
-    this.nextSame[this.lastSame[first] as number] = index;
-    this.lastSame[first] = index;
-    return false;
+    // A full table would make `locate` loop forever; the constructor sized it for `claims`.
+    if (this.claimRoom === 0) throw new RangeError('IdentityIndex: more claims than room was made for');
+    this.claimRoom--;
+    this.claimOnly.push(rule);
+    this.table[at] = -this.claimOnly.length;
+    this.table[at + 1] = hash;
+    return -1;
   }
 
-  /** Index of the first added rule with `rule`'s identity, or -1. */
-  first(rule: Rule): number {
-    return (this.slots[this.slotOf(rule, identityHash(rule))] as number) - 1;
-  }
-
-  /** Index of the next added rule with the same identity as rule `index`, or -1. */
+  /** Index of the next rule with the same identity as rule `index`, or -1. */
   next(index: number): number {
     return this.nextSame[index] as number;
   }
 
-  /** The rule added at `index`. */
+  /** The rule at `index`. */
   rule(index: number): Rule {
     return this.rules[index] as Rule;
   }

@@ -24,12 +24,19 @@ import {
   type StepPhase,
 } from './types';
 
-/** One rule-level change before batching. */
-interface Change {
-  action: StepAction;
-  phase: StepPhase;
-  direction: Direction;
-  rule: Rule;
+/**
+ * The rule-level changes of one phase, by action and direction, each list in diff order: exactly
+ * the lists that become batched steps, so planning sorts every change once instead of filtering
+ * a flat list per step kind.
+ */
+type PhaseChanges = Record<StepAction, Record<Direction, Rule[]>>;
+
+function emptyPhaseChanges(): PhaseChanges {
+  return {
+    revoke: { ingress: [], egress: [] },
+    modify: { ingress: [], egress: [] },
+    authorize: { ingress: [], egress: [] },
+  };
 }
 
 /** Adding an Accept or removing a Drop can only allow more traffic. */
@@ -60,21 +67,21 @@ function forAuthorize(rule: Rule): Rule {
   return { ...rule, meta };
 }
 
-function collectChanges(diff: RuleDiff): Change[] {
-  const changes: Change[] = [];
+function collectChanges(diff: RuleDiff): Record<StepPhase, PhaseChanges> {
+  const byPhase: Record<StepPhase, PhaseChanges> = { opening: emptyPhaseChanges(), closing: emptyPhaseChanges() };
   for (const direction of DIRECTIONS) {
     const part = diff[direction];
     if (diff.mode === 'completely') {
-      for (const rule of part.removed) changes.push({ action: 'revoke', phase: removePhase(rule), direction, rule });
-      for (const change of part.changed) {
-        changes.push({ action: 'modify', phase: modifyPhase(change), direction, rule: change.after });
-      }
+      for (const rule of part.removed) byPhase[removePhase(rule)].revoke[direction].push(rule);
+      for (const change of part.changed) byPhase[modifyPhase(change)].modify[direction].push(change.after);
     }
-    for (const rule of part.added) {
-      changes.push({ action: 'authorize', phase: addPhase(rule), direction, rule: forAuthorize(rule) });
-    }
+    for (const rule of part.added) byPhase[addPhase(rule)].authorize[direction].push(forAuthorize(rule));
   }
-  return changes;
+  return byPhase;
+}
+
+function countRules(byDirection: Record<Direction, Rule[]>): number {
+  return byDirection.ingress.length + byDirection.egress.length;
 }
 
 /** log2 of the traffic a rule matches, roughly; ranks closing removals by how much they could cut. */
@@ -111,41 +118,60 @@ function lowestImpact(rules: Rule[], count: number): Rule[] {
  * How many closing removals must run first so the opening additions fit under the rule limit.
  * Only Authorize can hit the limit; opening removals already run before the additions.
  */
-function earlyRemovalCount(changes: Change[], sourceCount: number, limits: PlanLimits): number {
-  let openingAdds = 0;
-  let openingRemovals = 0;
-  let closingRemovals = 0;
-  for (const change of changes) {
-    if (change.action === 'authorize' && change.phase === 'opening') openingAdds++;
-    if (change.action === 'revoke' && change.phase === 'opening') openingRemovals++;
-    if (change.action === 'revoke' && change.phase === 'closing') closingRemovals++;
-  }
+function earlyRemovalCount(byPhase: Record<StepPhase, PhaseChanges>, sourceCount: number, limits: PlanLimits): number {
+  const openingAdds = countRules(byPhase.opening.authorize);
   if (openingAdds === 0) return 0;
-  const peak = sourceCount - openingRemovals + openingAdds;
-  return Math.min(closingRemovals, Math.max(0, peak - limits.ruleLimit));
+  const peak = sourceCount - countRules(byPhase.opening.revoke) + openingAdds;
+  return Math.min(countRules(byPhase.closing.revoke), Math.max(0, peak - limits.ruleLimit));
+}
+
+/**
+ * Moves the `count` closing removals that cut least out of `closing` into a phase of their own
+ * (order within each direction kept).
+ */
+function takeEarlyRemovals(closing: PhaseChanges, count: number): PhaseChanges {
+  const early = emptyPhaseChanges();
+  if (count === 0) return early;
+  const chosen = new Set(lowestImpact([...closing.revoke.ingress, ...closing.revoke.egress], count));
+  for (const direction of DIRECTIONS) {
+    const removals = closing.revoke[direction];
+    early.revoke[direction] = removals.filter((rule) => chosen.has(rule));
+    closing.revoke[direction] = removals.filter((rule) => !chosen.has(rule));
+  }
+  return early;
 }
 
 const ACTION_ORDER: readonly StepAction[] = ['revoke', 'modify', 'authorize'];
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
-/** Batches one group of changes into steps; `tag` prefixes the deterministic step IDs. */
-function buildSteps(changes: Change[], tag: string, phase: StepPhase, early: boolean, limits: PlanLimits): PlanStep[] {
-  const steps: PlanStep[] = [];
+/**
+ * Appends one phase's changes to `steps` as batched steps (Modify takes one rule per call);
+ * `tag` prefixes the deterministic step IDs.
+ */
+function appendSteps(
+  steps: PlanStep[],
+  changes: PhaseChanges,
+  tag: string,
+  phase: StepPhase,
+  early: boolean,
+  limits: PlanLimits,
+): void {
   for (const action of ACTION_ORDER) {
+    const size = action === 'modify' ? 1 : limits.batchSize;
     for (const direction of DIRECTIONS) {
-      const rules = changes.filter((c) => c.action === action && c.direction === direction).map((c) => c.rule);
-      const batches = action === 'modify' ? rules.map((rule) => [rule]) : chunk(rules, limits.batchSize);
-      batches.forEach((batch, i) => {
-        steps.push({ id: `${tag}-${action}-${direction}-${i + 1}`, index: 0, phase, action, direction, rules: batch, early });
-      });
+      const rules = changes[action][direction];
+      for (let start = 0, n = 1; start < rules.length; start += size, n++) {
+        steps.push({
+          id: `${tag}-${action}-${direction}-${n}`,
+          index: steps.length,
+          phase,
+          action,
+          direction,
+          rules: rules.slice(start, start + size),
+          early,
+        });
+      }
     }
   }
-  return steps;
 }
 
 function validateLimits(limits: PlanLimits): void {
@@ -172,28 +198,21 @@ export function planRestore(
 ): { diff: RuleDiff; plan: RestorePlan } {
   validateLimits(limits);
   const diff = diffRules(source, destination, mode, options, context);
-  const changes = collectChanges(diff);
+  const byPhase = collectChanges(diff);
+  const early = takeEarlyRemovals(byPhase.closing, earlyRemovalCount(byPhase, source.rules.length, limits));
 
-  const earlyCount = earlyRemovalCount(changes, source.rules.length, limits);
-  const closingRemovals = changes.filter((c) => c.action === 'revoke' && c.phase === 'closing');
-  const early = new Set(lowestImpact(closingRemovals.map((c) => c.rule), earlyCount));
-  const earlyChanges = closingRemovals.filter((c) => early.has(c.rule));
-
-  const steps = [
-    ...buildSteps(earlyChanges, 'early', 'closing', true, limits),
-    ...buildSteps(changes.filter((c) => c.phase === 'opening'), 'open', 'opening', false, limits),
-    ...buildSteps(changes.filter((c) => c.phase === 'closing' && !early.has(c.rule)), 'close', 'closing', false, limits),
-  ];
-  steps.forEach((step, index) => {
-    step.index = index;
-  });
+  const steps: PlanStep[] = [];
+  appendSteps(steps, early, 'early', 'closing', true, limits);
+  appendSteps(steps, byPhase.opening, 'open', 'opening', false, limits);
+  appendSteps(steps, byPhase.closing, 'close', 'closing', false, limits);
+  const earlyRemovals = [...early.revoke.ingress, ...early.revoke.egress];
 
   const plan: RestorePlan = {
     mode,
     steps,
     expected: expectedAfter(source.rules, steps),
-    earlyRemovals: earlyChanges.map((c) => c.rule),
-    makeBeforeBreak: earlyChanges.length === 0,
+    earlyRemovals,
+    makeBeforeBreak: earlyRemovals.length === 0,
     revision: revisionOf(source, destination, mode, options, limits, context),
     calls: steps.length,
   };
@@ -211,7 +230,7 @@ function feedPeer(hasher: PairHasher, rule: Rule): void {
   else hasher.feed(peer.kind === 'prefixList' ? peer.prefixListId : peer.cidr);
 }
 
-/** Hashes each rule's identity, priority and description field by field (no per-rule strings). */
+/** Hashes each rule's identity, priority and description field by field (no per-rule strings or arrays). */
 function digestRules(rules: Rule[]): string {
   const digest = new MultisetDigest();
   const hasher = new PairHasher();
@@ -219,7 +238,7 @@ function digestRules(rules: Rule[]): string {
     hasher.reset().feed(rule.direction).feed(rule.policy).feed(rule.protocol).feed(rule.portRange).feed(rule.sourcePortRange);
     feedPeer(hasher, rule);
     hasher.feed(rule.localCidr).feed(rule.portRangeListId).feed(rule.nicType).feed(String(rule.priority)).feed(rule.description);
-    digest.add(hasher.digest());
+    hasher.addTo(digest);
   }
   return digest.toString();
 }
@@ -229,30 +248,27 @@ function digestRules(rules: Rule[]): string {
  * equal) without recomputing identities: the plan only authorizes identities the source lacks.
  */
 function expectedAfter(rules: Rule[], steps: PlanStep[]): Rule[] {
-  const revoked = new Set<string>();
-  const modified = new Map<string, Rule>();
+  // By rule ID: the desired state of a modified rule, or null for a revoked one (one lookup per rule).
+  const outcome = new Map<string, Rule | null>();
   const added: Rule[] = [];
   for (const step of steps) {
     for (const rule of step.rules) {
       const id = rule.meta.ruleId;
       if (step.action === 'authorize') added.push(forAuthorize(rule));
       else if (id === undefined) continue;
-      else if (step.action === 'revoke') revoked.add(id);
-      else modified.set(id, rule);
+      else if (step.action === 'revoke') outcome.set(id, null);
+      else if (outcome.get(id) !== null) outcome.set(id, rule);
     }
   }
   const result: Rule[] = [];
   for (const rule of rules) {
     const id = rule.meta.ruleId;
-    if (id === undefined) {
-      result.push(rule);
-      continue;
-    }
-    if (revoked.has(id)) continue;
-    const desired = modified.get(id);
+    const desired = id === undefined ? undefined : outcome.get(id);
+    if (desired === null) continue;
     result.push(desired ? { ...desired, meta: rule.meta } : rule);
   }
-  return result.concat(added);
+  for (const rule of added) result.push(rule);
+  return result;
 }
 
 /**

@@ -105,7 +105,9 @@ export type NotRestorableReason =
   /** The source is an advanced group, which rejects Drop rules. */
   | 'enterprise-drop'
   /** The source is an advanced group, which rejects group references. */
-  | 'enterprise-group-reference';
+  | 'enterprise-group-reference'
+  /** The rule would make the source reference itself, which ECS rejects. */
+  | 'self-reference';
 
 export interface NotRestorable {
   rule: Rule;

@@ -166,13 +166,25 @@ describe('diffRules: self-references', () => {
     expect(diff.ingress.added).toEqual([self]);
   });
 
-  it('points it at the source with the opt-in, then compares', () => {
+  it('points it at the source with the opt-in, then compares; ECS refuses the self-reference', () => {
     const retargeted = diffRules(group('sg-src', []), group('sg-dst', [self]), 'completely', { ...opts, retargetSelfReferences: true });
-    expect(retargeted.ingress.added).toEqual([{ ...self, peer: { kind: 'group', groupId: 'sg-src', ownerAccount: '' } }]);
+    expect(retargeted.ingress.added).toEqual([]);
+    expect(retargeted.ingress.notRestorable).toEqual([
+      { rule: { ...self, peer: { kind: 'group', groupId: 'sg-src', ownerAccount: '' } }, side: 'destination', reason: 'self-reference' },
+    ]);
 
     const existing = stored({ cidr: undefined, groupId: 'sg-src', description: 'peers' });
     const diff = diffRules(group('sg-src', [existing]), group('sg-dst', [self]), 'completely', both);
     expect(diff.ingress.unchanged).toEqual([existing]);
+  });
+});
+
+describe('diffRules: a destination rule that references the source', () => {
+  it('is not restorable: the source would reference itself', () => {
+    const toLive = stored({ cidr: undefined, groupId: 'sg-src', description: 'from the live group' });
+    const diff = diffRules(group('sg-src', []), group('sg-dst', [toLive]), 'completely', opts);
+    expect(diff.ingress.added).toEqual([]);
+    expect(diff.ingress.notRestorable).toEqual([{ rule: toLive, side: 'destination', reason: 'self-reference' }]);
   });
 });
 
@@ -199,11 +211,13 @@ describe('diffRules: duplicates', () => {
     expect(diff.ingress.notRestorable).toEqual([{ rule: system, side: 'source', reason: 'system-rule-kept' }]);
   });
 
-  it('merges a retargeted self-reference with an existing reference to the source', () => {
+  it('merges a retargeted self-reference with a reference to the source: neither can be created', () => {
     const toSource = stored({ cidr: undefined, groupId: 'sg-src' });
     const toSelf = stored({ cidr: undefined, groupId: 'sg-dst' });
     const diff = diffRules(group('sg-src', []), group('sg-dst', [toSource, toSelf]), 'completely', both);
-    expect(diff.ingress.added).toEqual([toSource]);
+    expect(diff.ingress.added).toEqual([]);
+    expect(diff.ingress.notRestorable.map((n) => n.reason)).toContain('self-reference');
+    expect(diff.ingress.notRestorable.map((n) => n.rule)).toContainEqual(toSource);
   });
 
   it('does not depend on the rules being equal objects', () => {

@@ -33,6 +33,7 @@ function restorable(rule: Rule, s: Scenario): Rule | null {
 function refused(rule: Rule, s: Scenario): boolean {
   const vpcs: Record<string, string> = { ...s.groupVpcs, [SOURCE_ID]: 'vpc-1', [DESTINATION_ID]: s.destination.group.vpcId };
   if (s.source.group.type === 'enterprise' && (rule.policy === 'drop' || rule.peer.kind === 'group')) return true;
+  if (rule.peer.kind === 'group' && rule.peer.groupId === SOURCE_ID) return true;
   if (rule.peer.kind === 'group' && vpcs[rule.peer.groupId] !== undefined && vpcs[rule.peer.groupId] !== 'vpc-1') return true;
   return rule.priority === 110;
 }
