@@ -8,9 +8,10 @@ import { z } from 'zod';
 export const DEFAULT_PORT = 8787;
 
 /**
- * Default rules per Authorize/Revoke call. ECS allows 100, but msw/node parses intercepted
- * requests with Node's HTTP parser, whose 16 KiB header limit a 100-permission query string
- * exceeds (about 55 permissions with typical fields); 50 stays under it with room to spare.
+ * Default rules per Authorize/Revoke call. ECS accepts 100, but every rule travels in the query
+ * string and the service's URL-size limit is not documented: 50 typical rules make about 10 KB.
+ * BATCH_SIZE=100 halves the calls. (Our own processes raise Node's 16 KiB header limit so the
+ * in-process emulator accepts full batches: see package.json and vite.config.ts.)
  */
 export const DEFAULT_BATCH_SIZE = 50;
 

@@ -148,6 +148,7 @@ export const notRestorableSchema = z.object({
     'cross-vpc-reference',
     'enterprise-drop',
     'enterprise-group-reference',
+    'self-reference',
   ]),
 });
 

@@ -132,6 +132,10 @@ describe('Host and Origin checks, content type, body limit', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
+      // <style> elements need the nonce; style attributes (antd positioning) cannot run script.
+      expect(csp).toMatch(/style-src-elem 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
+      expect(csp).toContain("style-src-attr 'unsafe-inline'");
+      expect(csp).not.toMatch(/(script|style)-src(-elem)? [^;]*'unsafe-inline'/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }

@@ -1,7 +1,10 @@
 /**
  * Security headers on every response, with a fresh CSP nonce per request. antd's CSS-in-JS
  * inserts <style> elements; the nonce (served to the page in `<meta name="csp-nonce">`) lets
- * exactly those through while inline scripts and foreign styles stay blocked.
+ * exactly those through while inline scripts and foreign styles stay blocked. React and antd
+ * also position elements with `style` attributes (virtual lists, popups): those are allowed by
+ * `style-src-attr`, which cannot load anything or run script, while `<style>` elements still
+ * need the nonce.
  */
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -12,6 +15,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
+    `style-src-elem 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
