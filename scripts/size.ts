@@ -1,0 +1,46 @@
+/**
+ * Prints the gzip size of every built JS/CSS chunk and the total of the first route: the entry
+ * script of dist/index.html plus everything it imports statically (lazy chunks excluded).
+ * Run `npm run build` first. Exits non-zero when the first route exceeds the budget.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KB = 280;
+const dist = process.argv[2] ?? 'dist';
+const assets = join(dist, 'assets');
+if (!existsSync(assets)) {
+  console.error(`No ${assets}: run \`npm run build\` first.`);
+  process.exit(2);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+const gzipOf = (file: string) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
+
+const files = readdirSync(assets).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+const sizes = new Map(files.map((f) => [f, gzipOf(f)]));
+
+// Static imports only: `import ... from "./x.js"` and `import "./x.js"`, never `import("./x.js")`.
+const staticImport = /(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+\.js)["']/g;
+function staticClosure(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(join(assets, entry), 'utf8');
+  for (const match of code.matchAll(staticImport)) staticClosure(match[1] as string, seen);
+  return seen;
+}
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const entries = [...html.matchAll(/<script[^>]+src="\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
+const css = [...html.matchAll(/<link[^>]+href="\/assets\/([^"]+\.css)"/g)].map((m) => m[1] as string);
+const firstRoute = new Set<string>(css);
+for (const entry of entries) for (const file of staticClosure(entry)) firstRoute.add(file);
+
+console.log('Chunk (gzip)');
+for (const [file, size] of [...sizes].sort((a, b) => b[1] - a[1])) {
+  console.log(`${kb(size).padStart(11)}  ${file}${firstRoute.has(file) ? '  [first route]' : ''}`);
+}
+const total = [...firstRoute].reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
+console.log(`\nFirst route JS+CSS (gzip): ${kb(total)} (budget ${BUDGET_KB} KB)`);
+if (total > BUDGET_KB * 1024) process.exitCode = 1;

@@ -1,0 +1,72 @@
+import { Suspense } from 'react';
+import { Flex, Layout, Skeleton, Typography, theme } from 'antd';
+import { Link, Outlet, useLocation } from 'react-router';
+import { RegionSelect } from '../features/regions/components/region-select';
+import { useRegion } from '../features/regions/hooks/use-region';
+import { SessionBanner } from '../features/session/components/session-banner';
+import { useT } from '../i18n/use-t';
+import { paths } from '../lib/paths';
+import { LanguageSwitch } from './language-switch';
+
+/** Top bar (product, navigation, region, language), the emulator banner, and the page. */
+export function AppLayout() {
+  const t = useT();
+  const { token } = theme.useToken();
+  const location = useLocation();
+  const [region] = useRegion();
+  const selected = location.pathname.startsWith('/history') ? 'history' : 'groups';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="rr-skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          paddingInline: 24,
+        }}
+      >
+        <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
+          {t('app.productName')}
+        </Typography.Text>
+        <nav aria-label={t('app.navSection')} style={{ flex: 1, minWidth: 0 }}>
+          <Flex gap="middle" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {(
+              [
+                ['groups', paths.groups(region), t('app.navGroups')],
+                ['history', paths.history(), t('app.navHistory')],
+              ] as const
+            ).map(([key, to, label]) => (
+              <li key={key}>
+                <Link
+                  to={to}
+                  aria-current={selected === key ? 'page' : undefined}
+                  style={{
+                    fontWeight: selected === key ? token.fontWeightStrong : undefined,
+                    textDecoration: selected === key ? 'underline' : undefined,
+                  }}
+                >
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </Flex>
+        </nav>
+        <Flex gap="small" align="center">
+          <RegionSelect />
+          <LanguageSwitch />
+        </Flex>
+      </Layout.Header>
+      <SessionBanner />
+      <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
+        <Suspense fallback={<Skeleton active />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+import { lazy, Suspense, useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { useRegion } from '../../features/regions/hooks/use-region';
+import { SecurityGroupsPage } from '../../features/security-groups/components/security-groups-page';
+
+const RestoreModal = lazy(() =>
+  import('../../features/restore/components/restore-modal').then((m) => ({
+    default: m.RestoreModal,
+  })),
+);
+
+/** The groups list, with the Restore Rules dialog when the URL says `?restore=<source id>`. */
+export function GroupsRoute() {
+  const [region] = useRegion();
+  const [params, setParams] = useSearchParams();
+  const sourceId = params.get('restore');
+  const restoreId = params.get('job');
+
+  const edit = useCallback(
+    (change: (next: URLSearchParams) => void) =>
+      setParams((current) => {
+        const next = new URLSearchParams(current);
+        change(next);
+        return next;
+      }),
+    [setParams],
+  );
+
+  return (
+    <>
+      <SecurityGroupsPage region={region} />
+      {sourceId && (
+        <Suspense fallback={null}>
+          <RestoreModal
+            key={sourceId}
+            region={region}
+            sourceId={sourceId}
+            restoreId={restoreId}
+            onRestoreIdChange={(id) =>
+              edit((next) => (id ? next.set('job', id) : next.delete('job')))
+            }
+            onClose={() =>
+              edit((next) => {
+                next.delete('restore');
+                next.delete('job');
+              })
+            }
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}

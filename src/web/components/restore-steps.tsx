@@ -1,0 +1,71 @@
+import { Space, Steps, Tag, Typography } from 'antd';
+import type { StepOutcome } from '../../server/contract';
+import type { Translate } from '../i18n/translate';
+import { useT } from '../i18n/use-t';
+import { ErrorDetails } from './error-sentence';
+
+/** "Add 3 inbound rules (opening)". */
+export function stepLabel(
+  step: Pick<StepOutcome, 'action' | 'direction' | 'ruleCount'>,
+  t: Translate,
+): string {
+  const direction = t(step.direction === 'ingress' ? 'restore.inbound' : 'restore.outbound');
+  const key =
+    step.action === 'authorize'
+      ? 'restore.stepAuthorize'
+      : step.action === 'revoke'
+        ? 'restore.stepRevoke'
+        : 'restore.stepModify';
+  return t(key, { count: step.ruleCount, direction });
+}
+
+const statusKey = {
+  applied: 'restore.stepApplied',
+  failed: 'restore.stepFailed',
+  running: 'restore.stepRunning',
+  pending: 'restore.stepPending',
+} as const;
+
+const stepsStatus = {
+  applied: 'finish',
+  failed: 'error',
+  running: 'process',
+  pending: 'wait',
+} as const;
+
+/** A restore's steps in order, each with its phase, status (as text, not only colour) and error. */
+export function RestoreSteps({ steps }: { steps: readonly StepOutcome[] }) {
+  const t = useT();
+  return (
+    <Steps
+      orientation="vertical"
+      size="small"
+      items={steps.map((step) => ({
+        key: step.id,
+        status: stepsStatus[step.status],
+        title: `${step.index + 1}. ${stepLabel(step, t)} · ${t(statusKey[step.status])}`,
+        content: (
+          <Space orientation="vertical" size={0}>
+            <Space size={4} wrap>
+              <Tag>
+                {t(step.phase === 'opening' ? 'restore.phaseOpening' : 'restore.phaseClosing')}
+              </Tag>
+              {step.early && <Tag color="warning">{t('restore.early')}</Tag>}
+              {step.attempts > 1 && (
+                <Typography.Text type="secondary">
+                  {t('restore.attempts', { count: step.attempts })}
+                </Typography.Text>
+              )}
+              {step.requestId && !step.error && (
+                <Typography.Text type="secondary">
+                  {t('errors.requestId', { requestId: step.requestId })}
+                </Typography.Text>
+              )}
+            </Space>
+            {step.error && <ErrorDetails error={step.error} />}
+          </Space>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,92 @@
+import { Button, Tag, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { RestoreSummary } from '../../../../server/contract';
+import { DataTable, type DataColumn } from '../../../components/data-table';
+import { ErrorSentence } from '../../../components/error-sentence';
+import { useFormatTime } from '../../../i18n/use-format-time';
+import { useT } from '../../../i18n/use-t';
+import { paths } from '../../../lib/paths';
+import { historyQueries } from '../api/history-queries';
+import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
+
+/** Restore History: every restore, rollback and undo in the journal. */
+export function HistoryPage() {
+  const t = useT();
+  const formatTime = useFormatTime();
+  const list = useInfiniteQuery(historyQueries.list());
+  const rows = list.data?.pages.flatMap((page) => page.restores) ?? [];
+
+  const columns: DataColumn<RestoreSummary>[] = [
+    { key: 'time', title: t('history.colTime'), render: (r) => formatTime(r.createdAt) },
+    { key: 'region', title: t('history.colRegion'), render: (r) => r.regionId },
+    {
+      key: 'source',
+      title: t('history.colSource'),
+      render: (r) => `${r.source.name} (${r.source.id})`,
+    },
+    {
+      key: 'destination',
+      title: t('history.colDestination'),
+      render: (r) => `${r.destination.name} (${r.destination.id})`,
+    },
+    {
+      key: 'type',
+      title: t('history.colType'),
+      render: (r) => `${kindLabel(r.kind, t)} · ${modeLabel(r.mode, t)}`,
+    },
+    {
+      key: 'outcome',
+      title: t('history.colOutcome'),
+      render: (r) => (
+        <Tag color={statusColor[r.status]}>
+          {statusLabel(r.status, t)} ({r.stepsApplied}/{r.stepsTotal})
+        </Tag>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('history.colActions'),
+      render: (r) => (
+        <Link to={paths.restore(r.id)} aria-label={t('history.detailsOf', { id: r.id })}>
+          {t('history.details')}
+        </Link>
+      ),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="history-title">
+      <Typography.Title level={2} id="history-title" style={{ marginTop: 0 }}>
+        {t('history.title')}
+      </Typography.Title>
+      {list.isError && !list.data ? (
+        <ErrorSentence
+          title={t('history.loadError')}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
+      ) : (
+        <>
+          <DataTable
+            caption={t('history.title')}
+            rowKey={(r) => r.id}
+            columns={columns}
+            rows={rows}
+            loading={list.isPending}
+            empty={list.isPending ? t('app.loading') : t('history.empty')}
+          />
+          {list.hasNextPage && (
+            <Button
+              style={{ marginTop: 16 }}
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              {t('history.loadMore')}
+            </Button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
+import { RestoreSteps } from '../../../components/restore-steps';
+import { useFormatTime } from '../../../i18n/use-format-time';
+import { useT } from '../../../i18n/use-t';
+import { isRestoreActive } from '../../../lib/shared-queries';
+import { paths } from '../../../lib/paths';
+import { historyQueries } from '../api/history-queries';
+import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
+import { UndoModal } from './undo-modal';
+
+/** One restore of the journal: what it planned, each step's outcome, the verification, and Undo. */
+export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
+  const t = useT();
+  const formatTime = useFormatTime();
+  const detail = useQuery(historyQueries.detail(restoreId));
+  const [undoOpen, setUndoOpen] = useState(false);
+
+  if (detail.isPending) return <Skeleton active />;
+  if (!detail.data) {
+    return (
+      <>
+        <Link to={paths.history()}>{t('history.back')}</Link>
+        <ErrorSentence
+          title={t('history.loadError')}
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+        />
+      </>
+    );
+  }
+  const r = detail.data;
+  const active = isRestoreActive(r);
+  const summary = t(r.mode === 'completely' ? 'restore.summary' : 'restore.summaryKept', {
+    ...r.summary,
+  });
+
+  return (
+    <section aria-labelledby="restore-detail-title">
+      <Link to={paths.history()}>{t('history.back')}</Link>
+      <Typography.Title level={2} id="restore-detail-title">
+        {t('history.detailTitle', { id: r.id })}
+      </Typography.Title>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            {
+              key: 'type',
+              label: t('history.colType'),
+              children: `${kindLabel(r.kind, t)} · ${modeLabel(r.mode, t)}`,
+            },
+            {
+              key: 'outcome',
+              label: t('history.colOutcome'),
+              children: (
+                <span role="status" aria-live="polite">
+                  <Tag color={statusColor[r.status]}>{statusLabel(r.status, t)}</Tag>
+                  {r.stepsApplied}/{r.stepsTotal}
+                </span>
+              ),
+            },
+            { key: 'region', label: t('history.colRegion'), children: r.regionId },
+            {
+              key: 'time',
+              label: t('history.colTime'),
+              children: `${formatTime(r.createdAt)}${r.finishedAt ? ` → ${formatTime(r.finishedAt)}` : ''}`,
+            },
+            {
+              key: 'source',
+              label: t('history.colSource'),
+              children: (
+                <Link
+                  to={paths.rules(r.regionId, r.source.id)}
+                >{`${r.source.name} (${r.source.id})`}</Link>
+              ),
+            },
+            {
+              key: 'destination',
+              label: t('history.colDestination'),
+              children: `${r.destination.name} (${r.destination.id})`,
+            },
+            ...(r.parentId
+              ? [
+                  {
+                    key: 'parent',
+                    label: t('history.parentLabel'),
+                    children: <Link to={paths.restore(r.parentId)}>{r.parentId}</Link>,
+                  },
+                ]
+              : []),
+          ]}
+        />
+        {r.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('history.error')}
+            description={<ErrorDetails error={r.error} />}
+          />
+        )}
+        <div>
+          <Typography.Title level={4}>{t('history.plan')}</Typography.Title>
+          <Typography.Paragraph>{summary}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('history.snapshot', { count: r.snapshot.length })}
+          </Typography.Paragraph>
+        </div>
+        <div>
+          <Typography.Title level={4}>{t('history.steps')}</Typography.Title>
+          <RestoreSteps steps={r.steps} />
+        </div>
+        <div>
+          <Typography.Title level={4}>{t('history.verification')}</Typography.Title>
+          <Typography.Paragraph>
+            {r.verification.status === 'passed'
+              ? t('restore.verificationPassed')
+              : r.verification.status === 'failed'
+                ? t('restore.verificationFailed', {
+                    missing: r.verification.missing.length,
+                    unexpected: r.verification.unexpected.length,
+                  })
+                : t('history.verificationPending')}
+          </Typography.Paragraph>
+        </div>
+        <div>
+          <Button onClick={() => setUndoOpen(true)} disabled={active}>
+            {t('history.undo')}
+          </Button>
+        </div>
+      </Space>
+      {undoOpen && <UndoModal restore={r} onClose={() => setUndoOpen(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { Alert, Button, Modal, Skeleton, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import type { RestoreDetail } from '../../../../server/contract';
+import { ErrorSentence } from '../../../components/error-sentence';
+import { PreviewPanel } from '../../../components/preview/preview-panel';
+import { useT } from '../../../i18n/use-t';
+import { paths } from '../../../lib/paths';
+import { sharedQueries } from '../../../lib/shared-queries';
+import { historyQueries } from '../api/history-queries';
+import { useUndo } from '../hooks/use-undo';
+
+/** Undo with its own preview and confirmation: the source back to its pre-restore rules. */
+export function UndoModal({ restore, onClose }: { restore: RestoreDetail; onClose: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const preview = useQuery(historyQueries.undoPreview(restore.id));
+  const groups = useQuery(sharedQueries.allGroups(restore.regionId));
+  const undo = useUndo(restore.id);
+  const names = useMemo(
+    () => new Map((groups.data ?? []).map((g) => [g.id, g.name])),
+    [groups.data],
+  );
+  const name = restore.source.name || restore.source.id;
+  const identical = Boolean(preview.data?.identical);
+
+  return (
+    <Modal
+      open
+      title={t('history.undoTitle', { name, id: restore.source.id })}
+      onCancel={onClose}
+      width={1120}
+      mask={{ closable: false }}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('restore.cancel')}
+        </Button>,
+        <Button
+          key="ok"
+          type="primary"
+          danger
+          disabled={!preview.data || preview.isFetching || identical}
+          loading={undo.isPending}
+          onClick={() =>
+            preview.data &&
+            undo.mutate(preview.data.revision, {
+              onSuccess: (accepted) => {
+                onClose();
+                void navigate(paths.restore(accepted.restoreId));
+              },
+              onError: () => void preview.refetch(),
+            })
+          }
+        >
+          {t('history.undoConfirm')}
+        </Button>,
+      ]}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Paragraph>
+          {t('history.undoExplain', { name, count: restore.snapshot.length })}
+        </Typography.Paragraph>
+        {undo.error && <ErrorSentence title={t('restore.startError')} error={undo.error} />}
+        {preview.isPending ? (
+          <Skeleton active />
+        ) : preview.data ? (
+          <PreviewPanel preview={preview.data} names={names} />
+        ) : (
+          <ErrorSentence
+            title={t('restore.previewError')}
+            error={preview.error}
+            onRetry={() => void preview.refetch()}
+          />
+        )}
+        {identical && <Alert type="info" showIcon title={t('restore.identical')} />}
+      </Space>
+    </Modal>
+  );
+}

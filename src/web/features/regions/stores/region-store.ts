@@ -1,0 +1,24 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+/** The default when nothing is remembered and the URL names no region. */
+export const DEFAULT_REGION = 'cn-hangzhou';
+
+interface RegionState {
+  lastRegion: string;
+  actions: { regionChosen: (region: string) => void };
+}
+
+// The URL holds the region in use; this store only remembers the last one across visits.
+const useRegionStore = create<RegionState>()(
+  persist(
+    (set) => ({
+      lastRegion: DEFAULT_REGION,
+      actions: { regionChosen: (region) => set({ lastRegion: region }) },
+    }),
+    { name: 'restore-console.region', partialize: (state) => ({ lastRegion: state.lastRegion }) },
+  ),
+);
+
+export const useLastRegion = () => useRegionStore((state) => state.lastRegion);
+export const useRegionActions = () => useRegionStore((state) => state.actions);

@@ -1,0 +1,213 @@
+import { useEffect, useRef } from 'react';
+import { Alert, Button, Popconfirm, Progress, Result, Skeleton, Space, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { RestoreDetail } from '../../../../server/contract';
+import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
+import { RestoreSteps, stepLabel } from '../../../components/restore-steps';
+import { useT } from '../../../i18n/use-t';
+import { isRestoreActive } from '../../../lib/shared-queries';
+import { paths } from '../../../lib/paths';
+import { queryRoots } from '../../../lib/query-keys';
+import { restoreQueries } from '../api/restore-queries';
+import { useRestoreFollowUp } from '../hooks/use-restore-mutations';
+
+interface RestoreJobViewProps {
+  restoreId: string;
+  onFollow: (restoreId: string) => void;
+  onClose: () => void;
+}
+
+/**
+ * A restore job as the server reports it: progress by step while it runs, then success with
+ * counts, or a partial failure with Retry remaining and Roll back.
+ */
+export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewProps) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const job = useQuery(restoreQueries.job(restoreId));
+  const retry = useRestoreFollowUp('retry');
+  const rollback = useRestoreFollowUp('rollback');
+  const refreshedFor = useRef<string | null>(null);
+  const detail = job.data;
+
+  // When the job ends, the rules and lists it changed are refetched.
+  useEffect(() => {
+    if (
+      !detail ||
+      isRestoreActive(detail) ||
+      refreshedFor.current === `${detail.id}:${detail.status}`
+    )
+      return;
+    refreshedFor.current = `${detail.id}:${detail.status}`;
+    void queryClient.invalidateQueries({ queryKey: queryRoots.securityGroupsOf(detail.regionId) });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.restores });
+  }, [detail, queryClient]);
+
+  if (job.isPending) return <Skeleton active />;
+  if (!detail) {
+    return (
+      <ErrorSentence
+        title={t('history.loadError')}
+        error={job.error}
+        onRetry={() => void job.refetch()}
+      />
+    );
+  }
+
+  const followUp = (kind: 'retry' | 'rollback') => {
+    const mutation = kind === 'retry' ? retry : rollback;
+    mutation.mutate(detail.id, {
+      onSuccess: (accepted) => onFollow(accepted?.restoreId ?? detail.id),
+    });
+  };
+  const followUpError = retry.error ?? rollback.error;
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {isRestoreActive(detail) ? (
+        <Running detail={detail} />
+      ) : (
+        <Finished detail={detail} onClose={onClose} />
+      )}
+      {detail.status === 'failed' || detail.status === 'interrupted' ? (
+        <Space wrap>
+          <Button type="primary" loading={retry.isPending} onClick={() => followUp('retry')}>
+            {t('restore.retryRemaining')}
+          </Button>
+          {detail.stepsApplied > 0 ? (
+            <Popconfirm
+              title={t('restore.rollBack')}
+              description={t('restore.rollBackHint')}
+              okText={t('restore.rollBack')}
+              cancelText={t('restore.cancel')}
+              onConfirm={() => followUp('rollback')}
+            >
+              <Button danger loading={rollback.isPending}>
+                {t('restore.rollBack')}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Typography.Text type="secondary">{t('restore.nothingToRollBack')}</Typography.Text>
+          )}
+        </Space>
+      ) : null}
+      {followUpError && (
+        <Alert type="error" showIcon title={<ErrorDetails error={followUpError} />} />
+      )}
+      <RestoreSteps steps={detail.steps} />
+    </Space>
+  );
+}
+
+function Running({ detail }: { detail: RestoreDetail }) {
+  const t = useT();
+  const done = detail.steps.filter((s) => s.status === 'applied').length;
+  const total = detail.steps.length;
+  const running = detail.steps.find((s) => s.status === 'running');
+  const status =
+    detail.status === 'pending'
+      ? t('restore.pending')
+      : total > 0 && done === total
+        ? t('restore.verifying')
+        : `${t('restore.progress', { done, total })}${running ? `: ${stepLabel(running, t)}` : ''}`;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={4}>
+        {t('restore.progressTitle', { name: detail.source.name || detail.source.id })}
+      </Typography.Title>
+      <Progress
+        percent={total ? Math.round((done / total) * 100) : 0}
+        status="active"
+        aria-label={status}
+      />
+      <Typography.Text role="status" aria-live="polite">
+        {status}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => void }) {
+  const t = useT();
+  const name = detail.source.name || detail.source.id;
+  const total = detail.steps.length;
+  const applied = detail.steps.filter((s) => s.status === 'applied').length;
+  if (detail.status === 'succeeded') {
+    const subtitle = t(
+      detail.mode === 'completely' ? 'restore.successSubtitle' : 'restore.successSubtitleKept',
+      {
+        ...detail.summary,
+      },
+    );
+    return (
+      <div role="status" aria-live="polite">
+        <Result
+          status="success"
+          title={t('restore.successTitle', { name })}
+          subTitle={subtitle}
+          extra={[
+            <Link key="rules" to={paths.rules(detail.regionId, detail.source.id)} onClick={onClose}>
+              {t('restore.viewRules', { name })}
+            </Link>,
+          ]}
+        />
+      </div>
+    );
+  }
+  const failedStep = detail.steps.find((s) => s.status === 'failed');
+  const verification = detail.verification;
+  return (
+    <div role="status" aria-live="polite">
+      <Result
+        status={detail.status === 'interrupted' ? 'warning' : 'error'}
+        title={t(
+          detail.status === 'interrupted' ? 'restore.interruptedTitle' : 'restore.failedTitle',
+        )}
+        subTitle={t(
+          detail.status === 'interrupted'
+            ? 'restore.interruptedSubtitle'
+            : 'restore.failedSubtitle',
+          {
+            applied,
+            total,
+          },
+        )}
+      >
+        <Space orientation="vertical">
+          <Typography.Text>
+            <strong>{t('restore.appliedSteps')}:</strong>{' '}
+            {detail.steps
+              .filter((s) => s.status === 'applied')
+              .map((s) => stepLabel(s, t))
+              .join('; ') || '—'}
+          </Typography.Text>
+          {failedStep && (
+            <div>
+              <Typography.Text strong>
+                {t('restore.failedSteps')}: {stepLabel(failedStep, t)}
+              </Typography.Text>
+              {failedStep.error && <ErrorDetails error={failedStep.error} />}
+            </div>
+          )}
+          {!failedStep && detail.error && <ErrorDetails error={detail.error} />}
+          <Typography.Text>
+            <strong>{t('restore.remainingSteps')}:</strong>{' '}
+            {detail.steps
+              .filter((s) => s.status === 'pending')
+              .map((s) => stepLabel(s, t))
+              .join('; ') || '—'}
+          </Typography.Text>
+          {verification.status === 'failed' && (
+            <Typography.Text type="danger">
+              {t('restore.verificationFailed', {
+                missing: verification.missing.length,
+                unexpected: verification.unexpected.length,
+              })}
+            </Typography.Text>
+          )}
+        </Space>
+      </Result>
+    </div>
+  );
+}

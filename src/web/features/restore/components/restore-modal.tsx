@@ -1,0 +1,263 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Modal, Skeleton, Space, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PreviewResponse } from '../../../../server/contract';
+import { ErrorSentence } from '../../../components/error-sentence';
+import { PreviewPanel } from '../../../components/preview/preview-panel';
+import { useT } from '../../../i18n/use-t';
+import { isApiError } from '../../../lib/api-client';
+import { queryRoots } from '../../../lib/query-keys';
+import {
+  isRunningStatus,
+  restoreQueries,
+  type PreviewParams,
+  type RestoreMode,
+  type RestoreOptionsValue,
+} from '../api/restore-queries';
+import { useStartRestore } from '../hooks/use-restore-mutations';
+import { DestinationSelect } from './destination-select';
+import { RestorationType } from './restoration-type';
+import { RestoreJobView } from './restore-job-view';
+import { SourceSummary } from './source-summary';
+
+interface RestoreModalProps {
+  region: string;
+  sourceId: string;
+  /** The restore job to follow (in the URL, so a reload comes back to it). */
+  restoreId: string | null;
+  onRestoreIdChange: (restoreId: string | null) => void;
+  onClose: () => void;
+}
+
+const NO_OPTIONS: RestoreOptionsValue = {
+  recreateSystemRules: false,
+  retargetSelfReferences: false,
+};
+
+/** The Restore Rules dialog: pick a destination and a type, review the preview, confirm, follow the job. */
+export function RestoreModal({
+  region,
+  sourceId,
+  restoreId,
+  onRestoreIdChange,
+  onClose,
+}: RestoreModalProps) {
+  const t = useT();
+  const source = useQuery(restoreQueries.source(region, sourceId));
+  const group = source.data?.group;
+  const title = t('restore.title', { name: group?.name ?? sourceId, id: sourceId });
+
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      width={1120}
+      mask={{ closable: false }}
+      destroyOnHidden
+      footer={restoreId ? <Button onClick={onClose}>{t('restore.close')}</Button> : null}
+    >
+      {restoreId ? (
+        <RestoreJobView restoreId={restoreId} onFollow={onRestoreIdChange} onClose={onClose} />
+      ) : source.isPending ? (
+        <Skeleton active />
+      ) : !group ? (
+        <ErrorSentence
+          title={t('restore.previewError')}
+          error={source.error}
+          onRetry={() => void source.refetch()}
+        />
+      ) : (
+        <RestoreForm
+          region={region}
+          source={group}
+          onStarted={onRestoreIdChange}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+interface RestoreFormProps {
+  region: string;
+  source: PreviewResponse['source'];
+  onStarted: (restoreId: string) => void;
+  onClose: () => void;
+}
+
+function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [destinationId, setDestinationId] = useState<string>();
+  const [mode, setMode] = useState<RestoreMode>('completely');
+  const [options, setOptions] = useState<RestoreOptionsValue>(NO_OPTIONS);
+  const [staleNotice, setStaleNotice] = useState(false);
+  // Set when the server answered 409 RestoreInProgress: the job it named (null when it named none).
+  const [conflict, setConflict] = useState<{ restoreId: string | null } | null>(null);
+
+  const candidates = useQuery(restoreQueries.candidates(region));
+  const latest = useQuery(restoreQueries.latestOfSource(source.id));
+  const conflictJob = useQuery({
+    ...restoreQueries.job(conflict?.restoreId ?? ''),
+    enabled: Boolean(conflict?.restoreId),
+  });
+  const params: PreviewParams | null = destinationId ? { destinationId, mode, options } : null;
+  const preview = useQuery({
+    ...restoreQueries.preview(region, source.id, params ?? { destinationId: '', mode, options }),
+    enabled: params !== null,
+  });
+  const start = useStartRestore(region, source.id);
+  const names = useMemo(
+    () => new Map((candidates.data ?? []).map((g) => [g.id, g.name])),
+    [candidates.data],
+  );
+
+  // A running job blocks a new restore of this source until it ends (the server would answer 409).
+  const conflictId =
+    conflict?.restoreId && (!conflictJob.data || isRunningStatus(conflictJob.data.status))
+      ? conflict.restoreId
+      : null;
+  const activeId =
+    conflictId ?? (latest.data && isRunningStatus(latest.data.status) ? latest.data.id : null);
+  const conflictEnded = conflictJob.data !== undefined && !isRunningStatus(conflictJob.data.status);
+  // When the job that blocked this one ends, it has changed the source: recompute the preview.
+  useEffect(() => {
+    if (conflictEnded)
+      void queryClient.invalidateQueries({ queryKey: queryRoots.securityGroupsOf(region) });
+  }, [conflictEnded, queryClient, region]);
+  const blocked =
+    activeId !== null || (conflict !== null && conflict.restoreId === null && latest.isFetching);
+  const shown = params ? preview.data : undefined;
+  const ready = Boolean(shown) && !preview.isFetching;
+  const identical = Boolean(shown?.identical);
+
+  const changeInput = (change: () => void) => {
+    setStaleNotice(false);
+    start.reset();
+    change();
+  };
+
+  const confirm = () => {
+    if (!params || !shown) return;
+    setStaleNotice(false);
+    start.mutate(
+      { ...params, revision: shown.revision },
+      {
+        onSuccess: (accepted) => onStarted(accepted.restoreId),
+        onError: (error) => {
+          if (isApiError(error, 'StalePreview')) {
+            const fresh = (error.details as { preview?: PreviewResponse } | undefined)?.preview;
+            const key = restoreQueries.preview(region, source.id, params).queryKey;
+            if (fresh) queryClient.setQueryData(key, fresh);
+            else void queryClient.invalidateQueries({ queryKey: key });
+            setStaleNotice(true);
+          } else if (isApiError(error, 'RestoreInProgress')) {
+            const id = (error.details as { restoreId?: string } | undefined)?.restoreId;
+            setConflict({ restoreId: id ?? null });
+            // Without an ID, the latest restore of the source is the one that runs.
+            if (!id) void latest.refetch();
+          }
+        },
+      },
+    );
+  };
+
+  // A 409 RestoreInProgress reads as the "already running" notice when the running job is known.
+  const startError =
+    start.error &&
+    !isApiError(start.error, 'StalePreview') &&
+    !(isApiError(start.error, 'RestoreInProgress') && activeId)
+      ? start.error
+      : null;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <SourceSummary source={source} />
+      {activeId && (
+        <Alert
+          type={conflict ? 'warning' : 'info'}
+          showIcon
+          id="restore-in-progress"
+          title={
+            conflictId ? t('restore.inProgressId', { id: conflictId }) : t('restore.inProgress')
+          }
+          action={
+            <Button size="small" onClick={() => onStarted(activeId)}>
+              {t('restore.viewRunning')}
+            </Button>
+          }
+        />
+      )}
+      <div>
+        <label htmlFor="restore-destination">
+          <Typography.Text strong>{t('restore.destination')}</Typography.Text>
+        </label>
+        <div style={{ marginTop: 8 }}>
+          <DestinationSelect
+            id="restore-destination"
+            source={source}
+            groups={candidates.data}
+            loading={candidates.isPending}
+            value={destinationId}
+            onChange={(id) => changeInput(() => setDestinationId(id))}
+          />
+        </div>
+        {candidates.isError && (
+          <ErrorSentence
+            title={t('groups.loadError')}
+            error={candidates.error}
+            onRetry={() => void candidates.refetch()}
+          />
+        )}
+      </div>
+      <RestorationType value={mode} onChange={(next) => changeInput(() => setMode(next))} />
+      <section aria-labelledby="restore-preview-title" aria-busy={preview.isFetching}>
+        <Typography.Title level={5} id="restore-preview-title">
+          {t('restore.preview')}
+        </Typography.Title>
+        {staleNotice && (
+          <Alert type="warning" showIcon title={t('restore.stale')} style={{ marginBottom: 12 }} />
+        )}
+        {!params ? (
+          <Typography.Text type="secondary">{t('restore.previewIdle')}</Typography.Text>
+        ) : preview.isError && !shown ? (
+          <ErrorSentence
+            title={t('restore.previewError')}
+            error={preview.error}
+            onRetry={() => void preview.refetch()}
+          />
+        ) : !shown ? (
+          <div role="status" aria-live="polite">
+            <Typography.Text type="secondary">{t('restore.previewLoading')}</Typography.Text>
+            <Skeleton active />
+          </div>
+        ) : (
+          <PreviewPanel
+            preview={shown}
+            names={names}
+            onOptionsChange={(next) => changeInput(() => setOptions(next))}
+          />
+        )}
+      </section>
+      {identical && (
+        <Alert type="info" showIcon title={t('restore.identical')} id="restore-identical" />
+      )}
+      {startError && <ErrorSentence title={t('restore.startError')} error={startError} />}
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        <Button onClick={onClose}>{t('restore.cancel')}</Button>
+        <Button
+          type="primary"
+          disabled={!ready || identical || blocked}
+          loading={start.isPending}
+          onClick={confirm}
+          aria-describedby={
+            identical ? 'restore-identical' : activeId ? 'restore-in-progress' : undefined
+          }
+        >
+          {t('restore.ok')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}

@@ -1,0 +1,172 @@
+import { useMemo } from 'react';
+import { Button, Empty, Flex, Input, Select, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { SecurityGroupView } from '../../../../server/contract';
+import { DataTable, type DataColumn } from '../../../components/data-table';
+import { ErrorSentence } from '../../../components/error-sentence';
+import { useT } from '../../../i18n/use-t';
+import { useFormatTime } from '../../../i18n/use-format-time';
+import { paths } from '../../../lib/paths';
+import { securityGroupQueries } from '../api/security-group-queries';
+import { useGroupListParams } from '../hooks/use-group-list-params';
+
+/** Network & Security > Security Groups: the groups of one region. */
+export function SecurityGroupsPage({ region }: { region: string }) {
+  const t = useT();
+  const formatTime = useFormatTime();
+  const params = useGroupListParams();
+  const { search, vpcId, nextToken, page } = params;
+
+  const list = useQuery(securityGroupQueries.list(region, { search, vpcId, nextToken }));
+  const all = useQuery(securityGroupQueries.all(region));
+  const vpcOptions = useMemo(() => {
+    const ids = new Set((all.data ?? []).map((g) => g.vpcId).filter(Boolean));
+    if (vpcId) ids.add(vpcId);
+    return [
+      { value: '', label: t('groups.allVpcs') },
+      ...[...ids].sort().map((id) => ({ value: id, label: id })),
+    ];
+  }, [all.data, vpcId, t]);
+
+  const groups = list.data?.groups ?? [];
+  const filtered = Boolean(search || vpcId);
+
+  const columns: DataColumn<SecurityGroupView>[] = [
+    {
+      key: 'idName',
+      title: t('groups.colIdName'),
+      render: (g) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={paths.rules(region, g.id)}>{g.id}</Link>
+          <Typography.Text>{g.name}</Typography.Text>
+        </Space>
+      ),
+    },
+    { key: 'vpc', title: t('groups.colVpc'), render: (g) => g.vpcId || t('groups.classic') },
+    {
+      key: 'type',
+      title: t('groups.colType'),
+      render: (g) => (
+        <Space size={4}>
+          {g.type === 'enterprise' ? t('groups.typeEnterprise') : t('groups.typeNormal')}
+          {g.serviceManaged && <Tag>{t('groups.serviceManaged')}</Tag>}
+        </Space>
+      ),
+    },
+    { key: 'rules', title: t('groups.colRules'), render: (g) => g.ruleCount, align: 'right' },
+    { key: 'description', title: t('groups.colDescription'), render: (g) => g.description },
+    { key: 'created', title: t('groups.colCreated'), render: (g) => formatTime(g.creationTime) },
+    {
+      key: 'actions',
+      title: t('groups.colActions'),
+      render: (g) => (
+        <Space size={0} wrap>
+          <Link
+            to={paths.rules(region, g.id)}
+            aria-label={t('groups.manageRulesOf', { name: g.name || g.id })}
+          >
+            {t('groups.manageRules')}
+          </Link>
+          <Button
+            type="link"
+            onClick={() => params.openRestore(g.id)}
+            aria-label={t('groups.restoreRulesOf', { name: g.name || g.id })}
+          >
+            {t('groups.restoreRules')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const emptyState = filtered ? (
+    <Empty
+      description={
+        <Space orientation="vertical">
+          <Typography.Text strong>
+            {t('groups.noMatchTitle', { search: search || vpcId })}
+          </Typography.Text>
+          <Typography.Text type="secondary">{t('groups.noMatchHint')}</Typography.Text>
+          <Button onClick={params.clearFilters}>{t('groups.clearSearch')}</Button>
+        </Space>
+      }
+    />
+  ) : (
+    <Empty
+      description={
+        <Space orientation="vertical">
+          <Typography.Text strong>{t('groups.emptyTitle')}</Typography.Text>
+          <Typography.Text type="secondary">{t('groups.emptyHint')}</Typography.Text>
+        </Space>
+      }
+    />
+  );
+
+  return (
+    <section aria-labelledby="groups-title">
+      <Typography.Title level={2} id="groups-title" style={{ marginTop: 0 }}>
+        {t('groups.title')}
+      </Typography.Title>
+      <Flex gap="small" wrap align="center" style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label={t('groups.search')}
+          placeholder={t('groups.searchPlaceholder')}
+          // Keyed by the URL's search, so Back/Forward and Clear search reset the box.
+          key={search}
+          defaultValue={search}
+          onSearch={(value) => params.setSearch(value)}
+          allowClear
+          style={{ width: 360 }}
+        />
+        <Select
+          aria-label={t('groups.vpcFilter')}
+          value={vpcId}
+          options={vpcOptions}
+          onChange={params.setVpcId}
+          style={{ minWidth: 220 }}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+        <Button onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending}>
+          {t('groups.refresh')}
+        </Button>
+      </Flex>
+      {list.isError && !list.data ? (
+        <ErrorSentence
+          title={t('groups.loadError')}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
+      ) : (
+        <>
+          <DataTable
+            caption={t('groups.title')}
+            rowKey={(g) => g.id}
+            columns={columns}
+            rows={groups}
+            loading={list.isPending || (list.isPlaceholderData && list.isFetching)}
+            empty={list.isPending ? t('app.loading') : emptyState}
+          />
+          <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+            <Typography.Text aria-live="polite">
+              {list.data ? t('groups.counter', { page, count: groups.length }) : ''}
+            </Typography.Text>
+            <nav aria-label={t('groups.pagination')}>
+              <Space>
+                <Button onClick={params.previousPage} disabled={page === 1}>
+                  {t('groups.prevPage')}
+                </Button>
+                <Button
+                  onClick={() => list.data?.nextToken && params.nextPage(list.data.nextToken)}
+                  disabled={!list.data?.nextToken || list.isPlaceholderData}
+                >
+                  {t('groups.nextPage')}
+                </Button>
+              </Space>
+            </nav>
+          </Flex>
+        </>
+      )}
+    </section>
+  );
+}

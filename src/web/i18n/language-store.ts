@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+export type Language = 'en-US' | 'zh-CN';
+
+interface LanguageState {
+  language: Language;
+  actions: { languageChosen: (language: Language) => void };
+}
+
+function browserLanguage(): Language {
+  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh')
+    ? 'zh-CN'
+    : 'en-US';
+}
+
+// The raw store stays private: components use the atomic hooks below.
+const useLanguageStore = create<LanguageState>()(
+  persist(
+    (set) => ({
+      language: browserLanguage(),
+      actions: { languageChosen: (language) => set({ language }) },
+    }),
+    {
+      name: 'restore-console.language',
+      partialize: (state) => ({ language: state.language }),
+    },
+  ),
+);
+
+export const useLanguage = () => useLanguageStore((state) => state.language);
+export const useLanguageActions = () => useLanguageStore((state) => state.actions);

@@ -1,0 +1,89 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { createTestStack, type TestStack } from '../support/test-stack';
+import { renderApp } from './render-app';
+
+let stack: TestStack;
+beforeEach(async () => {
+  stack = await createTestStack({ apiOrigin: window.location.origin });
+});
+afterEach(async () => {
+  await stack.close();
+});
+
+/** Opens the top bar's region selector and picks a region by its local name. */
+async function pickRegion(user: ReturnType<typeof renderApp>['user'], localName: string) {
+  await user.click(screen.getByRole('combobox', { name: 'Region' }));
+  await user.click(
+    await screen.findByText(localName, { selector: '.ant-select-item-option-content' }),
+  );
+}
+
+describe('Region selector', () => {
+  it('reloads the list for the picked region, puts it in the URL and remembers it across visits', async () => {
+    const { user, router, unmount } = renderApp('/security-groups?region=cn-hangzhou');
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Security Groups' },
+      { timeout: 15_000 },
+    );
+    expect(await within(table).findByText('web-prod-backup-20261120')).toBeInTheDocument();
+
+    await pickRegion(user, 'China (Shanghai)');
+    expect(await within(table).findByText('web-sh')).toBeInTheDocument();
+    expect(within(table).queryByText('web-prod-backup-20261120')).not.toBeInTheDocument();
+    expect(new URLSearchParams(router.state.location.search).get('region')).toBe('cn-shanghai');
+    expect(await screen.findByText('Page 1: 3 security groups')).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem('restore-console.region') ?? '{}')).toMatchObject({
+      state: { lastRegion: 'cn-shanghai' },
+    });
+
+    // A later visit to / (no region in the URL) opens the remembered region.
+    unmount();
+    const { router: later } = renderApp('/');
+    const again = await screen.findByRole(
+      'table',
+      { name: 'Security Groups' },
+      { timeout: 15_000 },
+    );
+    expect(await within(again).findByText('web-sh')).toBeInTheDocument();
+    expect(new URLSearchParams(later.state.location.search).get('region')).toBe('cn-shanghai');
+    await waitFor(() =>
+      expect(within(screen.getByRole('banner')).getByText('China (Shanghai)')).toBeInTheDocument(),
+    );
+  });
+
+  it("opens a group's rules in the chosen region, with ?region= kept and referenced groups named", async () => {
+    const { user, router } = renderApp('/security-groups?region=ap-southeast-1');
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Security Groups' },
+      { timeout: 15_000 },
+    );
+    await user.click(await within(table).findByRole('link', { name: 'Manage Rules of db-sg' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Rules of db-sg' }, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+    expect(new URLSearchParams(router.state.location.search).get('region')).toBe('ap-southeast-1');
+    // The referenced group is shown by its name.
+    expect(await screen.findByText(/^web-sg \(sg-/)).toBeInTheDocument();
+  });
+
+  it('says when the regions could not be loaded, and loads them when the list is opened again', async () => {
+    stack.msw.use(
+      http.get(`${window.location.origin}/api/regions`, () => HttpResponse.error(), { once: true }),
+    );
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    await screen.findByRole('table', { name: 'Security Groups' }, { timeout: 15_000 });
+    const select = screen.getByRole('combobox', { name: 'Region' });
+    await waitFor(() => expect(select).toHaveAttribute('aria-invalid', 'true'));
+    expect(select).toHaveAccessibleDescription(
+      'The regions could not be loaded. Open the list again to retry.',
+    );
+    await user.click(select);
+    expect(
+      await screen.findByText('China (Shanghai)', { selector: '.ant-select-item-option-content' }),
+    ).toBeInTheDocument();
+    expect(select).not.toHaveAttribute('aria-invalid');
+  });
+});

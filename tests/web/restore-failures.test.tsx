@@ -1,0 +1,103 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { createTestStack, groupIdByName, type TestStack } from '../support/test-stack';
+import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { renderApp } from './render-app';
+
+let stack: TestStack;
+beforeEach(async () => {
+  stack = await createTestStack({ apiOrigin: window.location.origin });
+});
+afterEach(async () => {
+  await stack.close();
+});
+
+const BACKUP = 'web-prod-backup-20261120';
+
+async function confirmRestore(user: ReturnType<typeof renderApp>['user'], dialog: HTMLElement) {
+  const ok = within(dialog).getByRole('button', { name: 'OK' });
+  await waitFor(() => expect(ok).toBeEnabled());
+  await user.click(ok);
+}
+
+describe('Restore Rules failures', () => {
+  it('names the failed step with the ECS code, then Retry remaining succeeds', async () => {
+    stack.emulator.failCall('RevokeSecurityGroup', 1, {
+      code: 'Forbidden.RAM',
+      status: 403,
+      message: 'User not authorized to operate on the specified resource.',
+    });
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openRestoreFor(user, 'web-prod');
+    await pickDestination(user, dialog, BACKUP);
+    await findSummary(dialog);
+    await confirmRestore(user, dialog);
+
+    expect(
+      await within(dialog).findByText('The restore stopped part-way', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+    expect(within(dialog).getAllByText(/Code: Forbidden\.RAM/).length).toBeGreaterThan(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Retry remaining' }));
+    expect(
+      await within(dialog).findByText(
+        /The rules of web-prod were restored/,
+        {},
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('rolls back a partly applied restore', async () => {
+    stack.emulator.failCall('RevokeSecurityGroup', 1, { code: 'Forbidden.RAM', status: 403 });
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openRestoreFor(user, 'web-prod');
+    await pickDestination(user, dialog, BACKUP);
+    await findSummary(dialog);
+    await confirmRestore(user, dialog);
+    await within(dialog).findByText('The restore stopped part-way', {}, { timeout: 15_000 });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Roll back' }));
+    const confirm = await screen.findByRole('tooltip');
+    await user.click(within(confirm).getByRole('button', { name: 'Roll back' }));
+    expect(
+      await within(dialog).findByText(
+        /The rules of web-prod were restored/,
+        {},
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    const id = await groupIdByName(stack.app, 'cn-hangzhou', 'web-prod');
+    const rules = stack.emulator.listRules('cn-hangzhou', id);
+    expect(rules.some((r) => r.Description === 'temporary debug SSH')).toBe(true);
+  });
+
+  it('shows the new preview with a notice when a group changed after the preview, and applies nothing', async () => {
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openRestoreFor(user, 'web-prod');
+    await pickDestination(user, dialog, BACKUP);
+    const before = (await findSummary(dialog)).textContent;
+    const backupId = await groupIdByName(stack.app, 'cn-hangzhou', BACKUP);
+    stack.emulator.addRules('cn-hangzhou', backupId, 'ingress', [
+      {
+        IpProtocol: 'TCP',
+        PortRange: '9000/9000',
+        SourceCidrIp: '192.168.0.0/16',
+        Policy: 'Accept',
+        Priority: '1',
+        Description: 'added behind the preview',
+      },
+    ]);
+    await confirmRestore(user, dialog);
+
+    expect(
+      await within(dialog).findByText(
+        /The security groups changed after the preview\. Nothing was applied/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    const after = await findSummary(dialog);
+    expect(after.textContent).not.toEqual(before);
+    expect(within(dialog).getByText('added behind the preview')).toBeInTheDocument();
+    expect(within(dialog).queryByText(/were restored/)).not.toBeInTheDocument();
+  });
+});
