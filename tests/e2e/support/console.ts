@@ -1,0 +1,30 @@
+/** How a user drives the console's controls, by role and accessible name. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Opens an antd Select (a combobox), narrows it by typing when it is searchable, and picks the
+ * option. Waits for the option to be visible and stable, so the drop-down's opening animation
+ * never swallows the click.
+ */
+export async function choose(page: Page, combobox: Locator, option: string | RegExp, search?: string): Promise<void> {
+  await combobox.click();
+  if (search !== undefined) await combobox.fill(search);
+  const listbox = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const item = listbox.locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(listbox).toBeHidden();
+}
+
+/** The Security Groups page of a region, as a bookmark or a fresh visit would open it. */
+export async function openConsole(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Security Groups' })).toBeVisible();
+}
+
+/** Types into the group search box and submits it, as Enter does. */
+export async function searchGroups(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search security groups' });
+  await box.fill(text);
+  await box.press('Enter');
+}

@@ -1,0 +1,44 @@
+/**
+ * The test-only switches of the server in emulator mode (/api/_emulator/*) and the read API the
+ * journeys check the UI against. Every call goes through Playwright's request context, so it hits
+ * the same server the browser uses.
+ */
+import { expect, type APIRequestContext } from '@playwright/test';
+import type { GroupDetailResponse, SecurityGroupView } from '../../../src/server/contract';
+
+export const REGION = 'cn-hangzhou';
+export const LIVE_GROUP = 'web-prod';
+export const BACKUP_GROUP = 'web-prod-backup-20261120';
+
+async function control(request: APIRequestContext, route: string, body: unknown = {}): Promise<void> {
+  const response = await request.post(`/api/_emulator/${route}`, { data: body });
+  expect(response.status(), `POST /api/_emulator/${route}`).toBe(200);
+}
+
+/** The emulator's fault and state switches, as the server exposes them. */
+export const emulator = (request: APIRequestContext) => ({
+  /** Back to the demo seed, faults and latency cleared. */
+  reset: () => control(request, 'reset'),
+  /** A fixed delay on every ECS call, so a restore's progress stays on screen long enough to see. */
+  latency: (ms: number) => control(request, 'latency', { ms }),
+  /** The nth call of an ECS action answers with this error instead of running. */
+  fail: (action: string, nth: number, code: string, status: number) =>
+    control(request, 'fail', { action, nth, code, status }),
+});
+
+/** A group of the region, found by its exact name. */
+export async function groupByName(request: APIRequestContext, name: string): Promise<SecurityGroupView> {
+  const response = await request.get(`/api/regions/${REGION}/security-groups`, { params: { search: name } });
+  expect(response.ok()).toBe(true);
+  const { groups } = (await response.json()) as { groups: SecurityGroupView[] };
+  const group = groups.find((g) => g.name === name);
+  if (!group) throw new Error(`The emulator has no group named ${name} in ${REGION}`);
+  return group;
+}
+
+/** A group's rules as the server reads them from the emulator. */
+export async function groupRules(request: APIRequestContext, id: string): Promise<GroupDetailResponse['rules']> {
+  const response = await request.get(`/api/regions/${REGION}/security-groups/${id}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as GroupDetailResponse).rules;
+}
