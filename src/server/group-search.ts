@@ -7,6 +7,7 @@ import type { EcsPort, SecurityGroupFilters, SecurityGroupSummary } from '../ecs
 import { GROUP_ID_PATTERN, type GroupListResponse } from './contract';
 import { validationError } from './errors';
 import { MAX_SCAN_PAGES } from './group-reads';
+import { groupSummaryView } from './views';
 
 const VPC_ID_PATTERN = /^vpc-[a-z0-9]{4,40}$/;
 /** Proxy cursors look like `q:<offset>`; ECS tokens never start that way in practice, and are opaque. */
@@ -18,20 +19,6 @@ export interface ListGroupsInput {
   vpcId?: string;
   nextToken?: string;
   pageSize: number;
-}
-
-function toView(group: SecurityGroupSummary): GroupListResponse['groups'][number] {
-  return {
-    id: group.id,
-    name: group.name,
-    regionId: group.regionId,
-    vpcId: group.vpcId,
-    type: group.type,
-    description: group.description,
-    creationTime: group.creationTime,
-    ruleCount: group.ruleCount,
-    serviceManaged: group.serviceManaged,
-  };
 }
 
 /** One page of the region's groups, filtered as the query asks. */
@@ -62,7 +49,7 @@ export async function listGroups(
         ? { maxResults: input.pageSize }
         : { maxResults: input.pageSize, nextToken: input.nextToken },
     );
-    return { groups: page.groups.map(toView), nextToken: page.nextToken };
+    return { groups: page.groups.map(groupSummaryView), nextToken: page.nextToken };
   }
 
   let offset = 0;
@@ -89,5 +76,5 @@ export async function listGroups(
   }
   const pageItems = matches.slice(offset, offset + input.pageSize);
   const more = matches.length > offset + input.pageSize;
-  return { groups: pageItems.map(toView), nextToken: more ? `q:${offset + input.pageSize}` : '' };
+  return { groups: pageItems.map(groupSummaryView), nextToken: more ? `q:${offset + input.pageSize}` : '' };
 }

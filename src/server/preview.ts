@@ -19,6 +19,7 @@ import type { EcsPort, SecurityGroupSummary } from '../ecs/ecs-port';
 import type { PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
 import { groupRulesOf, loadGroup, referencedGroupVpcs, type LoadedGroup } from './group-reads';
+import { groupSummaryView, planStepView } from './views';
 
 export interface Planned {
   source: LoadedGroup;
@@ -161,20 +162,6 @@ export async function planAgainstRules(
   return planAgainst(deps, source, { ...target, summary }, mode, options);
 }
 
-function summaryView(group: SecurityGroupSummary): PreviewResponse['source'] {
-  return {
-    id: group.id,
-    name: group.name,
-    regionId: group.regionId,
-    vpcId: group.vpcId,
-    type: group.type,
-    description: group.description,
-    creationTime: group.creationTime,
-    ruleCount: group.ruleCount,
-    serviceManaged: group.serviceManaged,
-  };
-}
-
 /** The preview answer of the contract for a planned restore. */
 export function previewView(planned: Planned): PreviewResponse {
   const { diff, plan } = planned;
@@ -188,23 +175,15 @@ export function previewView(planned: Planned): PreviewResponse {
     (w) => !(planned.snapshot && w.kind === 'self-reference'),
   );
   return {
-    source: summaryView(planned.source.summary),
-    destination: summaryView(planned.targetSummary),
+    source: groupSummaryView(planned.source.summary),
+    destination: groupSummaryView(planned.targetSummary),
     mode: planned.mode,
     options: planned.options,
     ingress: diff.ingress,
     egress: diff.egress,
     summary: summarizeDiff(diff),
     plan: {
-      steps: plan.steps.map((step) => ({
-        id: step.id,
-        index: step.index,
-        phase: step.phase,
-        action: step.action,
-        direction: step.direction,
-        ruleCount: step.rules.length,
-        early: step.early,
-      })),
+      steps: plan.steps.map(planStepView),
       calls: plan.calls,
       earlyRemovals: plan.earlyRemovals,
       makeBeforeBreak: plan.makeBeforeBreak,

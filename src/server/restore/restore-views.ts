@@ -1,6 +1,7 @@
 /** Journal records as the contract's restore views. */
 import type { RestoreDetail, RestoreSummary, StepOutcome } from '../contract';
 import type { RestoreRecord, StepRecord } from '../journal/journal';
+import { planStepView } from '../views';
 
 function progress(
   record: RestoreRecord,
@@ -36,13 +37,7 @@ export function restoreSummaryView(record: RestoreRecord, steps: StepRecord[]): 
 
 function stepView(step: StepRecord): StepOutcome {
   const view: StepOutcome = {
-    id: step.id,
-    index: step.index,
-    phase: step.phase,
-    action: step.action,
-    direction: step.direction,
-    ruleCount: step.rules.length,
-    early: step.early,
+    ...planStepView(step),
     attempt: step.attempt,
     status: step.status,
     attempts: step.attempts,

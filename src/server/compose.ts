@@ -1,0 +1,64 @@
+/**
+ * Wires one console from its configuration: ECS connection (live or emulator) → journal (with
+ * start-up recovery) → runner → app. Shared by the production server and `npm run dev`, so both
+ * run the same proxy.
+ */
+import path from 'node:path';
+import { createApp } from './app';
+import type { Config } from './config';
+import { connectEcs } from './ecs-mode';
+import { openJournal } from './journal/journal';
+import type { Logger } from './logger';
+import { RestoreRunner } from './restore/runner';
+
+export interface ComposedConsole {
+  app: ReturnType<typeof createApp>;
+  mode: 'emulator' | 'live';
+  journalFile: string;
+  runner: RestoreRunner;
+  /** Closes the journal and the ECS connection (after the caller has let restores finish). */
+  stop(): void;
+}
+
+export async function composeConsole(
+  config: Config,
+  logger: Logger,
+  options: { distDir?: string } = {},
+): Promise<ComposedConsole> {
+  const connection = await connectEcs(config, logger);
+  const journalFile = path.resolve(config.dataDir, 'journal.db');
+  const journal = openJournal(journalFile);
+  // Restores that were running when the last process stopped can only be retried or rolled back.
+  const interrupted = journal.markInterrupted(new Date().toISOString());
+  if (interrupted.length > 0)
+    logger.warn(
+      { restoreIds: interrupted },
+      'restores interrupted by the last stop are marked interrupted',
+    );
+  const runner = new RestoreRunner({
+    ecs: connection.ecs,
+    journal,
+    limits: { batchSize: config.batchSize, ruleLimit: config.ruleLimit },
+    logger,
+  });
+  const app = createApp({
+    config,
+    ecs: connection.ecs,
+    journal,
+    runner,
+    logger,
+    mode: connection.mode,
+    ...(connection.emulator === undefined ? {} : { emulator: connection.emulator }),
+    ...(options.distDir === undefined ? {} : { distDir: options.distDir }),
+  });
+  return {
+    app,
+    mode: connection.mode,
+    journalFile,
+    runner,
+    stop() {
+      journal.close();
+      connection.stop();
+    },
+  };
+}
