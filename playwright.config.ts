@@ -18,7 +18,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
@@ -30,7 +32,8 @@ export default defineConfig({
   },
   webServer: {
     // The real production server in emulator mode, on the built app.
-    command: 'npx vite build --logLevel warn && node_modules/.bin/tsx --max-http-header-size=1048576 src/server/main.ts',
+    command:
+      'npx vite build --logLevel warn && node_modules/.bin/tsx --max-http-header-size=1048576 src/server/main.ts',
     url: `http://127.0.0.1:${port}/api/session`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -16,18 +16,22 @@ export interface RunningServer {
 export async function serveBuilt(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['--max-http-header-size=1048576', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ECS_MODE: 'emulator',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'restore-console-')),
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
+  const child: ChildProcess = spawn(
+    'node_modules/.bin/tsx',
+    ['--max-http-header-size=1048576', 'src/server/main.ts'],
+    {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ECS_MODE: 'emulator',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'restore-console-')),
+        LOG_LEVEL: 'warn',
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);

@@ -32,8 +32,12 @@ function staticClosure(entry: string, seen = new Set<string>()): Set<string> {
 }
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const entries = [...html.matchAll(/<script[^>]+src="\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
-const css = [...html.matchAll(/<link[^>]+href="\/assets\/([^"]+\.css)"/g)].map((m) => m[1] as string);
+const entries = [...html.matchAll(/<script[^>]+src="\/assets\/([^"]+\.js)"/g)].map(
+  (m) => m[1] as string,
+);
+const css = [...html.matchAll(/<link[^>]+href="\/assets\/([^"]+\.css)"/g)].map(
+  (m) => m[1] as string,
+);
 const firstRoute = new Set<string>(css);
 for (const entry of entries) for (const file of staticClosure(entry)) firstRoute.add(file);
 

@@ -46,7 +46,11 @@ function sameState(a: Rule, b: Rule): boolean {
 function targetRule(rule: Rule, setting: DiffSetting): Rule {
   let result = rule;
   const { peer } = rule;
-  if (setting.options.retargetSelfReferences && peer.kind === 'group' && peer.groupId === setting.destination.group.id) {
+  if (
+    setting.options.retargetSelfReferences &&
+    peer.kind === 'group' &&
+    peer.groupId === setting.destination.group.id
+  ) {
     result = { ...result, peer: { ...peer, groupId: setting.source.group.id } };
   }
   if (setting.options.recreateSystemRules && result.priority === SYSTEM_PRIORITY) {
@@ -123,7 +127,10 @@ function diffAll(source: Rule[], destination: Rule[], setting: DiffSetting, diff
       out.notRestorable.push({ rule, side: 'destination', reason });
       out.unchanged.push(match);
     } else {
-      out.changed.push({ before: match, after: { ...match, priority: rule.priority, description: rule.description } });
+      out.changed.push({
+        before: match,
+        after: { ...match, priority: rule.priority, description: rule.description },
+      });
     }
   }
 

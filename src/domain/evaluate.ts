@@ -92,7 +92,11 @@ export function evaluatePacket(rules: Rule[], groupType: GroupType, packet: Pack
   let best: Rule | undefined;
   for (const rule of rules) {
     if (!ruleMatches(rule, packet)) continue;
-    if (!best || rule.priority < best.priority || (rule.priority === best.priority && rule.policy === 'drop')) {
+    if (
+      !best ||
+      rule.priority < best.priority ||
+      (rule.priority === best.priority && rule.policy === 'drop')
+    ) {
       best = rule;
     }
   }

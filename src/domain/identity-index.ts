@@ -170,7 +170,8 @@ export class IdentityIndex {
       return first;
     }
     // A full table would make `locate` loop forever; the constructor sized it for `claims`.
-    if (this.claimRoom === 0) throw new RangeError('IdentityIndex: more claims than room was made for');
+    if (this.claimRoom === 0)
+      throw new RangeError('IdentityIndex: more claims than room was made for');
     this.claimRoom--;
     this.claimOnly.push(rule);
     this.table[at] = -this.claimOnly.length;

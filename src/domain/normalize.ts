@@ -63,7 +63,11 @@ function parseProtocol(value: string): Protocol {
   const lower = text(value).toLowerCase();
   const found = PROTOCOLS.find((protocol) => protocol === lower);
   if (found) return found;
-  throw new RuleParseError('protocol', value, `is not a supported protocol (${PROTOCOLS.join(', ')})`);
+  throw new RuleParseError(
+    'protocol',
+    value,
+    `is not a supported protocol (${PROTOCOLS.join(', ')})`,
+  );
 }
 
 /** "22" → "22/22"; "from/to" with 1 <= from <= to <= 65535; null when malformed. */
@@ -78,14 +82,22 @@ function canonicalPortRange(value: string): string | null {
   return `${from}/${to}`;
 }
 
-function parsePortRange(value: string | undefined, protocol: Protocol, portRangeListId: string): string {
+function parsePortRange(
+  value: string | undefined,
+  protocol: Protocol,
+  portRangeListId: string,
+): string {
   if (PORTLESS.has(protocol)) return ANY_PORT;
   const trimmed = text(value);
   // With a port-range list the list carries the ports; ECS reports the range as -1/-1 or ''.
   if (portRangeListId !== '' && (trimmed === '' || trimmed === ANY_PORT)) return ANY_PORT;
   const canonical = canonicalPortRange(trimmed);
   if (canonical === null) {
-    throw new RuleParseError('portRange', value, 'is not a valid port range (from/to within 1..65535)');
+    throw new RuleParseError(
+      'portRange',
+      value,
+      'is not a valid port range (from/to within 1..65535)',
+    );
   }
   return canonical;
 }
@@ -96,7 +108,11 @@ function parseSourcePortRange(value: string | undefined, protocol: Protocol): st
   if (PORTLESS.has(protocol) || trimmed === '' || trimmed === ANY_PORT) return '';
   const canonical = canonicalPortRange(trimmed);
   if (canonical === null) {
-    throw new RuleParseError('sourcePortRange', value, 'is not a valid port range (from/to within 1..65535)');
+    throw new RuleParseError(
+      'sourcePortRange',
+      value,
+      'is not a valid port range (from/to within 1..65535)',
+    );
   }
   return canonical;
 }
@@ -124,7 +140,12 @@ function parsePeer(input: RuleInput): Peer {
   const prefixListId = parseResourceId('prefixListId', input.prefixListId);
   const given = [cidr, ipv6Cidr, groupId, prefixListId].filter((value) => value !== '').length;
   if (given !== 1) {
-    const peers = { cidr: input.cidr, ipv6Cidr: input.ipv6Cidr, groupId: input.groupId, prefixListId: input.prefixListId };
+    const peers = {
+      cidr: input.cidr,
+      ipv6Cidr: input.ipv6Cidr,
+      groupId: input.groupId,
+      prefixListId: input.prefixListId,
+    };
     const problem =
       given === 0
         ? 'is missing: give one of cidr, ipv6Cidr, groupId, prefixListId'
@@ -134,7 +155,11 @@ function parsePeer(input: RuleInput): Peer {
   if (cidr !== '') return { kind: 'cidr', cidr: parseCidrField('cidr', cidr, 4) };
   if (ipv6Cidr !== '') return { kind: 'ipv6', cidr: parseCidrField('ipv6Cidr', ipv6Cidr, 6) };
   if (groupId !== '') {
-    return { kind: 'group', groupId, ownerAccount: parseResourceId('groupOwnerAccount', input.groupOwnerAccount) };
+    return {
+      kind: 'group',
+      groupId,
+      ownerAccount: parseResourceId('groupOwnerAccount', input.groupOwnerAccount),
+    };
   }
   return { kind: 'prefixList', prefixListId };
 }
@@ -147,9 +172,18 @@ function parseLocalCidr(value: string | undefined): string {
 
 function parsePriority(value: string | number | undefined): number {
   if (value === undefined || value === '') return 1;
-  const number = typeof value === 'number' ? value : /^[0-9]{1,3}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : /^[0-9]{1,3}$/.test(value.trim())
+        ? Number(value.trim())
+        : NaN;
   if (Number.isInteger(number) && ((number >= 1 && number <= 100) || number === 110)) return number;
-  throw new RuleParseError('priority', value, 'is not a valid priority (an integer 1..100, or 110)');
+  throw new RuleParseError(
+    'priority',
+    value,
+    'is not a valid priority (an integer 1..100, or 110)',
+  );
 }
 
 function parseNicType(value: string | undefined, peer: Peer, ctx: NormalizeContext): NicType {

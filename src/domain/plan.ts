@@ -68,14 +68,19 @@ function forAuthorize(rule: Rule): Rule {
 }
 
 function collectChanges(diff: RuleDiff): Record<StepPhase, PhaseChanges> {
-  const byPhase: Record<StepPhase, PhaseChanges> = { opening: emptyPhaseChanges(), closing: emptyPhaseChanges() };
+  const byPhase: Record<StepPhase, PhaseChanges> = {
+    opening: emptyPhaseChanges(),
+    closing: emptyPhaseChanges(),
+  };
   for (const direction of DIRECTIONS) {
     const part = diff[direction];
     if (diff.mode === 'completely') {
       for (const rule of part.removed) byPhase[removePhase(rule)].revoke[direction].push(rule);
-      for (const change of part.changed) byPhase[modifyPhase(change)].modify[direction].push(change.after);
+      for (const change of part.changed)
+        byPhase[modifyPhase(change)].modify[direction].push(change.after);
     }
-    for (const rule of part.added) byPhase[addPhase(rule)].authorize[direction].push(forAuthorize(rule));
+    for (const rule of part.added)
+      byPhase[addPhase(rule)].authorize[direction].push(forAuthorize(rule));
   }
   return byPhase;
 }
@@ -109,8 +114,17 @@ function breadth(rule: Rule): number {
  */
 function lowestImpact(rules: Rule[], count: number): Rule[] {
   if (count === 0) return [];
-  const ranked = rules.map((rule) => ({ rule, breadth: breadth(rule), key: `${ruleIdentity(rule)}#${rule.meta.ruleId ?? ''}` }));
-  ranked.sort((a, b) => a.breadth - b.breadth || b.rule.priority - a.rule.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ranked = rules.map((rule) => ({
+    rule,
+    breadth: breadth(rule),
+    key: `${ruleIdentity(rule)}#${rule.meta.ruleId ?? ''}`,
+  }));
+  ranked.sort(
+    (a, b) =>
+      a.breadth - b.breadth ||
+      b.rule.priority - a.rule.priority ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   return ranked.slice(0, count).map((entry) => entry.rule);
 }
 
@@ -118,7 +132,11 @@ function lowestImpact(rules: Rule[], count: number): Rule[] {
  * How many closing removals must run first so the opening additions fit under the rule limit.
  * Only Authorize can hit the limit; opening removals already run before the additions.
  */
-function earlyRemovalCount(byPhase: Record<StepPhase, PhaseChanges>, sourceCount: number, limits: PlanLimits): number {
+function earlyRemovalCount(
+  byPhase: Record<StepPhase, PhaseChanges>,
+  sourceCount: number,
+  limits: PlanLimits,
+): number {
   const openingAdds = countRules(byPhase.opening.authorize);
   if (openingAdds === 0) return 0;
   const peak = sourceCount - countRules(byPhase.opening.revoke) + openingAdds;
@@ -132,7 +150,9 @@ function earlyRemovalCount(byPhase: Record<StepPhase, PhaseChanges>, sourceCount
 function takeEarlyRemovals(closing: PhaseChanges, count: number): PhaseChanges {
   const early = emptyPhaseChanges();
   if (count === 0) return early;
-  const chosen = new Set(lowestImpact([...closing.revoke.ingress, ...closing.revoke.egress], count));
+  const chosen = new Set(
+    lowestImpact([...closing.revoke.ingress, ...closing.revoke.egress], count),
+  );
   for (const direction of DIRECTIONS) {
     const removals = closing.revoke[direction];
     early.revoke[direction] = removals.filter((rule) => chosen.has(rule));
@@ -199,7 +219,10 @@ export function planRestore(
   validateLimits(limits);
   const diff = diffRules(source, destination, mode, options, context);
   const byPhase = collectChanges(diff);
-  const early = takeEarlyRemovals(byPhase.closing, earlyRemovalCount(byPhase, source.rules.length, limits));
+  const early = takeEarlyRemovals(
+    byPhase.closing,
+    earlyRemovalCount(byPhase, source.rules.length, limits),
+  );
 
   const steps: PlanStep[] = [];
   appendSteps(steps, early, 'early', 'closing', true, limits);
@@ -235,9 +258,20 @@ function digestRules(rules: Rule[]): string {
   const digest = new MultisetDigest();
   const hasher = new PairHasher();
   for (const rule of rules) {
-    hasher.reset().feed(rule.direction).feed(rule.policy).feed(rule.protocol).feed(rule.portRange).feed(rule.sourcePortRange);
+    hasher
+      .reset()
+      .feed(rule.direction)
+      .feed(rule.policy)
+      .feed(rule.protocol)
+      .feed(rule.portRange)
+      .feed(rule.sourcePortRange);
     feedPeer(hasher, rule);
-    hasher.feed(rule.localCidr).feed(rule.portRangeListId).feed(rule.nicType).feed(String(rule.priority)).feed(rule.description);
+    hasher
+      .feed(rule.localCidr)
+      .feed(rule.portRangeListId)
+      .feed(rule.nicType)
+      .feed(String(rule.priority))
+      .feed(rule.description);
     hasher.addTo(digest);
   }
   return digest.toString();
@@ -284,7 +318,9 @@ export function revisionOf(
   limits: PlanLimits = DEFAULT_PLAN_LIMITS,
   context?: DiffContext,
 ): string {
-  const groupVpcs = Object.entries(context?.groupVpcs ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const groupVpcs = Object.entries(context?.groupVpcs ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const header = JSON.stringify({
     source: [source.group.id, source.group.vpcId, source.group.type],
     destination: [destination.group.id, destination.group.vpcId, destination.group.type],
@@ -305,7 +341,8 @@ export function applySteps(rules: Rule[], steps: PlanStep[]): Rule[] {
   const slots: (Rule | null)[] = [...rules];
   const slotsById = new Map<string, number[]>();
   const identityCounts = new Map<string, number>();
-  const count = (key: string, delta: number) => identityCounts.set(key, (identityCounts.get(key) ?? 0) + delta);
+  const count = (key: string, delta: number) =>
+    identityCounts.set(key, (identityCounts.get(key) ?? 0) + delta);
   slots.forEach((rule, index) => {
     if (!rule) return;
     count(ruleIdentity(rule), 1);
@@ -345,7 +382,10 @@ export function applySteps(rules: Rule[], steps: PlanStep[]): Rule[] {
  * Compares two rule multisets by identity, priority and description (rule IDs and other meta
  * ignored). `missing`: expected but absent; `unexpected`: present but not expected.
  */
-export function compareRuleSets(expected: Rule[], actual: Rule[]): { missing: Rule[]; unexpected: Rule[] } {
+export function compareRuleSets(
+  expected: Rule[],
+  actual: Rule[],
+): { missing: Rule[]; unexpected: Rule[] } {
   const pending = new Map<string, number>();
   for (const rule of actual) {
     const key = ruleStateKey(rule);

@@ -2,7 +2,15 @@
  * Risk warnings for the restore preview (SPEC.md section 3): exposure to the whole internet,
  * the rule limit forcing removals first, and rules that reference the backup group itself.
  */
-import { DIRECTIONS, type GroupInfo, type RestorePlan, type RiskWarning, type Rule, type RuleDiff, type WarningKind } from './types';
+import {
+  DIRECTIONS,
+  type GroupInfo,
+  type RestorePlan,
+  type RiskWarning,
+  type Rule,
+  type RuleDiff,
+  type WarningKind,
+} from './types';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
@@ -27,7 +35,8 @@ function exposureKind(rule: Rule): WarningKind[] {
   if (rule.protocol === 'all') return ['open-all-to-world'];
   const kinds: WarningKind[] = [];
   if (rule.protocol === 'tcp' && portsInclude(rule, 22)) kinds.push('open-ssh-to-world');
-  if ((rule.protocol === 'tcp' || rule.protocol === 'udp') && portsInclude(rule, 3389)) kinds.push('open-rdp-to-world');
+  if ((rule.protocol === 'tcp' || rule.protocol === 'udp') && portsInclude(rule, 3389))
+    kinds.push('open-rdp-to-world');
   return kinds;
 }
 
@@ -40,7 +49,12 @@ function referencesGroup(rule: Rule, groupId: string): boolean {
  * so restoring an exposure that already exists is still pointed out. Self-references are the
  * destination-derived rules that still point at the destination group (not retargeted).
  */
-export function riskWarnings(diff: RuleDiff, plan: RestorePlan, _source: GroupInfo, destination: GroupInfo): RiskWarning[] {
+export function riskWarnings(
+  diff: RuleDiff,
+  plan: RestorePlan,
+  _source: GroupInfo,
+  destination: GroupInfo,
+): RiskWarning[] {
   const warnings: RiskWarning[] = [];
   const exposures = new Map<WarningKind, Rule[]>();
   for (const rule of plan.expected) {
@@ -66,7 +80,9 @@ export function riskWarnings(diff: RuleDiff, plan: RestorePlan, _source: GroupIn
       ...part.added,
       ...part.changed.map((change) => change.after),
       ...part.unchanged,
-      ...part.notRestorable.filter((entry) => entry.side === 'destination').map((entry) => entry.rule),
+      ...part.notRestorable
+        .filter((entry) => entry.side === 'destination')
+        .map((entry) => entry.rule),
     ];
     selfReferences.push(...restored.filter((rule) => referencesGroup(rule, destination.id)));
   }

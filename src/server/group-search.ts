@@ -76,5 +76,8 @@ export async function listGroups(
   }
   const pageItems = matches.slice(offset, offset + input.pageSize);
   const more = matches.length > offset + input.pageSize;
-  return { groups: pageItems.map(groupSummaryView), nextToken: more ? `q:${offset + input.pageSize}` : '' };
+  return {
+    groups: pageItems.map(groupSummaryView),
+    nextToken: more ? `q:${offset + input.pageSize}` : '',
+  };
 }

@@ -37,10 +37,7 @@ export async function startServer(
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  logger.info(
-    { url, mode, journal: journalFile },
-    'Restore Rules console listening',
-  );
+  logger.info({ url, mode, journal: journalFile }, 'Restore Rules console listening');
 
   return {
     config,

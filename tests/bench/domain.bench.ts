@@ -27,11 +27,23 @@ function groups(n: number): { source: GroupRules; destination: GroupRules } {
   const destinationRules: Rule[] = [];
   for (let i = 0; i < n; i++) {
     sourceRules.push(makeRule(i, 1 + (i % 100), 'rule', `sgr-s${i}`));
-    if (i % 10 !== 0) destinationRules.push(makeRule(i, i % 10 === 5 ? 100 - (i % 100) : 1 + (i % 100), 'rule', `sgr-d${i}`));
+    if (i % 10 !== 0)
+      destinationRules.push(
+        makeRule(i, i % 10 === 5 ? 100 - (i % 100) : 1 + (i % 100), 'rule', `sgr-d${i}`),
+      );
     else destinationRules.push(makeRule(n + i, 50, 'new', `sgr-d${i}`));
   }
-  const info = (id: string) => ({ id, name: id, regionId: 'cn-hangzhou', vpcId: 'vpc-1', type: 'normal' as const });
-  return { source: { group: info('sg-src'), rules: sourceRules }, destination: { group: info('sg-dst'), rules: destinationRules } };
+  const info = (id: string) => ({
+    id,
+    name: id,
+    regionId: 'cn-hangzhou',
+    vpcId: 'vpc-1',
+    type: 'normal' as const,
+  });
+  return {
+    source: { group: info('sg-src'), rules: sourceRules },
+    destination: { group: info('sg-dst'), rules: destinationRules },
+  };
 }
 
 const limits = { batchSize: 100, ruleLimit: 1_000_000 };

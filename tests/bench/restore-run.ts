@@ -50,7 +50,10 @@ async function measure(size: number): Promise<Figure> {
     for (let run = 0; run < RUNS; run++) {
       emulator.reset();
       const source = emulator.addGroup(REGION, { name: `bench-source-${run}`, vpcId: VPC });
-      const destination = emulator.addGroup(REGION, { name: `bench-destination-${run}`, vpcId: VPC });
+      const destination = emulator.addGroup(REGION, {
+        name: `bench-destination-${run}`,
+        vpcId: VPC,
+      });
       emulator.addRules(REGION, source, 'ingress', permissions(size, 0));
       emulator.addRules(REGION, destination, 'ingress', permissions(size, size));
       const body = { destinationId: destination, mode: 'completely' };
@@ -58,7 +61,8 @@ async function measure(size: number): Promise<Figure> {
         `/api/regions/${REGION}/security-groups/${source}/restore-preview`,
         jsonInit('POST', body),
       );
-      if (previewRes.status !== 200) throw new Error(`preview: ${previewRes.status} ${await previewRes.text()}`);
+      if (previewRes.status !== 200)
+        throw new Error(`preview: ${previewRes.status} ${await previewRes.text()}`);
       const preview = (await previewRes.json()) as { revision: string };
 
       emulator.setLatency(LATENCY_MS);
@@ -68,7 +72,8 @@ async function measure(size: number): Promise<Figure> {
         `/api/regions/${REGION}/security-groups/${source}/restores`,
         jsonInit('POST', { ...body, revision: preview.revision }),
       );
-      if (startRes.status !== 202) throw new Error(`restore: ${startRes.status} ${await startRes.text()}`);
+      if (startRes.status !== 202)
+        throw new Error(`restore: ${startRes.status} ${await startRes.text()}`);
       const { restoreId } = (await startRes.json()) as { restoreId: string };
       const detail = await waitForRestore(app, restoreId, { timeoutMs: 300_000 });
       times.push(performance.now() - started);
@@ -78,7 +83,13 @@ async function measure(size: number): Promise<Figure> {
       reads = emulator.calls.length - writes;
     }
     times.sort((a, b) => a - b);
-    return { rules: size, writes, reads, naive: 2 * size, medianMs: times[Math.floor(RUNS / 2)] ?? NaN };
+    return {
+      rules: size,
+      writes,
+      reads,
+      naive: 2 * size,
+      medianMs: times[Math.floor(RUNS / 2)] ?? NaN,
+    };
   } finally {
     await stack.close();
   }
@@ -87,7 +98,9 @@ async function measure(size: number): Promise<Figure> {
 const figures: Figure[] = [];
 for (const size of SIZES) figures.push(await measure(size));
 
-console.log(`\nCompletely restore, every rule replaced, ${LATENCY_MS} ms latency per ECS call, median of ${RUNS}`);
+console.log(
+  `\nCompletely restore, every rule replaced, ${LATENCY_MS} ms latency per ECS call, median of ${RUNS}`,
+);
 console.log('rules  write calls  naive (1/rule)  read calls  elapsed');
 for (const f of figures) {
   console.log(

@@ -23,7 +23,14 @@ export function stored(overrides: Partial<RuleInput> = {}, vpc = true): Rule {
 }
 
 export function groupInfo(id: string, overrides: Partial<GroupInfo> = {}): GroupInfo {
-  return { id, name: id, regionId: 'cn-hangzhou', vpcId: 'vpc-1', type: 'normal' as GroupType, ...overrides };
+  return {
+    id,
+    name: id,
+    regionId: 'cn-hangzhou',
+    vpcId: 'vpc-1',
+    type: 'normal' as GroupType,
+    ...overrides,
+  };
 }
 
 export function group(id: string, rules: Rule[], overrides: Partial<GroupInfo> = {}): GroupRules {

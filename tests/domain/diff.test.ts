@@ -43,7 +43,13 @@ describe('diffRules: categories', () => {
   it('reports the same categories under Partially (removed = kept)', () => {
     const diff = diffRules(source, destination, 'partially', opts);
     expect(diff.mode).toBe('partially');
-    expect(summarizeDiff(diff)).toEqual({ added: 1, removed: 2, changed: 2, unchanged: 1, notRestorable: 0 });
+    expect(summarizeDiff(diff)).toEqual({
+      added: 1,
+      removed: 2,
+      changed: 2,
+      unchanged: 1,
+      notRestorable: 0,
+    });
   });
 
   it('summarizes over both directions', () => {
@@ -58,8 +64,22 @@ describe('diffRules: categories', () => {
 
   it('finds nothing to do for identical groups', () => {
     const rules = [stored(), stored({ direction: 'egress' })];
-    const diff = diffRules(group('sg-a', rules), group('sg-b', rules.map((r) => ({ ...r, meta: {} }))), 'completely', opts);
-    expect(summarizeDiff(diff)).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 2, notRestorable: 0 });
+    const diff = diffRules(
+      group('sg-a', rules),
+      group(
+        'sg-b',
+        rules.map((r) => ({ ...r, meta: {} })),
+      ),
+      'completely',
+      opts,
+    );
+    expect(summarizeDiff(diff)).toEqual({
+      added: 0,
+      removed: 0,
+      changed: 0,
+      unchanged: 2,
+      notRestorable: 0,
+    });
   });
 });
 
@@ -67,23 +87,33 @@ describe('diffRules: not restorable', () => {
   it('marks destination priority-110 rules system-rule', () => {
     const system = stored({ priority: 110 });
     const diff = diffRules(group('sg-src', []), group('sg-dst', [system]), 'completely', opts);
-    expect(diff.ingress.notRestorable).toEqual([{ rule: system, side: 'destination', reason: 'system-rule' }]);
+    expect(diff.ingress.notRestorable).toEqual([
+      { rule: system, side: 'destination', reason: 'system-rule' },
+    ]);
     expect(diff.ingress.added).toEqual([]);
   });
 
   it('recreates them at priority 100 with the opt-in', () => {
     const system = stored({ priority: 110 });
-    const diff = diffRules(group('sg-src', []), group('sg-dst', [system]), 'completely', { ...opts, recreateSystemRules: true });
+    const diff = diffRules(group('sg-src', []), group('sg-dst', [system]), 'completely', {
+      ...opts,
+      recreateSystemRules: true,
+    });
     expect(diff.ingress.added).toEqual([{ ...system, priority: 100 }]);
     expect(diff.ingress.notRestorable).toEqual([]);
   });
 
   it('compares a recreated system rule with the source at priority 100', () => {
     const existing = stored({ priority: 100 });
-    const diff = diffRules(group('sg-src', [existing]), group('sg-dst', [stored({ priority: 110 })]), 'completely', {
-      ...opts,
-      recreateSystemRules: true,
-    });
+    const diff = diffRules(
+      group('sg-src', [existing]),
+      group('sg-dst', [stored({ priority: 110 })]),
+      'completely',
+      {
+        ...opts,
+        recreateSystemRules: true,
+      },
+    );
     expect(diff.ingress.unchanged).toEqual([existing]);
   });
 
@@ -91,7 +121,9 @@ describe('diffRules: not restorable', () => {
     const mine = stored({ priority: 5 });
     const theirs = stored({ priority: 110 });
     const diff = diffRules(group('sg-src', [mine]), group('sg-dst', [theirs]), 'completely', opts);
-    expect(diff.ingress.notRestorable).toEqual([{ rule: theirs, side: 'destination', reason: 'system-rule' }]);
+    expect(diff.ingress.notRestorable).toEqual([
+      { rule: theirs, side: 'destination', reason: 'system-rule' },
+    ]);
     expect(diff.ingress.unchanged).toEqual([mine]);
     expect(diff.ingress.removed).toEqual([]);
   });
@@ -99,7 +131,12 @@ describe('diffRules: not restorable', () => {
   it('keeps source priority-110 rules under Completely (system-rule-kept), never removed or modified', () => {
     const kept = stored({ priority: 110, portRange: '1' });
     const differing = stored({ priority: 110, portRange: '2' });
-    const diff = diffRules(group('sg-src', [kept, differing]), group('sg-dst', [stored({ portRange: '2', priority: 3 })]), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', [kept, differing]),
+      group('sg-dst', [stored({ portRange: '2', priority: 3 })]),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.notRestorable).toEqual([
       { rule: differing, side: 'source', reason: 'system-rule-kept' },
       { rule: kept, side: 'source', reason: 'system-rule-kept' },
@@ -110,7 +147,12 @@ describe('diffRules: not restorable', () => {
 
   it('counts identical system rules on both sides as unchanged', () => {
     const mine = stored({ priority: 110 });
-    const diff = diffRules(group('sg-src', [mine]), group('sg-dst', [stored({ priority: 110 })]), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', [mine]),
+      group('sg-dst', [stored({ priority: 110 })]),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.unchanged).toEqual([mine]);
     expect(diff.ingress.notRestorable).toEqual([]);
   });
@@ -126,24 +168,44 @@ describe('diffRules: not restorable', () => {
     const foreign = stored({ cidr: undefined, groupId: 'sg-far' });
     const near = stored({ cidr: undefined, groupId: 'sg-near' });
     const unknown = stored({ cidr: undefined, groupId: 'sg-unknown' });
-    const diff = diffRules(group('sg-src', []), group('sg-dst', [foreign, near, unknown]), 'completely', opts, {
-      groupVpcs: { 'sg-far': 'vpc-2', 'sg-near': 'vpc-1' },
-    });
-    expect(diff.ingress.notRestorable).toEqual([{ rule: foreign, side: 'destination', reason: 'cross-vpc-reference' }]);
+    const diff = diffRules(
+      group('sg-src', []),
+      group('sg-dst', [foreign, near, unknown]),
+      'completely',
+      opts,
+      {
+        groupVpcs: { 'sg-far': 'vpc-2', 'sg-near': 'vpc-1' },
+      },
+    );
+    expect(diff.ingress.notRestorable).toEqual([
+      { rule: foreign, side: 'destination', reason: 'cross-vpc-reference' },
+    ]);
     expect(diff.ingress.added).toEqual([near, unknown]);
   });
 
   it('treats a destination in another VPC referencing itself as cross-VPC', () => {
     const self = stored({ cidr: undefined, groupId: 'sg-dst' });
-    const diff = diffRules(group('sg-src', []), group('sg-dst', [self], { vpcId: 'vpc-9' }), 'completely', opts);
-    expect(diff.ingress.notRestorable).toEqual([{ rule: self, side: 'destination', reason: 'cross-vpc-reference' }]);
+    const diff = diffRules(
+      group('sg-src', []),
+      group('sg-dst', [self], { vpcId: 'vpc-9' }),
+      'completely',
+      opts,
+    );
+    expect(diff.ingress.notRestorable).toEqual([
+      { rule: self, side: 'destination', reason: 'cross-vpc-reference' },
+    ]);
   });
 
   it('refuses Drop rules and group references on an advanced (enterprise) source', () => {
     const drop = stored({ policy: 'drop' });
     const reference = stored({ cidr: undefined, groupId: 'sg-other' });
     const fine = stored({ portRange: '443' });
-    const diff = diffRules(group('sg-src', [], { type: 'enterprise' }), group('sg-dst', [drop, reference, fine]), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', [], { type: 'enterprise' }),
+      group('sg-dst', [drop, reference, fine]),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.notRestorable).toEqual([
       { rule: drop, side: 'destination', reason: 'enterprise-drop' },
       { rule: reference, side: 'destination', reason: 'enterprise-group-reference' },
@@ -153,7 +215,12 @@ describe('diffRules: not restorable', () => {
 
   it('allows Drop rules when only the destination is advanced', () => {
     const drop = stored({ policy: 'drop' });
-    const diff = diffRules(group('sg-src', []), group('sg-dst', [drop], { type: 'enterprise' }), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', []),
+      group('sg-dst', [drop], { type: 'enterprise' }),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.added).toEqual([drop]);
   });
 });
@@ -167,38 +234,66 @@ describe('diffRules: self-references', () => {
   });
 
   it('points it at the source with the opt-in, then compares; ECS refuses the self-reference', () => {
-    const retargeted = diffRules(group('sg-src', []), group('sg-dst', [self]), 'completely', { ...opts, retargetSelfReferences: true });
+    const retargeted = diffRules(group('sg-src', []), group('sg-dst', [self]), 'completely', {
+      ...opts,
+      retargetSelfReferences: true,
+    });
     expect(retargeted.ingress.added).toEqual([]);
     expect(retargeted.ingress.notRestorable).toEqual([
-      { rule: { ...self, peer: { kind: 'group', groupId: 'sg-src', ownerAccount: '' } }, side: 'destination', reason: 'self-reference' },
+      {
+        rule: { ...self, peer: { kind: 'group', groupId: 'sg-src', ownerAccount: '' } },
+        side: 'destination',
+        reason: 'self-reference',
+      },
     ]);
 
     const existing = stored({ cidr: undefined, groupId: 'sg-src', description: 'peers' });
-    const diff = diffRules(group('sg-src', [existing]), group('sg-dst', [self]), 'completely', both);
+    const diff = diffRules(
+      group('sg-src', [existing]),
+      group('sg-dst', [self]),
+      'completely',
+      both,
+    );
     expect(diff.ingress.unchanged).toEqual([existing]);
   });
 });
 
 describe('diffRules: a destination rule that references the source', () => {
   it('is not restorable: the source would reference itself', () => {
-    const toLive = stored({ cidr: undefined, groupId: 'sg-src', description: 'from the live group' });
+    const toLive = stored({
+      cidr: undefined,
+      groupId: 'sg-src',
+      description: 'from the live group',
+    });
     const diff = diffRules(group('sg-src', []), group('sg-dst', [toLive]), 'completely', opts);
     expect(diff.ingress.added).toEqual([]);
-    expect(diff.ingress.notRestorable).toEqual([{ rule: toLive, side: 'destination', reason: 'self-reference' }]);
+    expect(diff.ingress.notRestorable).toEqual([
+      { rule: toLive, side: 'destination', reason: 'self-reference' },
+    ]);
   });
 });
 
 describe('diffRules: duplicates', () => {
   it('keeps the first destination rule of an identity', () => {
     const first = stored({ priority: 4 });
-    const diff = diffRules(group('sg-src', []), group('sg-dst', [first, stored({ priority: 9 })]), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', []),
+      group('sg-dst', [first, stored({ priority: 9 })]),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.added).toEqual([first]);
   });
 
   it('pairs the exactly equal source duplicate and removes the others', () => {
     const a = stored({ priority: 4 });
     const b = stored({ priority: 9 });
-    const diff = diffRules(group('sg-src', [a, b]), group('sg-dst', [stored({ priority: 9 })]), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', [a, b]),
+      group('sg-dst', [stored({ priority: 9 })]),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.unchanged).toEqual([b]);
     expect(diff.ingress.removed).toEqual([a]);
   });
@@ -206,22 +301,39 @@ describe('diffRules: duplicates', () => {
   it('prefers a modifiable source duplicate over a priority-110 one', () => {
     const system = stored({ priority: 110 });
     const normal = stored({ priority: 50 });
-    const diff = diffRules(group('sg-src', [system, normal]), group('sg-dst', [stored({ priority: 7 })]), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', [system, normal]),
+      group('sg-dst', [stored({ priority: 7 })]),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.changed).toEqual([{ before: normal, after: { ...normal, priority: 7 } }]);
-    expect(diff.ingress.notRestorable).toEqual([{ rule: system, side: 'source', reason: 'system-rule-kept' }]);
+    expect(diff.ingress.notRestorable).toEqual([
+      { rule: system, side: 'source', reason: 'system-rule-kept' },
+    ]);
   });
 
   it('merges a retargeted self-reference with a reference to the source: neither can be created', () => {
     const toSource = stored({ cidr: undefined, groupId: 'sg-src' });
     const toSelf = stored({ cidr: undefined, groupId: 'sg-dst' });
-    const diff = diffRules(group('sg-src', []), group('sg-dst', [toSource, toSelf]), 'completely', both);
+    const diff = diffRules(
+      group('sg-src', []),
+      group('sg-dst', [toSource, toSelf]),
+      'completely',
+      both,
+    );
     expect(diff.ingress.added).toEqual([]);
     expect(diff.ingress.notRestorable.map((n) => n.reason)).toContain('self-reference');
     expect(diff.ingress.notRestorable.map((n) => n.rule)).toContainEqual(toSource);
   });
 
   it('does not depend on the rules being equal objects', () => {
-    const diff = diffRules(group('sg-src', [rule()]), group('sg-dst', [rule()]), 'completely', opts);
+    const diff = diffRules(
+      group('sg-src', [rule()]),
+      group('sg-dst', [rule()]),
+      'completely',
+      opts,
+    );
     expect(diff.ingress.unchanged).toHaveLength(1);
   });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { applySteps, compareRuleSets, modifyPhase, planRestore, revisionOf } from '../../src/domain/plan';
-import { DEFAULT_PLAN_LIMITS, DEFAULT_RESTORE_OPTIONS, type PlanStep, type Rule } from '../../src/domain/types';
+import {
+  applySteps,
+  compareRuleSets,
+  modifyPhase,
+  planRestore,
+  revisionOf,
+} from '../../src/domain/plan';
+import {
+  DEFAULT_PLAN_LIMITS,
+  DEFAULT_RESTORE_OPTIONS,
+  type PlanStep,
+  type Rule,
+} from '../../src/domain/types';
 import { group, stored } from './builders';
 
 const opts = DEFAULT_RESTORE_OPTIONS;
@@ -14,7 +25,10 @@ describe('planRestore: order', () => {
     const oldAccept = stored({ portRange: '1' });
     const oldDrop = stored({ portRange: '2', policy: 'drop' });
     const source = group('sg-src', [oldAccept, oldDrop]);
-    const destination = group('sg-dst', [stored({ portRange: '3' }), stored({ portRange: '4', policy: 'drop' })]);
+    const destination = group('sg-dst', [
+      stored({ portRange: '3' }),
+      stored({ portRange: '4', policy: 'drop' }),
+    ]);
     const { plan } = planRestore(source, destination, 'completely', opts);
     expect(summary(plan.steps)).toEqual([
       'open-revoke-ingress-1:1',
@@ -31,7 +45,12 @@ describe('planRestore: order', () => {
   });
 
   it('treats a new Drop as closing', () => {
-    const { plan } = planRestore(group('sg-src', []), group('sg-dst', [stored({ policy: 'drop' })]), 'completely', opts);
+    const { plan } = planRestore(
+      group('sg-src', []),
+      group('sg-dst', [stored({ policy: 'drop' })]),
+      'completely',
+      opts,
+    );
     expect(plan.steps.map((s) => [s.phase, s.action])).toEqual([['closing', 'authorize']]);
   });
 
@@ -40,7 +59,10 @@ describe('planRestore: order', () => {
     const drop = stored({ portRange: '2', policy: 'drop', priority: 50 });
     const { plan } = planRestore(
       group('sg-src', [accept, drop]),
-      group('sg-dst', [stored({ portRange: '1', priority: 60 }), stored({ portRange: '2', policy: 'drop', priority: 3 })]),
+      group('sg-dst', [
+        stored({ portRange: '1', priority: 60 }),
+        stored({ portRange: '2', policy: 'drop', priority: 3 }),
+      ]),
       'completely',
       opts,
     );
@@ -61,7 +83,9 @@ describe('planRestore: order', () => {
 
   it('batches per phase, direction and action, and gives each modify its own call', () => {
     const adds = Array.from({ length: 5 }, (_, i) => stored({ portRange: String(100 + i) }));
-    const egressAdds = Array.from({ length: 2 }, (_, i) => stored({ direction: 'egress', portRange: String(200 + i) }));
+    const egressAdds = Array.from({ length: 2 }, (_, i) =>
+      stored({ direction: 'egress', portRange: String(200 + i) }),
+    );
     const changed = stored({ portRange: '9', description: 'old' });
     const { plan } = planRestore(
       group('sg-src', [changed]),
@@ -81,7 +105,10 @@ describe('planRestore: order', () => {
   });
 
   it('adds only under Partially, and strips instance facts from added rules', () => {
-    const theirs = stored({ portRange: '3', meta: { createTime: '2024-01-01T00:00:00Z', peerName: 'x' } });
+    const theirs = stored({
+      portRange: '3',
+      meta: { createTime: '2024-01-01T00:00:00Z', peerName: 'x' },
+    });
     const { plan } = planRestore(
       group('sg-src', [stored({ portRange: '1' }), stored({ portRange: '9', description: 'old' })]),
       group('sg-dst', [theirs, stored({ portRange: '9', description: 'new' })]),
@@ -116,10 +143,18 @@ describe('planRestore: order', () => {
   });
 
   it('rejects nonsensical limits', () => {
-    expect(() => planRestore(group('a', []), group('b', []), 'completely', opts, { batchSize: 0, ruleLimit: 200 })).toThrow(RangeError);
-    expect(() => planRestore(group('a', []), group('b', []), 'completely', opts, { batchSize: 100, ruleLimit: 0.5 })).toThrow(
-      'ruleLimit 0.5 must be a positive integer',
-    );
+    expect(() =>
+      planRestore(group('a', []), group('b', []), 'completely', opts, {
+        batchSize: 0,
+        ruleLimit: 200,
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      planRestore(group('a', []), group('b', []), 'completely', opts, {
+        batchSize: 100,
+        ruleLimit: 0.5,
+      }),
+    ).toThrow('ruleLimit 0.5 must be a positive integer');
   });
 });
 
@@ -127,8 +162,16 @@ describe('planRestore: rule limit', () => {
   const limits = { batchSize: 100, ruleLimit: 4 };
 
   it('runs Drop removals first and keeps make-before-break when that makes room', () => {
-    const source = group('sg-src', [stored({ portRange: '1' }), stored({ portRange: '2', policy: 'drop' }), stored({ portRange: '3', policy: 'drop' })]);
-    const destination = group('sg-dst', [stored({ portRange: '1' }), stored({ portRange: '5' }), stored({ portRange: '6' })]);
+    const source = group('sg-src', [
+      stored({ portRange: '1' }),
+      stored({ portRange: '2', policy: 'drop' }),
+      stored({ portRange: '3', policy: 'drop' }),
+    ]);
+    const destination = group('sg-dst', [
+      stored({ portRange: '1' }),
+      stored({ portRange: '5' }),
+      stored({ portRange: '6' }),
+    ]);
     const { plan } = planRestore(source, destination, 'completely', opts, limits);
     expect(summary(plan.steps)).toEqual(['open-revoke-ingress-1:2', 'open-authorize-ingress-1:2']);
     expect(plan.makeBeforeBreak).toBe(true);
@@ -141,9 +184,17 @@ describe('planRestore: rule limit', () => {
     const medium = stored({ portRange: '3', cidr: '10.0.0.0/24' });
     const keep = stored({ portRange: '9' });
     const source = group('sg-src', [wide, narrow, medium, keep]);
-    const destination = group('sg-dst', [stored({ portRange: '9' }), stored({ portRange: '5' }), stored({ portRange: '6' })]);
+    const destination = group('sg-dst', [
+      stored({ portRange: '9' }),
+      stored({ portRange: '5' }),
+      stored({ portRange: '6' }),
+    ]);
     const { plan } = planRestore(source, destination, 'completely', opts, limits);
-    expect(summary(plan.steps)).toEqual(['early-revoke-ingress-1:2', 'open-authorize-ingress-1:2', 'close-revoke-ingress-1:1']);
+    expect(summary(plan.steps)).toEqual([
+      'early-revoke-ingress-1:2',
+      'open-authorize-ingress-1:2',
+      'close-revoke-ingress-1:1',
+    ]);
     expect(plan.earlyRemovals).toEqual([narrow, medium]);
     expect(plan.steps[0]).toMatchObject({ early: true, phase: 'closing', action: 'revoke' });
     expect(plan.steps[2]?.rules).toEqual([wide]);
@@ -151,25 +202,58 @@ describe('planRestore: rule limit', () => {
   });
 
   it('still plans when nothing removable makes room (ECS will refuse the add)', () => {
-    const source = group('sg-src', [stored({ portRange: '1', priority: 110 }), stored({ portRange: '2' })]);
-    const destination = group('sg-dst', [stored({ portRange: '3' }), stored({ portRange: '4' }), stored({ portRange: '5' }), stored({ portRange: '6' })]);
+    const source = group('sg-src', [
+      stored({ portRange: '1', priority: 110 }),
+      stored({ portRange: '2' }),
+    ]);
+    const destination = group('sg-dst', [
+      stored({ portRange: '3' }),
+      stored({ portRange: '4' }),
+      stored({ portRange: '5' }),
+      stored({ portRange: '6' }),
+    ]);
     const { plan } = planRestore(source, destination, 'completely', opts, limits);
     expect(plan.earlyRemovals).toHaveLength(1);
     expect(summary(plan.steps)).toEqual(['early-revoke-ingress-1:1', 'open-authorize-ingress-1:4']);
   });
 
   it('never removes early under Partially', () => {
-    const source = group('sg-src', [stored({ portRange: '1' }), stored({ portRange: '2' }), stored({ portRange: '3' }), stored({ portRange: '4' })]);
-    const { plan } = planRestore(source, group('sg-dst', [stored({ portRange: '5' })]), 'partially', opts, limits);
+    const source = group('sg-src', [
+      stored({ portRange: '1' }),
+      stored({ portRange: '2' }),
+      stored({ portRange: '3' }),
+      stored({ portRange: '4' }),
+    ]);
+    const { plan } = planRestore(
+      source,
+      group('sg-dst', [stored({ portRange: '5' })]),
+      'partially',
+      opts,
+      limits,
+    );
     expect(plan.makeBeforeBreak).toBe(true);
     expect(summary(plan.steps)).toEqual(['open-authorize-ingress-1:1']);
   });
 
   it('does not remove early when only Drops are added (they run after the removals anyway)', () => {
-    const source = group('sg-src', [stored({ portRange: '1' }), stored({ portRange: '2' }), stored({ portRange: '3' }), stored({ portRange: '4' })]);
-    const { plan } = planRestore(source, group('sg-dst', [stored({ portRange: '5', policy: 'drop' })]), 'completely', opts, limits);
+    const source = group('sg-src', [
+      stored({ portRange: '1' }),
+      stored({ portRange: '2' }),
+      stored({ portRange: '3' }),
+      stored({ portRange: '4' }),
+    ]);
+    const { plan } = planRestore(
+      source,
+      group('sg-dst', [stored({ portRange: '5', policy: 'drop' })]),
+      'completely',
+      opts,
+      limits,
+    );
     expect(plan.makeBeforeBreak).toBe(true);
-    expect(summary(plan.steps)).toEqual(['close-revoke-ingress-1:4', 'close-authorize-ingress-1:1']);
+    expect(summary(plan.steps)).toEqual([
+      'close-revoke-ingress-1:4',
+      'close-authorize-ingress-1:1',
+    ]);
   });
 });
 
@@ -186,21 +270,36 @@ describe('revisionOf', () => {
   });
 
   it('ignores rule order, rule IDs and creation times', () => {
-    const reordered = group('sg-src', [...rules].reverse().map((r) => ({ ...r, meta: { createTime: 'now' } })));
+    const reordered = group(
+      'sg-src',
+      [...rules].reverse().map((r) => ({ ...r, meta: { createTime: 'now' } })),
+    );
     expect(revisionOf(reordered, destination, 'completely', opts)).toBe(revision);
   });
 
   it('changes with rules, priority, description, mode, options, limits, groups and context', () => {
     const variants = [
       revisionOf(group('sg-src', [rules[0] as Rule]), destination, 'completely', opts),
-      revisionOf(group('sg-src', [rules[0] as Rule, { ...(rules[1] as Rule), priority: 2 }]), destination, 'completely', opts),
-      revisionOf(group('sg-src', [rules[0] as Rule, { ...(rules[1] as Rule), description: 'y' }]), destination, 'completely', opts),
+      revisionOf(
+        group('sg-src', [rules[0] as Rule, { ...(rules[1] as Rule), priority: 2 }]),
+        destination,
+        'completely',
+        opts,
+      ),
+      revisionOf(
+        group('sg-src', [rules[0] as Rule, { ...(rules[1] as Rule), description: 'y' }]),
+        destination,
+        'completely',
+        opts,
+      ),
       revisionOf(source, destination, 'partially', opts),
       revisionOf(source, destination, 'completely', { ...opts, recreateSystemRules: true }),
       revisionOf(source, destination, 'completely', { ...opts, retargetSelfReferences: true }),
       revisionOf(source, destination, 'completely', opts, { batchSize: 50, ruleLimit: 200 }),
       revisionOf(source, group('sg-other', destination.rules), 'completely', opts),
-      revisionOf(source, destination, 'completely', opts, DEFAULT_PLAN_LIMITS, { groupVpcs: { 'sg-x': 'vpc-2' } }),
+      revisionOf(source, destination, 'completely', opts, DEFAULT_PLAN_LIMITS, {
+        groupVpcs: { 'sg-x': 'vpc-2' },
+      }),
       revisionOf(destination, source, 'completely', opts),
     ];
     expect(new Set([revision, ...variants]).size).toBe(variants.length + 1);
@@ -225,27 +324,40 @@ describe('applySteps', () => {
   });
 
   it('ignores an Authorize of an existing identity, like ECS', () => {
-    const after = applySteps([existing], [step('authorize', [{ ...existing, priority: 9, meta: {} }])]);
+    const after = applySteps(
+      [existing],
+      [step('authorize', [{ ...existing, priority: 9, meta: {} }])],
+    );
     expect(after).toEqual([existing]);
   });
 
   it('adds new rules without a rule ID', () => {
     const fresh = stored({ portRange: '2' });
-    expect(applySteps([existing], [step('authorize', [fresh])])).toEqual([existing, { ...fresh, meta: {} }]);
+    expect(applySteps([existing], [step('authorize', [fresh])])).toEqual([
+      existing,
+      { ...fresh, meta: {} },
+    ]);
   });
 
   it('revokes and modifies by rule ID only', () => {
     const twin = { ...existing, meta: {} };
     expect(applySteps([existing, twin], [step('revoke', [existing])])).toEqual([twin]);
-    expect(applySteps([existing], [step('revoke', [{ ...existing, meta: { ruleId: 'sgr-none' } }])])).toEqual([existing]);
-    expect(applySteps([existing], [step('modify', [{ ...existing, priority: 3, meta: { ruleId: existing.meta.ruleId } }])])).toEqual([
-      { ...existing, priority: 3 },
-    ]);
+    expect(
+      applySteps([existing], [step('revoke', [{ ...existing, meta: { ruleId: 'sgr-none' } }])]),
+    ).toEqual([existing]);
+    expect(
+      applySteps(
+        [existing],
+        [step('modify', [{ ...existing, priority: 3, meta: { ruleId: existing.meta.ruleId } }])],
+      ),
+    ).toEqual([{ ...existing, priority: 3 }]);
   });
 
   it('lets a revoked identity be added again', () => {
     const again = { ...existing, meta: {} };
-    expect(applySteps([existing], [step('revoke', [existing]), step('authorize', [again])])).toEqual([again]);
+    expect(
+      applySteps([existing], [step('revoke', [existing]), step('authorize', [again])]),
+    ).toEqual([again]);
   });
 });
 
@@ -253,7 +365,10 @@ describe('compareRuleSets', () => {
   it('compares identity, priority and description as multisets, ignoring meta', () => {
     const a = stored({ portRange: '1' });
     const b = stored({ portRange: '2' });
-    expect(compareRuleSets([a, b], [{ ...b, meta: {} }, a])).toEqual({ missing: [], unexpected: [] });
+    expect(compareRuleSets([a, b], [{ ...b, meta: {} }, a])).toEqual({
+      missing: [],
+      unexpected: [],
+    });
     const moved = { ...b, priority: 5 };
     expect(compareRuleSets([a, b], [a, moved])).toEqual({ missing: [b], unexpected: [moved] });
     expect(compareRuleSets([a, a], [a])).toEqual({ missing: [a], unexpected: [] });

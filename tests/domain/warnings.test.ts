@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { planRestore } from '../../src/domain/plan';
-import { DEFAULT_RESTORE_OPTIONS, type GroupRules, type RestoreOptions } from '../../src/domain/types';
+import {
+  DEFAULT_RESTORE_OPTIONS,
+  type GroupRules,
+  type RestoreOptions,
+} from '../../src/domain/types';
 import { riskWarnings } from '../../src/domain/warnings';
 import { group, stored } from './builders';
 
-function warningsFor(source: GroupRules, destination: GroupRules, options: RestoreOptions = DEFAULT_RESTORE_OPTIONS, ruleLimit = 200) {
-  const { diff, plan } = planRestore(source, destination, 'completely', options, { batchSize: 100, ruleLimit });
+function warningsFor(
+  source: GroupRules,
+  destination: GroupRules,
+  options: RestoreOptions = DEFAULT_RESTORE_OPTIONS,
+  ruleLimit = 200,
+) {
+  const { diff, plan } = planRestore(source, destination, 'completely', options, {
+    batchSize: 100,
+    ruleLimit,
+  });
   return riskWarnings(diff, plan, source.group, destination.group);
 }
 
@@ -25,7 +37,10 @@ describe('riskWarnings', () => {
 
   it('also points out an exposure the result keeps', () => {
     const ssh = stored({ cidr: '0.0.0.0/0' });
-    const warnings = warningsFor(group('sg-src', [ssh]), group('sg-dst', [stored({ cidr: '0.0.0.0/0' })]));
+    const warnings = warningsFor(
+      group('sg-src', [ssh]),
+      group('sg-dst', [stored({ cidr: '0.0.0.0/0' })]),
+    );
     expect(warnings).toEqual([{ kind: 'open-ssh-to-world', rules: [ssh] }]);
   });
 
@@ -37,12 +52,22 @@ describe('riskWarnings', () => {
       stored({ cidr: '0.0.0.0/0', direction: 'egress', protocol: 'all' }),
       stored({ cidr: '0.0.0.0/1', portRange: '22' }),
     ];
-    expect(warningsFor(group('sg-src', [stored({ cidr: '0.0.0.0/0', portRange: '22' })]), group('sg-dst', quiet))).toEqual([]);
+    expect(
+      warningsFor(
+        group('sg-src', [stored({ cidr: '0.0.0.0/0', portRange: '22' })]),
+        group('sg-dst', quiet),
+      ),
+    ).toEqual([]);
   });
 
   it('lists rules removed early because of the rule limit', () => {
     const narrow = stored({ portRange: '1', cidr: '10.0.0.1' });
-    const warnings = warningsFor(group('sg-src', [narrow]), group('sg-dst', [stored({ portRange: '2' })]), DEFAULT_RESTORE_OPTIONS, 1);
+    const warnings = warningsFor(
+      group('sg-src', [narrow]),
+      group('sg-dst', [stored({ portRange: '2' })]),
+      DEFAULT_RESTORE_OPTIONS,
+      1,
+    );
     expect(warnings).toEqual([{ kind: 'rule-limit-early-removals', rules: [narrow] }]);
   });
 
@@ -50,6 +75,11 @@ describe('riskWarnings', () => {
     const self = stored({ cidr: undefined, groupId: 'sg-dst' });
     const warnings = warningsFor(group('sg-src', []), group('sg-dst', [self]));
     expect(warnings).toEqual([{ kind: 'self-reference', rules: [self] }]);
-    expect(warningsFor(group('sg-src', []), group('sg-dst', [self]), { ...DEFAULT_RESTORE_OPTIONS, retargetSelfReferences: true })).toEqual([]);
+    expect(
+      warningsFor(group('sg-src', []), group('sg-dst', [self]), {
+        ...DEFAULT_RESTORE_OPTIONS,
+        retargetSelfReferences: true,
+      }),
+    ).toEqual([]);
   });
 });
