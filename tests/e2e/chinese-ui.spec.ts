@@ -8,7 +8,9 @@ test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
 });
 
-test('switch to 简体中文 and open 还原规则 with its destination, strategy and preview', async ({ page }, testInfo) => {
+test('switch to 简体中文 and open 还原规则 with its destination, strategy and preview', async ({
+  page,
+}, testInfo) => {
   await openConsole(page);
   await choose(page, page.getByRole('combobox', { name: 'Language' }), '简体中文');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -29,7 +31,12 @@ test('switch to 简体中文 and open 还原规则 with its destination, strateg
   await expect(dialog.getByText('还原策略', { exact: true })).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /全部还原/ })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: /部分还原/ })).not.toBeChecked();
-  await choose(page, dialog.getByRole('combobox', { name: '目标安全组' }), BACKUP_GROUP, 'backup-2026');
+  await choose(
+    page,
+    dialog.getByRole('combobox', { name: '目标安全组' }),
+    BACKUP_GROUP,
+    'backup-2026',
+  );
   await dialog.getByRole('radio', { name: /部分还原/ }).check();
   await expect(dialog.getByRole('radio', { name: /部分还原/ })).toBeChecked();
   // Partially: the live group's extra rule is kept, not removed.
@@ -40,5 +47,5 @@ test('switch to 简体中文 and open 还原规则 with its destination, strateg
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(dialog).toBeHidden();
   await choose(page, page.getByRole('combobox', { name: '语言' }), 'English');
-  await expect(page.getByRole('heading', { level: 2, name: 'Security Groups' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Security Groups' })).toBeVisible();
 });

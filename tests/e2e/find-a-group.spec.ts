@@ -8,7 +8,10 @@ test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
 });
 
-test('open the console, change region and back, find the live web group by search', async ({ page, request }, testInfo) => {
+test('open the console, change region and back, find the live web group by search', async ({
+  page,
+  request,
+}, testInfo) => {
   await openConsole(page);
   await expect(page.getByText('Running on the built-in ECS emulator with demo data')).toBeVisible();
   const region = page.getByRole('combobox', { name: 'Region' });
@@ -30,7 +33,9 @@ test('open the console, change region and back, find the live web group by searc
   const backup = await groupByName(request, BACKUP_GROUP);
   // The search matches the live group and its backup, and nothing else.
   await expect(groups.getByRole('row')).toHaveCount(3);
-  const liveRow = groups.getByRole('row').filter({ has: page.getByRole('link', { name: live.id }) });
+  const liveRow = groups
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: live.id }) });
   await expect(liveRow).toContainText(LIVE_GROUP);
   await expect(liveRow).toContainText(String(live.ruleCount));
   await expect(groups.getByRole('link', { name: backup.id })).toBeVisible();

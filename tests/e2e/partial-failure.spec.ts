@@ -9,7 +9,10 @@ test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
 });
 
-test('a step fails part-way, the result names what was applied, and Retry remaining finishes it', async ({ page, request }, testInfo) => {
+test('a step fails part-way, the result names what was applied, and Retry remaining finishes it', async ({
+  page,
+  request,
+}, testInfo) => {
   const live = await groupByName(request, LIVE_GROUP);
   const backup = await groupByName(request, BACKUP_GROUP);
   // The plan opens first (2 changes, 1 addition), then closes (1 removal, 1 egress addition):
@@ -19,24 +22,39 @@ test('a step fails part-way, the result names what was applied, and Retry remain
   await openConsole(page);
   await searchGroups(page, LIVE_GROUP);
   await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`) });
-  await choose(page, dialog.getByRole('combobox', { name: 'Destination Security Group' }), BACKUP_GROUP, 'backup-2026');
+  const dialog = page.getByRole('dialog', {
+    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
+  });
+  await choose(
+    page,
+    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
+    BACKUP_GROUP,
+    'backup-2026',
+  );
   await expect(dialog.getByText(/^\+2 added, −1 removed/)).toBeVisible();
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
 
   await expect(dialog.getByText('The restore stopped part-way')).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByText('3 of 5 steps were applied; the rest were not.', { exact: false })).toBeVisible();
+  await expect(
+    dialog.getByText('3 of 5 steps were applied; the rest were not.', { exact: false }),
+  ).toBeVisible();
   await expect(dialog.getByText(/^Failed: Remove 1 inbound rule/)).toBeVisible();
   await expect(dialog.getByRole('status').getByText(/^Code: OperationDenied/)).toBeVisible();
+  // The code and RequestId are said once, under the failed step of the summary, not again below.
+  await expect(dialog.getByText(/^Code: OperationDenied/)).toHaveCount(1);
   await expect(dialog.getByRole('button', { name: 'Roll back' })).toBeVisible();
   const retry = dialog.getByRole('button', { name: 'Retry remaining' });
   await expect(retry).toBeVisible();
   // The source now holds the opening steps only: the world-open SSH rule is still there.
-  expect((await groupRules(request, live.id)).some((r) => r.description === 'temporary debug SSH')).toBe(true);
+  expect(
+    (await groupRules(request, live.id)).some((r) => r.description === 'temporary debug SSH'),
+  ).toBe(true);
   await checkScreen(page, testInfo, 'restore-partial-failure');
 
   await retry.click();
-  await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
+    timeout: 30_000,
+  });
   const restorable = (await groupRules(request, backup.id)).filter((r) => r.priority !== 110);
   expect(ruleSet(await groupRules(request, live.id))).toEqual(ruleSet(restorable));
   await checkScreen(page, testInfo, 'restore-retried');

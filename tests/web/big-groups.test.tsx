@@ -67,8 +67,14 @@ describe('Big groups stay virtualized', () => {
     expect(within(table).getAllByRole('row').length).toBeLessThan(MAX_ROWS);
     expect(within(table).getByText('big-source port 20000')).toBeInTheDocument();
 
+    // The scrolling body is a named tab stop, so it can be scrolled from the keyboard.
+    const body = within(table).getByRole('rowgroup', { name: 'Rows of Inbound' });
+    expect(body).toBe(bodyOf(table));
+    body.focus();
+    expect(body).toHaveFocus();
+
     // Scrolled to the middle, the rows there are rendered and the first ones are gone.
-    scrollToRow(bodyOf(table), 600);
+    scrollToRow(body, 600);
     expect(await within(table).findByText('big-source port 20600')).toBeInTheDocument();
     expect(within(table).queryByText('big-source port 20000')).not.toBeInTheDocument();
     expect(within(table).getAllByRole('row').length).toBeLessThan(MAX_ROWS);

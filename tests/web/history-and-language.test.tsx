@@ -91,7 +91,7 @@ describe('Language', () => {
 
     const search = await screen.findByRole('searchbox', { name: '搜索安全组' });
     await user.type(search, 'web-prod{Enter}');
-    await user.click(await screen.findByRole('button', { name: '还原 web-prod 的规则' }));
+    await user.click(await screen.findByRole('button', { name: '还原规则：web-prod' }));
     const dialog = await screen.findByRole(
       'dialog',
       { name: /^还原规则：web-prod（sg-/ },

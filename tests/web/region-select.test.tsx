@@ -69,6 +69,17 @@ describe('Region selector', () => {
     expect(await screen.findByText(/^web-sg \(sg-/)).toBeInTheDocument();
   });
 
+  it('says the regions are loading rather than showing the raw region ID, then names the region', async () => {
+    renderApp('/security-groups?region=cn-hangzhou');
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByText('Loading regions…')).toBeInTheDocument();
+    expect(within(banner).queryByText('cn-hangzhou')).not.toBeInTheDocument();
+    expect(
+      await within(banner).findByText('China (Hangzhou)', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+    expect(within(banner).queryByText('Loading regions…')).not.toBeInTheDocument();
+  });
+
   it('says when the regions could not be loaded, and loads them when the list is opened again', async () => {
     stack.msw.use(
       http.get(`${window.location.origin}/api/regions`, () => HttpResponse.error(), { once: true }),

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider, type ThemeConfig } from 'antd';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useLanguage } from '../i18n/language-store';
@@ -6,10 +6,11 @@ import { antdLocale, applyDayjsLocale } from '../i18n/locales';
 import { ToastProvider } from '../components/toast';
 import { readCspNonce } from '../lib/csp-nonce';
 import { BackgroundErrorToast } from './background-error-toast';
+import { withAppTheme } from './theme';
 
 interface AppProvidersProps {
   queryClient: QueryClient;
-  /** Extra theme settings, e.g. `{ token: { motion: false } }` in tests. */
+  /** Extra theme settings on top of the app theme, e.g. `{ token: { motion: false } }` in tests. */
   theme?: ThemeConfig;
   children: ReactNode;
 }
@@ -18,6 +19,7 @@ interface AppProvidersProps {
 export function AppProviders({ queryClient, theme, children }: AppProvidersProps) {
   const language = useLanguage();
   const [nonce] = useState(readCspNonce);
+  const merged = useMemo(() => withAppTheme(theme), [theme]);
   useEffect(() => {
     applyDayjsLocale(language);
     document.documentElement.lang = language;
@@ -26,7 +28,7 @@ export function AppProviders({ queryClient, theme, children }: AppProvidersProps
     <ConfigProvider
       locale={antdLocale(language)}
       csp={nonce ? { nonce } : undefined}
-      theme={theme}
+      theme={merged}
       button={{ autoInsertSpace: false }}
     >
       <ToastProvider>

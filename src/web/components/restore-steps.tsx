@@ -33,8 +33,14 @@ const stepsStatus = {
   pending: 'wait',
 } as const;
 
+interface RestoreStepsProps {
+  steps: readonly StepOutcome[];
+  /** A step whose error is already on screen (the result's summary), so it is not said twice. */
+  errorShownFor?: string | undefined;
+}
+
 /** A restore's steps in order, each with its phase, status (as text, not only colour) and error. */
-export function RestoreSteps({ steps }: { steps: readonly StepOutcome[] }) {
+export function RestoreSteps({ steps, errorShownFor }: RestoreStepsProps) {
   const t = useT();
   return (
     <Steps
@@ -62,7 +68,7 @@ export function RestoreSteps({ steps }: { steps: readonly StepOutcome[] }) {
                 </Typography.Text>
               )}
             </Space>
-            {step.error && <ErrorDetails error={step.error} />}
+            {step.error && step.id !== errorShownFor && <ErrorDetails error={step.error} />}
           </Space>
         ),
       }))}

@@ -159,9 +159,16 @@ export function VirtualTable<Row>({
           </div>
         </div>
       ) : (
+        // Focusable and named, so keyboard users can reach the scrolling body and scroll it with
+        // the arrow and page keys (the browser's own scrolling of a focused overflow box).
         <div
           ref={scrollRef}
           role="rowgroup"
+          // A scrolling region must take focus to be scrolled from the keyboard (WCAG 2.1.1).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          aria-label={t('rules.tableRows', { table: label })}
+          className="rr-scroll-region"
           style={{ height: bodyHeight, overflowY: 'auto', position: 'relative' }}
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -84,6 +84,7 @@ export const enUS = {
     none: 'No rules',
     noMatch: 'No rules match the filter',
     loadError: 'The rules could not be loaded.',
+    tableRows: 'Rows of {table}',
     sortBy: 'Sort by {column}',
     prefixList: 'Prefix list {id}',
     portRangeList: 'Port list {name}',

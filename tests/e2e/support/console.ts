@@ -6,7 +6,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * option. Waits for the option to be visible and stable, so the drop-down's opening animation
  * never swallows the click.
  */
-export async function choose(page: Page, combobox: Locator, option: string | RegExp, search?: string): Promise<void> {
+export async function choose(
+  page: Page,
+  combobox: Locator,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
   await combobox.click();
   if (search !== undefined) await combobox.fill(search);
   const listbox = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
@@ -19,7 +24,7 @@ export async function choose(page: Page, combobox: Locator, option: string | Reg
 /** The Security Groups page of a region, as a bookmark or a fresh visit would open it. */
 export async function openConsole(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 2, name: 'Security Groups' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Security Groups' })).toBeVisible();
 }
 
 /** Types into the group search box and submits it, as Enter does. */

@@ -10,7 +10,11 @@ export const REGION = 'cn-hangzhou';
 export const LIVE_GROUP = 'web-prod';
 export const BACKUP_GROUP = 'web-prod-backup-20261120';
 
-async function control(request: APIRequestContext, route: string, body: unknown = {}): Promise<void> {
+async function control(
+  request: APIRequestContext,
+  route: string,
+  body: unknown = {},
+): Promise<void> {
   const response = await request.post(`/api/_emulator/${route}`, { data: body });
   expect(response.status(), `POST /api/_emulator/${route}`).toBe(200);
 }
@@ -27,8 +31,13 @@ export const emulator = (request: APIRequestContext) => ({
 });
 
 /** A group of the region, found by its exact name. */
-export async function groupByName(request: APIRequestContext, name: string): Promise<SecurityGroupView> {
-  const response = await request.get(`/api/regions/${REGION}/security-groups`, { params: { search: name } });
+export async function groupByName(
+  request: APIRequestContext,
+  name: string,
+): Promise<SecurityGroupView> {
+  const response = await request.get(`/api/regions/${REGION}/security-groups`, {
+    params: { search: name },
+  });
   expect(response.ok()).toBe(true);
   const { groups } = (await response.json()) as { groups: SecurityGroupView[] };
   const group = groups.find((g) => g.name === name);
@@ -37,7 +46,10 @@ export async function groupByName(request: APIRequestContext, name: string): Pro
 }
 
 /** A group's rules as the server reads them from the emulator. */
-export async function groupRules(request: APIRequestContext, id: string): Promise<GroupDetailResponse['rules']> {
+export async function groupRules(
+  request: APIRequestContext,
+  id: string,
+): Promise<GroupDetailResponse['rules']> {
   const response = await request.get(`/api/regions/${REGION}/security-groups/${id}`);
   expect(response.ok()).toBe(true);
   return ((await response.json()) as GroupDetailResponse).rules;

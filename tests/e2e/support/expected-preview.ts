@@ -56,17 +56,25 @@ export function expectedCompletelyCounts(
   destination: readonly RuleView[],
   direction?: RuleView['direction'],
 ): ExpectedCounts {
-  const pick = (rules: readonly RuleView[]) => rules.filter((r) => !direction || r.direction === direction);
+  const pick = (rules: readonly RuleView[]) =>
+    rules.filter((r) => !direction || r.direction === direction);
   const sourceByKey = new Map(pick(source).map((r) => [identity(r), r]));
   const destinationRules = pick(destination);
-  const counts: ExpectedCounts = { added: 0, removed: 0, changed: 0, unchanged: 0, notRestorable: 0 };
+  const counts: ExpectedCounts = {
+    added: 0,
+    removed: 0,
+    changed: 0,
+    unchanged: 0,
+    notRestorable: 0,
+  };
   const matched = new Set<string>();
   for (const rule of destinationRules) {
     const key = identity(rule);
     const twin = sourceByKey.get(key);
     if (twin) {
       matched.add(key);
-      if (twin.priority === rule.priority && twin.description === rule.description) counts.unchanged++;
+      if (twin.priority === rule.priority && twin.description === rule.description)
+        counts.unchanged++;
       else counts.changed++;
     } else if (rule.priority === SYSTEM_PRIORITY) counts.notRestorable++;
     else counts.added++;

@@ -4,6 +4,7 @@ import type { PreviewResponse, WarningView } from '../../../server/contract';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import type { GroupNames } from '../rule-format';
+import { Heading } from '../headings';
 import { useToast } from '../toast';
 import { NotRestorableTable } from './not-restorable-table';
 import { directionCounts, planJson, previewRows } from './preview-rows';
@@ -121,9 +122,9 @@ export function PreviewPanel({ preview, names, onOptionsChange }: PreviewPanelPr
           <section
             aria-label={t('restore.notRestorableGroup', { count: preview[d].notRestorable.length })}
           >
-            <Typography.Title level={5}>
+            <Heading level={4} looksLike={5}>
               {t('restore.notRestorableGroup', { count: preview[d].notRestorable.length })}
-            </Typography.Title>
+            </Heading>
             <Typography.Paragraph type="secondary">
               {t('restore.notRestorableHint')}
             </Typography.Paragraph>

@@ -1,9 +1,10 @@
-import { Button, Tag, Typography } from 'antd';
+import { Button, Tag } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { RestoreSummary } from '../../../../server/contract';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorSentence } from '../../../components/error-sentence';
+import { PageTitle } from '../../../components/headings';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
@@ -57,9 +58,7 @@ export function HistoryPage() {
 
   return (
     <section aria-labelledby="history-title">
-      <Typography.Title level={2} id="history-title" style={{ marginTop: 0 }}>
-        {t('history.title')}
-      </Typography.Title>
+      <PageTitle id="history-title">{t('history.title')}</PageTitle>
       {list.isError && !list.data ? (
         <ErrorSentence
           title={t('history.loadError')}

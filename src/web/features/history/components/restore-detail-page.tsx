@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Skeleton, Space, Tag, Typography } from 'a
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
+import { Heading, PageTitle } from '../../../components/headings';
 import { RestoreSteps } from '../../../components/restore-steps';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
@@ -24,6 +25,7 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
     return (
       <>
         <Link to={paths.history()}>{t('history.back')}</Link>
+        <PageTitle>{t('history.detailTitle', { id: restoreId })}</PageTitle>
         <ErrorSentence
           title={t('history.loadError')}
           error={detail.error}
@@ -41,9 +43,7 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   return (
     <section aria-labelledby="restore-detail-title">
       <Link to={paths.history()}>{t('history.back')}</Link>
-      <Typography.Title level={2} id="restore-detail-title">
-        {t('history.detailTitle', { id: r.id })}
-      </Typography.Title>
+      <PageTitle id="restore-detail-title">{t('history.detailTitle', { id: r.id })}</PageTitle>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Descriptions
           bordered
@@ -105,18 +105,24 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
           />
         )}
         <div>
-          <Typography.Title level={4}>{t('history.plan')}</Typography.Title>
+          <Heading level={2} looksLike={4}>
+            {t('history.plan')}
+          </Heading>
           <Typography.Paragraph>{summary}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">
             {t('history.snapshot', { count: r.snapshot.length })}
           </Typography.Paragraph>
         </div>
         <div>
-          <Typography.Title level={4}>{t('history.steps')}</Typography.Title>
+          <Heading level={2} looksLike={4}>
+            {t('history.steps')}
+          </Heading>
           <RestoreSteps steps={r.steps} />
         </div>
         <div>
-          <Typography.Title level={4}>{t('history.verification')}</Typography.Title>
+          <Heading level={2} looksLike={4}>
+            {t('history.verification')}
+          </Heading>
           <Typography.Paragraph>
             {r.verification.status === 'passed'
               ? t('restore.verificationPassed')

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { RestoreDetail } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
+import { DialogTitle, Heading } from '../../../components/headings';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
@@ -28,7 +29,7 @@ export function UndoModal({ restore, onClose }: { restore: RestoreDetail; onClos
   return (
     <Modal
       open
-      title={t('history.undoTitle', { name, id: restore.source.id })}
+      title={<DialogTitle>{t('history.undoTitle', { name, id: restore.source.id })}</DialogTitle>}
       onCancel={onClose}
       width={1120}
       mask={{ closable: false }}
@@ -62,17 +63,22 @@ export function UndoModal({ restore, onClose }: { restore: RestoreDetail; onClos
           {t('history.undoExplain', { name, count: restore.snapshot.length })}
         </Typography.Paragraph>
         {undo.error && <ErrorSentence title={t('restore.startError')} error={undo.error} />}
-        {preview.isPending ? (
-          <Skeleton active />
-        ) : preview.data ? (
-          <PreviewPanel preview={preview.data} names={names} />
-        ) : (
-          <ErrorSentence
-            title={t('restore.previewError')}
-            error={preview.error}
-            onRetry={() => void preview.refetch()}
-          />
-        )}
+        <section aria-labelledby="undo-preview-title">
+          <Heading level={3} looksLike={5} id="undo-preview-title">
+            {t('restore.preview')}
+          </Heading>
+          {preview.isPending ? (
+            <Skeleton active />
+          ) : preview.data ? (
+            <PreviewPanel preview={preview.data} names={names} />
+          ) : (
+            <ErrorSentence
+              title={t('restore.previewError')}
+              error={preview.error}
+              onRetry={() => void preview.refetch()}
+            />
+          )}
+        </section>
         {identical && <Alert type="info" showIcon title={t('restore.identical')} />}
       </Space>
     </Modal>

@@ -17,8 +17,10 @@ export function RegionSelect() {
     value: r.regionId,
     label: r.localName || r.regionId,
   }));
-  // Until the list arrives, still show the selected region's ID rather than an empty box.
-  if (!options.some((o) => o.value === region)) options.unshift({ value: region, label: region });
+  // Until the list arrives the box says it is loading (a raw ID like cn-hangzhou would flash
+  // before its name); a region the loaded list lacks, or a failed list, still shows its ID.
+  if (!options.some((o) => o.value === region))
+    options.unshift({ value: region, label: isPending ? t('app.regionsLoading') : region });
   return (
     // A failed list is said (tooltip, and the select's description) and retried when it is opened.
     <>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { RestoreDetail } from '../../../../server/contract';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
+import { Heading } from '../../../components/headings';
 import { RestoreSteps, stepLabel } from '../../../components/restore-steps';
 import { useT } from '../../../i18n/use-t';
 import { isRestoreActive } from '../../../lib/shared-queries';
@@ -95,9 +96,21 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
       {followUpError && (
         <Alert type="error" showIcon title={<ErrorDetails error={followUpError} />} />
       )}
-      <RestoreSteps steps={detail.steps} />
+      <RestoreSteps
+        steps={detail.steps}
+        errorShownFor={
+          detail.status === 'failed' || detail.status === 'interrupted'
+            ? failedStepOf(detail)?.id
+            : undefined
+        }
+      />
     </Space>
   );
+}
+
+/** The step a finished restore stopped at; its error is shown in the result's summary. */
+function failedStepOf(detail: RestoreDetail) {
+  return detail.steps.find((s) => s.status === 'failed');
 }
 
 function Running({ detail }: { detail: RestoreDetail }) {
@@ -113,9 +126,9 @@ function Running({ detail }: { detail: RestoreDetail }) {
         : `${t('restore.progress', { done, total })}${running ? `: ${stepLabel(running, t)}` : ''}`;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Title level={4}>
+      <Heading level={3} looksLike={4}>
         {t('restore.progressTitle', { name: detail.source.name || detail.source.id })}
-      </Typography.Title>
+      </Heading>
       <Progress
         percent={total ? Math.round((done / total) * 100) : 0}
         status="active"
@@ -155,7 +168,7 @@ function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => v
       </div>
     );
   }
-  const failedStep = detail.steps.find((s) => s.status === 'failed');
+  const failedStep = failedStepOf(detail);
   const verification = detail.verification;
   return (
     <div role="status" aria-live="polite">

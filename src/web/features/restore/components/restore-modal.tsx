@@ -3,6 +3,7 @@ import { Alert, Button, Modal, Skeleton, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PreviewResponse } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
+import { DialogTitle, Heading } from '../../../components/headings';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useT } from '../../../i18n/use-t';
 import { isApiError } from '../../../lib/api-client';
@@ -50,7 +51,7 @@ export function RestoreModal({
   return (
     <Modal
       open
-      title={title}
+      title={<DialogTitle>{title}</DialogTitle>}
       onCancel={onClose}
       width={1120}
       mask={{ closable: false }}
@@ -213,9 +214,9 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
       </div>
       <RestorationType value={mode} onChange={(next) => changeInput(() => setMode(next))} />
       <section aria-labelledby="restore-preview-title" aria-busy={preview.isFetching}>
-        <Typography.Title level={5} id="restore-preview-title">
+        <Heading level={3} looksLike={5} id="restore-preview-title">
           {t('restore.preview')}
-        </Typography.Title>
+        </Heading>
         {staleNotice && (
           <Alert type="warning" showIcon title={t('restore.stale')} style={{ marginBottom: 12 }} />
         )}

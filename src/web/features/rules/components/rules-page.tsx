@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import type { RuleView } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
+import { PageTitle } from '../../../components/headings';
 import { ruleKey, ruleSearchText } from '../../../components/rule-format';
 import { VirtualTable } from '../../../components/virtual-table';
 import { useFormatTime } from '../../../i18n/use-format-time';
@@ -49,6 +50,7 @@ export function RulesPage({ region, groupId }: { region: string; groupId: string
     return (
       <>
         <Link to={paths.groups(region)}>{t('rules.back')}</Link>
+        <PageTitle>{t('rules.title', { name: groupId })}</PageTitle>
         <ErrorSentence
           title={t('rules.loadError')}
           error={detail.error}
@@ -113,9 +115,7 @@ export function RulesPage({ region, groupId }: { region: string; groupId: string
     <section aria-labelledby="rules-title">
       <Link to={paths.groups(region)}>{t('rules.back')}</Link>
       <Flex justify="space-between" align="center" wrap>
-        <Typography.Title level={2} id="rules-title">
-          {t('rules.title', { name: group.name || group.id })}
-        </Typography.Title>
+        <PageTitle id="rules-title">{t('rules.title', { name: group.name || group.id })}</PageTitle>
         <Button
           type="primary"
           onClick={() => navigate(paths.groups(region, { restore: group.id }))}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { SecurityGroupView } from '../../../../server/contract';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorSentence } from '../../../components/error-sentence';
+import { PageTitle } from '../../../components/headings';
 import { useT } from '../../../i18n/use-t';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { paths } from '../../../lib/paths';
@@ -105,9 +106,7 @@ export function SecurityGroupsPage({ region }: { region: string }) {
 
   return (
     <section aria-labelledby="groups-title">
-      <Typography.Title level={2} id="groups-title" style={{ marginTop: 0 }}>
-        {t('groups.title')}
-      </Typography.Title>
+      <PageTitle id="groups-title">{t('groups.title')}</PageTitle>
       <Flex gap="small" wrap align="center" style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('groups.search')}
