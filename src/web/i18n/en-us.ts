@@ -11,7 +11,11 @@ export const enUS = {
     language: 'Language',
     emulatorBanner: 'Running on the built-in ECS emulator with demo data',
     loginRequired:
-      'This console server requires an access token. Open the link that the server printed at start-up.',
+      'This console server requires an access token (CONSOLE_TOKEN) before it shows anything.',
+    accessToken: 'Access token',
+    accessTokenRequired: 'Enter the access token.',
+    signIn: 'Sign in',
+    signInFailed: 'Could not sign in',
     notFound: 'This page does not exist.',
     backHome: 'Back to Security Groups',
     loading: 'Loading…',

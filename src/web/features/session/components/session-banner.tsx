@@ -2,6 +2,7 @@ import { Alert } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../../i18n/use-t';
 import { sessionQueries } from '../api/session-queries';
+import { LoginForm } from './login-form';
 
 /** Says when the server runs on the built-in ECS emulator, or needs a login. */
 export function SessionBanner() {
@@ -13,9 +14,7 @@ export function SessionBanner() {
       {data.mode === 'emulator' && (
         <Alert type="info" banner showIcon title={t('app.emulatorBanner')} />
       )}
-      {data.loginRequired && (
-        <Alert type="warning" banner showIcon title={t('app.loginRequired')} />
-      )}
+      {data.loginRequired && <LoginForm />}
     </>
   );
 }
