@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { restoreRulesApi } from './src/server/dev-plugin.js';
+import { precompress } from './scripts/vite-precompress.js';
 
 export default defineConfig({
-  plugins: [react(), restoreRulesApi()],
+  plugins: [react(), restoreRulesApi(), precompress()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900 },
   test: {
     globals: true,

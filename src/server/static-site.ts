@@ -34,7 +34,8 @@ export function mountSpa(app: Hono<AppEnv>, distDir: string): void {
     if (c.res.status === 200)
       c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('/assets/*', serveStatic({ root }));
+  // Build-time .br/.gz copies (scripts/vite-precompress.ts) are sent as they are.
+  app.use('/assets/*', serveStatic({ root, precompressed: true }));
   app.get('*', async (c, next) => {
     // API paths and missing hashed assets are real 404s, not the app.
     if (

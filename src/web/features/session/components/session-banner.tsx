@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Alert } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../../i18n/use-t';
 import { sessionQueries } from '../api/session-queries';
-import { LoginForm } from './login-form';
+
+// The token form (antd Form) is needed only on servers with CONSOLE_TOKEN: its own chunk.
+const LoginForm = lazy(async () => ({ default: (await import('./login-form')).LoginForm }));
 
 /** Says when the server runs on the built-in ECS emulator, or needs a login. */
 export function SessionBanner() {
@@ -14,7 +17,13 @@ export function SessionBanner() {
       {data.mode === 'emulator' && (
         <Alert type="info" banner showIcon title={t('app.emulatorBanner')} />
       )}
-      {data.loginRequired && <LoginForm />}
+      {data.loginRequired && (
+        <Suspense
+          fallback={<Alert type="warning" banner showIcon title={t('app.loginRequired')} />}
+        >
+          <LoginForm />
+        </Suspense>
+      )}
     </>
   );
 }
