@@ -146,24 +146,26 @@ export function SecurityGroupsPage({ region }: { region: string }) {
             loading={list.isPending || (list.isPlaceholderData && list.isFetching)}
             empty={list.isPending ? t('app.loading') : emptyState}
           />
-          <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-            <Typography.Text aria-live="polite">
-              {list.data ? t('groups.counter', { page, count: groups.length }) : ''}
-            </Typography.Text>
-            <nav aria-label={t('groups.pagination')}>
-              <Space>
-                <Button onClick={params.previousPage} disabled={page === 1}>
-                  {t('groups.prevPage')}
-                </Button>
-                <Button
-                  onClick={() => list.data?.nextToken && params.nextPage(list.data.nextToken)}
-                  disabled={!list.data?.nextToken || list.isPlaceholderData}
-                >
-                  {t('groups.nextPage')}
-                </Button>
-              </Space>
-            </nav>
-          </Flex>
+          {list.data && (
+            <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+              <Typography.Text aria-live="polite">
+                {list.data ? t('groups.counter', { page, count: groups.length }) : ''}
+              </Typography.Text>
+              <nav aria-label={t('groups.pagination')}>
+                <Space>
+                  <Button onClick={params.previousPage} disabled={page === 1}>
+                    {t('groups.prevPage')}
+                  </Button>
+                  <Button
+                    onClick={() => list.data?.nextToken && params.nextPage(list.data.nextToken)}
+                    disabled={!list.data?.nextToken || list.isPlaceholderData}
+                  >
+                    {t('groups.nextPage')}
+                  </Button>
+                </Space>
+              </nav>
+            </Flex>
+          )}
         </>
       )}
     </section>
