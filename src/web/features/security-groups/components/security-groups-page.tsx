@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Button, Empty, Flex, Input, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -30,7 +30,12 @@ export function SecurityGroupsPage({ region }: { region: string }) {
     ];
   }, [all.data, vpcId, t]);
 
-  const groups = list.data?.groups ?? [];
+  // The first page of rows renders in interruptible slices after the data arrives instead of one
+  // long task: until the deferred copy has caught up once, the table stays in its loading state.
+  // Later pages, searches and filters show at once, as before.
+  const deferred = useDeferredValue(list.data);
+  const shown = deferred ? list.data : undefined;
+  const groups = shown?.groups ?? [];
   const filtered = Boolean(search || vpcId);
 
   const columns: DataColumn<SecurityGroupView>[] = [
@@ -143,13 +148,13 @@ export function SecurityGroupsPage({ region }: { region: string }) {
             rowKey={(g) => g.id}
             columns={columns}
             rows={groups}
-            loading={list.isPending || (list.isPlaceholderData && list.isFetching)}
-            empty={list.isPending ? t('app.loading') : emptyState}
+            loading={!shown || (list.isPlaceholderData && list.isFetching)}
+            empty={shown ? emptyState : t('app.loading')}
           />
-          {list.data && (
+          {shown && (
             <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
               <Typography.Text aria-live="polite">
-                {list.data ? t('groups.counter', { page, count: groups.length }) : ''}
+                {t('groups.counter', { page, count: groups.length })}
               </Typography.Text>
               <nav aria-label={t('groups.pagination')}>
                 <Space>
@@ -157,8 +162,8 @@ export function SecurityGroupsPage({ region }: { region: string }) {
                     {t('groups.prevPage')}
                   </Button>
                   <Button
-                    onClick={() => list.data?.nextToken && params.nextPage(list.data.nextToken)}
-                    disabled={!list.data?.nextToken || list.isPlaceholderData}
+                    onClick={() => shown.nextToken && params.nextPage(shown.nextToken)}
+                    disabled={!shown.nextToken || list.isPlaceholderData}
                   >
                     {t('groups.nextPage')}
                   </Button>
