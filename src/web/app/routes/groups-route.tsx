@@ -1,6 +1,6 @@
-import { lazy, Suspense, useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { lazy, Suspense } from 'react';
 import { useRegion } from '../../features/regions/hooks/use-region';
+import { useEditSearchParams } from '../../lib/use-edit-search-params';
 import { SecurityGroupsPage } from '../../features/security-groups/components/security-groups-page';
 
 const RestoreModal = lazy(() =>
@@ -12,19 +12,9 @@ const RestoreModal = lazy(() =>
 /** The groups list, with the Restore Rules dialog when the URL says `?restore=<source id>`. */
 export function GroupsRoute() {
   const [region] = useRegion();
-  const [params, setParams] = useSearchParams();
+  const [params, edit] = useEditSearchParams();
   const sourceId = params.get('restore');
   const restoreId = params.get('job');
-
-  const edit = useCallback(
-    (change: (next: URLSearchParams) => void) =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        change(next);
-        return next;
-      }),
-    [setParams],
-  );
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEditSearchParams } from '../../../lib/use-edit-search-params';
 
 /**
  * Search, VPC filter and page of the groups list, all in the URL. Paging follows NextToken: the
@@ -7,20 +7,10 @@ import { useSearchParams } from 'react-router';
  * pops one and Next pushes the page's NextToken.
  */
 export function useGroupListParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useEditSearchParams();
   const search = params.get('q') ?? '';
   const vpcId = params.get('vpc') ?? '';
   const tokens = params.getAll('token');
-
-  const update = useCallback(
-    (change: (next: URLSearchParams) => void) =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        change(next);
-        return next;
-      }),
-    [setParams],
-  );
 
   const setSearch = useCallback(
     (value: string) =>
