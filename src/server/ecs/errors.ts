@@ -120,7 +120,8 @@ export function classifySdkError(thrown: unknown, action: string): ClassifiedErr
   ) {
     return local(
       'NetworkError',
-      `The connection to ECS failed during ${action}: ${message || name}.`,
+      // The SDK glues the socket error to the request line ("…:9100POST http://… failed.").
+      `The connection to ECS failed during ${action}: ${(message || name).replace(/(\d)(POST|GET) /, '$1; $2 ').replace(/\.+$/, '')}.`,
       true,
     );
   }

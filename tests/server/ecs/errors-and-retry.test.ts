@@ -108,6 +108,14 @@ describe('classifySdkError', () => {
       retryable: true,
     });
     expect(classifySdkError(new TypeError('Failed to fetch'), 'A').error.code).toBe('NetworkError');
+    // As the SDK words a refused connection: the socket error glued to the request line.
+    const refused = Object.assign(
+      new Error('connect ECONNREFUSED 127.0.0.1:9100POST http://127.0.0.1:9100/?A=1 failed.'),
+      { code: 'ECONNREFUSED' },
+    );
+    expect(classifySdkError(refused, 'DescribeRegions').error.message).toBe(
+      'The connection to ECS failed during DescribeRegions: connect ECONNREFUSED 127.0.0.1:9100; POST http://127.0.0.1:9100/?A=1 failed.',
+    );
     const timeout = Object.assign(new Error('ReadTimeout(10). POST / failed.'), {
       name: 'RequestTimeoutError',
     });
