@@ -148,18 +148,23 @@ function addressFields(rule: Rule): WireFields {
   return fields;
 }
 
-/** The fields of one `Permissions.N` entry of AuthorizeSecurityGroup(Egress) for this rule. */
-export function ruleToPermissionFields(rule: Rule): WireFields {
+/** What Authorize and Modify both send to state a rule: its match, action and priority. */
+function ruleFields(rule: Rule): WireFields {
   const fields: WireFields = {
     IpProtocol: wireProtocol(rule.protocol),
     PortRange: rule.portRange,
     Policy: rule.policy,
     Priority: String(rule.priority),
-    NicType: rule.nicType,
     ...addressFields(rule),
   };
   setIfPresent(fields, 'SourcePortRange', rule.sourcePortRange);
   setIfPresent(fields, 'PortRangeListId', rule.portRangeListId);
+  return fields;
+}
+
+/** The fields of one `Permissions.N` entry of AuthorizeSecurityGroup(Egress) for this rule. */
+export function ruleToPermissionFields(rule: Rule): WireFields {
+  const fields: WireFields = { ...ruleFields(rule), NicType: rule.nicType };
   setIfPresent(fields, 'Description', rule.description);
   return fields;
 }
@@ -167,21 +172,11 @@ export function ruleToPermissionFields(rule: Rule): WireFields {
 /**
  * The fields of ModifySecurityGroupRule / ModifySecurityGroupEgressRule that set `desired` on an
  * existing rule. NicType is left out (Modify cannot change it). Description is always sent, so an
- * intended change is never silently skipped; ECS ignores an empty one, which the restore's
- * verification then reports.
+ * intended change is never silently skipped; clearing a non-empty description is refused by ECS
+ * (ECS-API.md), and that refusal reaches the journal with its code.
  */
 export function ruleToModifyFields(desired: Rule): WireFields {
-  const fields: WireFields = {
-    IpProtocol: wireProtocol(desired.protocol),
-    PortRange: desired.portRange,
-    Policy: desired.policy,
-    Priority: String(desired.priority),
-    Description: desired.description,
-    ...addressFields(desired),
-  };
-  setIfPresent(fields, 'SourcePortRange', desired.sourcePortRange);
-  setIfPresent(fields, 'PortRangeListId', desired.portRangeListId);
-  return fields;
+  return { ...ruleFields(desired), Description: desired.description };
 }
 
 export function regionFromWire(region: WireRegion): Region {
