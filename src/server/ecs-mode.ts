@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { EcsPort } from '../ecs/ecs-port';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import { resolveCredentials } from './ecs/credentials';
 import { createSdkEcsPort } from './ecs/sdk-ecs-port';
 import type { EmulatorControls } from './emulator-controls';
@@ -39,7 +39,9 @@ export async function connectEcs(config: Config, logger: Logger): Promise<EcsCon
       return { mode: 'live', ecs, stop: () => undefined };
     }
     if (config.ecsMode === 'live')
-      throw new Error('ECS_MODE=live but the credential chain found no credentials');
+      throw new ConfigError(
+        'Invalid configuration: ECS_MODE: live, but the credential chain found no credentials (see the README: environment variables, CLI profile, credentials file, RAM role)',
+      );
   }
   // Loaded only here so that live mode never imports the emulator or msw.
   const { startEmulatorMode } = await import('./emulator-mode');
