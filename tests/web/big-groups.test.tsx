@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 afterEach(async () => {
-  await stack.close();
+  await closeConsole(stack);
 });
 
 const RULES_PER_SIDE = 1000;

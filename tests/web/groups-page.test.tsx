@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { createTestStack, type TestStack } from '../support/test-stack';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 
@@ -15,7 +15,7 @@ async function groupOf(name: string): Promise<{ id: string; vpcId: string }> {
   return group;
 }
 afterEach(async () => {
-  await stack.close();
+  await closeConsole(stack);
 });
 
 describe('Security Groups page', () => {

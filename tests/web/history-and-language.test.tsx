@@ -6,14 +6,14 @@ import {
   waitForRestore,
   type TestStack,
 } from '../support/test-stack';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 beforeEach(async () => {
   stack = await createTestStack({ apiOrigin: window.location.origin });
 });
 afterEach(async () => {
-  await stack.close();
+  await closeConsole(stack);
 });
 
 describe('Restore history', () => {

@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { findSummary } from './journey-helpers';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 beforeEach(async () => {
   stack = await createTestStack({ apiOrigin: window.location.origin });
 });
 afterEach(async () => {
-  await stack.close();
+  await closeConsole(stack);
 });
 
 /** Whether the focused element is inside `container` (no Testing Library query answers this). */

@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { createTestStack, type TestStack } from '../support/test-stack';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 beforeEach(async () => {
   stack = await createTestStack({ apiOrigin: window.location.origin });
 });
 afterEach(async () => {
-  await stack.close();
+  await closeConsole(stack);
 });
 
 /** Renders the groups list and waits for its first page. */

@@ -8,6 +8,10 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../../src/web/app/providers';
 import { appRoutes } from '../../src/web/app/routes';
 import { createQueryClient } from '../../src/web/lib/query-client';
+import type { TestStack } from '../support/test-stack';
+
+/** Unmounts of the consoles rendered in the current test. */
+const mounted = new Set<() => void>();
 
 export function renderApp(url: string) {
   const queryClient = createQueryClient({ retry: false });
@@ -18,5 +22,17 @@ export function renderApp(url: string) {
       <RouterProvider router={router} />
     </AppProviders>,
   );
+  mounted.add(view.unmount);
   return { ...view, user, router, queryClient };
+}
+
+/**
+ * Unmounts the console, then closes the test stack. Testing Library would unmount only after the
+ * test file's afterEach, so closing the stack first fails in-flight requests into a still-mounted
+ * console, which queues renders outside act() that can outlive jsdom ("window is not defined").
+ */
+export async function closeConsole(stack: TestStack): Promise<void> {
+  for (const unmount of mounted) unmount();
+  mounted.clear();
+  await stack.close();
 }

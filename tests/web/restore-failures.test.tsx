@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createTestStack, groupIdByName, type TestStack } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 beforeEach(async () => {
   stack = await createTestStack({ apiOrigin: window.location.origin });
 });
 afterEach(async () => {
-  await stack.close();
+  await closeConsole(stack);
 });
 
 const BACKUP = 'web-prod-backup-20261120';

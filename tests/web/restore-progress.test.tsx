@@ -7,7 +7,7 @@ import {
   type TestStack,
 } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 beforeEach(async () => {
@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   stack.emulator.setLatency(0);
-  await stack.close();
+  await closeConsole(stack);
 });
 
 const BACKUP = 'web-prod-backup-20261120';

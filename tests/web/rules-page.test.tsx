@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createTestStack, groupIdByName, type TestStack } from '../support/test-stack';
-import { renderApp } from './render-app';
+import { closeConsole, renderApp } from './render-app';
 
 let stack: TestStack;
 beforeEach(async () => {
   stack = await createTestStack({ apiOrigin: window.location.origin });
 });
 afterEach(async () => {
-  await stack.close();
+  await closeConsole(stack);
 });
 
 /** The body rows of a rules table (the header row left out), as their cells' text. */

@@ -3,16 +3,27 @@
  * a getComputedStyle that accepts a pseudo-element, scrollTo. These stubs only fill those gaps.
  */
 import '@testing-library/jest-dom/vitest';
-import { afterEach, vi } from 'vitest';
+import { afterAll, afterEach, vi } from 'vitest';
 
 // rc-component's useId answers the constant 'test-id' when NODE_ENV is 'test', so every dialog,
 // select and tab would share one id and accessible names would point at the wrong element. Real
 // browsers get unique ids; so do these tests.
 process.env.NODE_ENV = 'development';
 
-// Testing Library unmounts after each test by itself (globals); stored preferences must not leak.
+// Stored preferences must not leak from one test to the next. (Testing Library unmounts after each
+// test by itself, through globals.)
 afterEach(() => {
   localStorage.clear();
+});
+
+// Belt and braces for closeConsole (render-app.tsx): should React's scheduler (setImmediate in
+// Node) still hold a task when a file ends, let it run while jsdom's window exists; once the
+// environment is torn down, such a task throws "window is not defined" and fails the whole run.
+afterAll(async () => {
+  for (let tick = 0; tick < 3; tick += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 });
 
 if (!window.matchMedia) {
