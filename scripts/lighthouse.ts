@@ -11,6 +11,17 @@ import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 import { serveBuilt } from './serve-built';
 
+/** `LIGHTHOUSE_PRESETS=mobile` measures one preset while working on it. */
+const PRESETS = (process.env.LIGHTHOUSE_PRESETS ?? 'desktop,mobile')
+  .split(',')
+  .map((preset) => preset.trim());
+for (const preset of PRESETS) {
+  if (preset !== 'desktop' && preset !== 'mobile') {
+    console.error(`LIGHTHOUSE_PRESETS: unknown preset "${preset}" (desktop, mobile)`);
+    process.exit(2);
+  }
+}
+
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const server = await serveBuilt();
 const chrome = await chromeLauncher.launch({
@@ -20,7 +31,7 @@ const chrome = await chromeLauncher.launch({
 mkdirSync('reports', { recursive: true });
 
 /** Runs per preset: scores on a shared 2-core machine swing by several points, so report medians. */
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 const METRICS = {
   FCP: 'first-contentful-paint',
   LCP: 'largest-contentful-paint',
@@ -40,7 +51,7 @@ function median(values: number[]): number {
 
 const rows: string[] = [];
 try {
-  for (const preset of ['desktop', 'mobile'] as const) {
+  for (const preset of PRESETS as ('desktop' | 'mobile')[]) {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(

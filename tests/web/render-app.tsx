@@ -3,6 +3,7 @@
  * QueryClient (no retries) and antd motion off, against the in-process proxy of the test stack.
  */
 import { render } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../../src/web/app/providers';
@@ -13,8 +14,10 @@ import type { TestStack } from '../support/test-stack';
 /** Unmounts of the consoles rendered in the current test. */
 const mounted = new Set<() => void>();
 
-export function renderApp(url: string) {
-  const queryClient = createQueryClient({ retry: false });
+export function renderApp(
+  url: string,
+  { queryClient = createQueryClient({ retry: false }) }: { queryClient?: QueryClient } = {},
+) {
   const router = createMemoryRouter(appRoutes, { initialEntries: [url] });
   const user = userEvent.setup();
   const view = render(

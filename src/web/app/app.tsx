@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { sessionQueries } from '../features/session/api/session-queries';
 import { createQueryClient } from '../lib/query-client';
+import { prefetchFirstScreen } from './first-screen';
 import { AppProviders } from './providers';
 import { appRoutes } from './routes';
 
@@ -9,9 +9,7 @@ import { appRoutes } from './routes';
 export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
-    // Asked before the first render, so the session banner is usually in the first paint
-    // instead of pushing the page down a moment later.
-    void client.prefetchQuery(sessionQueries.current());
+    prefetchFirstScreen(client, new URL(window.location.href));
     return client;
   });
   const [router] = useState(() => createBrowserRouter(appRoutes));

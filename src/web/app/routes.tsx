@@ -1,7 +1,8 @@
-import type { RouteObject } from 'react-router';
+import { redirect, type RouteObject } from 'react-router';
+import { rememberedRegion } from '../features/regions/stores/region-store';
+import { paths } from '../lib/paths';
 import { AppLayout } from './app-layout';
 import { GroupsRoute } from './routes/groups-route';
-import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 
 /** The SPA's routes; the rules and history pages load as their own chunks. */
@@ -9,7 +10,15 @@ export const appRoutes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <HomeRoute /> },
+      {
+        // `/` opens the Security Groups page of the URL's or the remembered region. A loader
+        // redirects before anything renders; a component would render `/` first, then navigate.
+        index: true,
+        loader: ({ request }) =>
+          redirect(
+            paths.groups(new URL(request.url).searchParams.get('region') ?? rememberedRegion()),
+          ),
+      },
       { path: 'security-groups', element: <GroupsRoute /> },
       {
         path: 'security-groups/:groupId/rules',

@@ -30,3 +30,6 @@ const useLanguageStore = create<LanguageState>()(
 
 export const useLanguage = () => useLanguageStore((state) => state.language);
 export const useLanguageActions = () => useLanguageStore((state) => state.actions);
+
+/** The chosen language, read outside React (the first screen's requests start before it). */
+export const currentLanguage = () => useLanguageStore.getState().language;

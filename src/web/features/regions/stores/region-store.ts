@@ -22,3 +22,6 @@ const useRegionStore = create<RegionState>()(
 
 export const useLastRegion = () => useRegionStore((state) => state.lastRegion);
 export const useRegionActions = () => useRegionStore((state) => state.actions);
+
+/** The remembered region, read outside React (the first screen's requests start before it). */
+export const rememberedRegion = () => useRegionStore.getState().lastRegion;

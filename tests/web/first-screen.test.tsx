@@ -1,0 +1,79 @@
+import { screen, within } from '@testing-library/react';
+import { prefetchFirstScreen } from '../../src/web/app/first-screen';
+import { rememberedRegion } from '../../src/web/features/regions/stores/region-store';
+import { createQueryClient } from '../../src/web/lib/query-client';
+import { createTestStack, type TestStack } from '../support/test-stack';
+import { closeConsole, renderApp } from './render-app';
+
+let stack: TestStack;
+/** The console's API requests, as "path?query", in the order they went out. */
+let requests: string[];
+beforeEach(async () => {
+  stack = await createTestStack({ apiOrigin: window.location.origin });
+  requests = [];
+  stack.msw.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.origin === window.location.origin && url.pathname.startsWith('/api/'))
+      requests.push(url.pathname + url.search);
+  });
+});
+afterEach(async () => {
+  await closeConsole(stack);
+});
+
+const LIST = '/api/regions/cn-shanghai/security-groups?';
+
+describe('First screen', () => {
+  it('asks for the session, the regions and the groups at once, and the page reads them from the cache', async () => {
+    const queryClient = createQueryClient({ retry: false });
+    const url = new URL(`${window.location.origin}/security-groups?region=cn-shanghai&q=web`);
+    prefetchFirstScreen(queryClient, url);
+    // All four are in flight before anything has rendered or answered.
+    const fetching = queryClient
+      .getQueryCache()
+      .findAll({ fetchStatus: 'fetching' })
+      .map((query) => query.queryKey[0]);
+    expect(fetching.sort()).toEqual(['regions', 'security-groups', 'security-groups', 'session']);
+
+    renderApp(url.pathname + url.search, { queryClient });
+    const table = await screen.findByRole('table', { name: 'Security Groups' });
+    expect(await within(table).findByText('web-sh')).toBeInTheDocument();
+    expect(await screen.findByText(/^Page 1: \d+ security groups$/)).toBeInTheDocument();
+
+    // One request each: the page's queries are the prefetched ones, not a second round.
+    expect(requests.filter((r) => r.startsWith('/api/session'))).toHaveLength(1);
+    expect(requests.filter((r) => r.startsWith('/api/regions?'))).toHaveLength(1);
+    expect(requests.filter((r) => r.startsWith(LIST) && r.includes('search=web'))).toHaveLength(1);
+    expect(requests.filter((r) => r.startsWith(LIST) && !r.includes('search='))).toHaveLength(1);
+  });
+
+  it('prefetches the list without filters for /, which redirects to the bare list', () => {
+    const listKeys = (path: string) => {
+      const queryClient = createQueryClient({ retry: false });
+      prefetchFirstScreen(queryClient, new URL(window.location.origin + path));
+      return queryClient
+        .getQueryCache()
+        .findAll({ queryKey: ['security-groups'] })
+        .map((query) => query.queryKey);
+    };
+    const bare = { search: '', vpcId: '', nextToken: '' };
+    expect(listKeys('/?region=cn-shanghai&q=dropped')).toContainEqual([
+      'security-groups',
+      'cn-shanghai',
+      'list',
+      bare,
+    ]);
+    // No region in the URL: the remembered one.
+    expect(listKeys('/')).toContainEqual(['security-groups', rememberedRegion(), 'list', bare]);
+  });
+
+  it('asks only for the session and the regions when it opens another page', () => {
+    const queryClient = createQueryClient({ retry: false });
+    prefetchFirstScreen(queryClient, new URL(`${window.location.origin}/history`));
+    const keys = queryClient
+      .getQueryCache()
+      .findAll()
+      .map((query) => query.queryKey[0]);
+    expect(keys.sort()).toEqual(['regions', 'session']);
+  });
+});
