@@ -1,17 +1,34 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { homePath, prefetchFirstScreen } from './app/first-screen';
+import { createQueryClient } from './lib/query-client';
 import './app/app.css';
+
+/** How long the first render waits for the first screen's answers before showing what it has. */
+const FIRST_SCREEN_WAIT_MS = 2000;
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
-// A transition lets React render the first screen in short slices, so the page answers input
-// while antd computes its styles, instead of one long task.
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+const queryClient = createQueryClient();
+// `/` is the groups page of a region: go there before the router starts, so the first render
+// is that page (the index route's loader would first render the layout alone, then redirect).
+if (window.location.pathname === '/')
+  window.history.replaceState(null, '', homePath(new URL(window.location.href)));
+const firstScreen = prefetchFirstScreen(queryClient, new URL(window.location.href));
+const waited = new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS));
+
+// The first screen appears whole, once its answers are in: rendered before, it would show
+// loading states and then render again around the data, blocking the page twice. A slow answer
+// does not hold it back longer than FIRST_SCREEN_WAIT_MS. A transition lets React render it in
+// short slices instead of one long task.
+void Promise.race([firstScreen, waited]).then(() =>
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <App queryClient={queryClient} />
+      </StrictMode>,
+    );
+  }),
+);

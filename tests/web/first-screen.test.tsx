@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { prefetchFirstScreen } from '../../src/web/app/first-screen';
+import { homePath, prefetchFirstScreen } from '../../src/web/app/first-screen';
 import { rememberedRegion } from '../../src/web/features/regions/stores/region-store';
 import { createQueryClient } from '../../src/web/lib/query-client';
 import { createTestStack, type TestStack } from '../support/test-stack';
@@ -27,13 +27,21 @@ describe('First screen', () => {
   it('asks for the session, the regions and the groups at once, and the page reads them from the cache', async () => {
     const queryClient = createQueryClient({ retry: false });
     const url = new URL(`${window.location.origin}/security-groups?region=cn-shanghai&q=web`);
-    prefetchFirstScreen(queryClient, url);
+    const answered = prefetchFirstScreen(queryClient, url);
     // All four are in flight before anything has rendered or answered.
     const fetching = queryClient
       .getQueryCache()
       .findAll({ fetchStatus: 'fetching' })
       .map((query) => query.queryKey[0]);
     expect(fetching.sort()).toEqual(['regions', 'security-groups', 'security-groups', 'session']);
+    // The promise main.tsx waits on settles once every answer is in the cache.
+    await answered;
+    expect(
+      queryClient
+        .getQueryCache()
+        .findAll()
+        .map((query) => query.state.status),
+    ).toEqual(['success', 'success', 'success', 'success']);
 
     renderApp(url.pathname + url.search, { queryClient });
     const table = await screen.findByRole('table', { name: 'Security Groups' });
@@ -47,24 +55,10 @@ describe('First screen', () => {
     expect(requests.filter((r) => r.startsWith(LIST) && !r.includes('search='))).toHaveLength(1);
   });
 
-  it('prefetches the list without filters for /, which redirects to the bare list', () => {
-    const listKeys = (path: string) => {
-      const queryClient = createQueryClient({ retry: false });
-      prefetchFirstScreen(queryClient, new URL(window.location.origin + path));
-      return queryClient
-        .getQueryCache()
-        .findAll({ queryKey: ['security-groups'] })
-        .map((query) => query.queryKey);
-    };
-    const bare = { search: '', vpcId: '', nextToken: '' };
-    expect(listKeys('/?region=cn-shanghai&q=dropped')).toContainEqual([
-      'security-groups',
-      'cn-shanghai',
-      'list',
-      bare,
-    ]);
-    // No region in the URL: the remembered one.
-    expect(listKeys('/')).toContainEqual(['security-groups', rememberedRegion(), 'list', bare]);
+  it("leads / to the groups of the URL's region, else of the remembered one, without filters", () => {
+    const at = (path: string) => homePath(new URL(window.location.origin + path));
+    expect(at('/?region=cn-shanghai&q=dropped')).toBe('/security-groups?region=cn-shanghai');
+    expect(at('/')).toBe(`/security-groups?region=${rememberedRegion()}`);
   });
 
   it('asks only for the session and the regions when it opens another page', () => {

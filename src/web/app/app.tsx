@@ -1,17 +1,11 @@
 import { useState } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { createQueryClient } from '../lib/query-client';
-import { prefetchFirstScreen } from './first-screen';
 import { AppProviders } from './providers';
 import { appRoutes } from './routes';
 
 /** The whole console, in the browser. */
-export function App() {
-  const [queryClient] = useState(() => {
-    const client = createQueryClient();
-    prefetchFirstScreen(client, new URL(window.location.href));
-    return client;
-  });
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const [router] = useState(() => createBrowserRouter(appRoutes));
   return (
     <AppProviders queryClient={queryClient}>

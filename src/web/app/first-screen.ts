@@ -4,6 +4,7 @@ import { rememberedRegion } from '../features/regions/stores/region-store';
 import { securityGroupQueries } from '../features/security-groups/api/security-group-queries';
 import { sessionQueries } from '../features/session/api/session-queries';
 import { currentLanguage } from '../i18n/language-store';
+import { paths } from '../lib/paths';
 
 /**
  * Starts the requests of the screen the console opens on, together, before React renders. Left
@@ -12,20 +13,27 @@ import { currentLanguage } from '../i18n/language-store';
  * throttled phone the list arrived last and its rendering was most of the blocking time.
  * The query options are the pages' own, so the pages find the answers in the cache.
  */
-export function prefetchFirstScreen(client: QueryClient, url: URL): void {
-  void client.prefetchQuery(sessionQueries.current());
-  void client.prefetchQuery(regionQueries.list(currentLanguage()));
+export function prefetchFirstScreen(client: QueryClient, url: URL): Promise<void> {
+  const started = [
+    client.prefetchQuery(sessionQueries.current()),
+    client.prefetchQuery(regionQueries.list(currentLanguage())),
+  ];
 
-  const opensGroups = url.pathname === '/security-groups';
-  // `/` redirects to the groups of the URL's or the remembered region, without filters.
-  if (!opensGroups && url.pathname !== '/') return;
-  const params = url.searchParams;
-  const region = params.get('region') ?? rememberedRegion();
-  const filters = {
-    search: opensGroups ? (params.get('q') ?? '') : '',
-    vpcId: opensGroups ? (params.get('vpc') ?? '') : '',
-    nextToken: opensGroups ? (params.getAll('token').at(-1) ?? '') : '',
-  };
-  void client.prefetchQuery(securityGroupQueries.list(region, filters));
-  void client.prefetchQuery(securityGroupQueries.all(region));
+  if (url.pathname === '/security-groups') {
+    const params = url.searchParams;
+    const region = params.get('region') ?? rememberedRegion();
+    const filters = {
+      search: params.get('q') ?? '',
+      vpcId: params.get('vpc') ?? '',
+      nextToken: params.getAll('token').at(-1) ?? '',
+    };
+    started.push(client.prefetchQuery(securityGroupQueries.list(region, filters)));
+    started.push(client.prefetchQuery(securityGroupQueries.all(region)));
+  }
+  return Promise.all(started).then(() => undefined);
+}
+
+/** Where `/` leads: the Security Groups page of the URL's or the remembered region. */
+export function homePath(url: URL): string {
+  return paths.groups(url.searchParams.get('region') ?? rememberedRegion());
 }

@@ -1,7 +1,6 @@
 import { redirect, type RouteObject } from 'react-router';
-import { rememberedRegion } from '../features/regions/stores/region-store';
-import { paths } from '../lib/paths';
 import { AppLayout } from './app-layout';
+import { homePath } from './first-screen';
 import { GroupsRoute } from './routes/groups-route';
 import { NotFoundRoute } from './routes/not-found-route';
 
@@ -11,13 +10,10 @@ export const appRoutes: RouteObject[] = [
     element: <AppLayout />,
     children: [
       {
-        // `/` opens the Security Groups page of the URL's or the remembered region. A loader
-        // redirects before anything renders; a component would render `/` first, then navigate.
+        // Links to `/` redirect in a loader, before anything renders (a component would render
+        // `/` first, then navigate); the console opened at `/` is redirected by main.tsx.
         index: true,
-        loader: ({ request }) =>
-          redirect(
-            paths.groups(new URL(request.url).searchParams.get('region') ?? rememberedRegion()),
-          ),
+        loader: ({ request }) => redirect(homePath(new URL(request.url))),
       },
       { path: 'security-groups', element: <GroupsRoute /> },
       {

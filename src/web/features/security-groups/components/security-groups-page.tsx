@@ -43,10 +43,10 @@ export function SecurityGroupsPage({ region }: { region: string }) {
       key: 'idName',
       title: t('groups.colIdName'),
       render: (g) => (
-        <Space orientation="vertical" size={0}>
+        <div className="rr-stack">
           <Link to={paths.rules(region, g.id)}>{g.id}</Link>
-          <Typography.Text>{g.name}</Typography.Text>
-        </Space>
+          <span>{g.name}</span>
+        </div>
       ),
     },
     { key: 'vpc', title: t('groups.colVpc'), render: (g) => g.vpcId || t('groups.classic') },
@@ -54,10 +54,10 @@ export function SecurityGroupsPage({ region }: { region: string }) {
       key: 'type',
       title: t('groups.colType'),
       render: (g) => (
-        <Space size={4}>
+        <span className="rr-inline">
           {g.type === 'enterprise' ? t('groups.typeEnterprise') : t('groups.typeNormal')}
           {g.serviceManaged && <Tag>{t('groups.serviceManaged')}</Tag>}
-        </Space>
+        </span>
       ),
     },
     { key: 'rules', title: t('groups.colRules'), render: (g) => g.ruleCount, align: 'right' },
@@ -67,7 +67,7 @@ export function SecurityGroupsPage({ region }: { region: string }) {
       key: 'actions',
       title: t('groups.colActions'),
       render: (g) => (
-        <Space size={0} wrap>
+        <div className="rr-actions">
           <Link
             to={paths.rules(region, g.id)}
             aria-label={t('groups.manageRulesOf', { name: g.name || g.id })}
@@ -81,7 +81,7 @@ export function SecurityGroupsPage({ region }: { region: string }) {
           >
             {t('groups.restoreRules')}
           </Button>
-        </Space>
+        </div>
       ),
     },
   ];
