@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { restoreRulesApi } from './src/server/dev-plugin.js';
+import { firstScreenCss } from './scripts/vite-first-screen-css.js';
 import { precompress } from './scripts/vite-precompress.js';
 
 export default defineConfig({
-  plugins: [react(), restoreRulesApi(), precompress()],
+  plugins: [react(), restoreRulesApi(), firstScreenCss(), precompress()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900 },
   test: {
     globals: true,
