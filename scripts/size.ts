@@ -7,7 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 280;
+// 290 since the first screen's antd styles ship as a 16 KB stylesheet instead of being generated
+// by JavaScript at run time (scripts/first-screen-styles.tsx): more bytes, much less main-thread work.
+const BUDGET_KB = 290;
 const dist = process.argv[2] ?? 'dist';
 const assets = join(dist, 'assets');
 if (!existsSync(assets)) {

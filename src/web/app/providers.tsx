@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider, type ThemeConfig } from 'antd';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useLanguage } from '../i18n/language-store';
-import { antdLocale, applyDayjsLocale } from '../i18n/locales';
+import { antdLocale } from '../i18n/locales';
 import { ToastProvider } from '../components/toast';
 import { readCspNonce } from '../lib/csp-nonce';
 import { BackgroundErrorToast } from './background-error-toast';
@@ -21,7 +21,6 @@ export function AppProviders({ queryClient, theme, children }: AppProvidersProps
   const [nonce] = useState(readCspNonce);
   const merged = useMemo(() => withAppTheme(theme), [theme]);
   useEffect(() => {
-    applyDayjsLocale(language);
     document.documentElement.lang = language;
   }, [language]);
   return (

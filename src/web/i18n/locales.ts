@@ -1,28 +1,28 @@
 import type { Locale } from 'antd/es/locale';
 import antdEnUS from 'antd/es/locale/en_US';
 import antdZhCN from 'antd/es/locale/zh_CN';
-import dayjs from 'dayjs';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
-import 'dayjs/locale/zh-cn';
 import type { Language } from './language-store';
-
-dayjs.extend(localizedFormat);
-
-const dayjsLocales: Record<Language, string> = { 'en-US': 'en', 'zh-CN': 'zh-cn' };
 
 /** antd's own texts (pagination, empty states, …) for a language. */
 export function antdLocale(language: Language): Locale {
   return language === 'zh-CN' ? antdZhCN : antdEnUS;
 }
 
-/** Switches dayjs's global locale (antd's date components read it). */
-export function applyDayjsLocale(language: Language): void {
-  dayjs.locale(dayjsLocales[language]);
-}
+const timeFormats = new Map<Language, Intl.DateTimeFormat>();
 
-/** A timestamp as a reader of `language` expects it; '' when absent. */
+/**
+ * A timestamp as a reader of `language` expects it, in the browser's time zone ("Nov 20, 2026,
+ * 2:00:07 AM", "2026年11月20日 02:00:07"); the value itself when it is not a time, '' when absent.
+ * The browser's Intl does this; no date library is loaded for it.
+ */
 export function formatTime(value: string | undefined, language: Language): string {
   if (!value) return '';
-  const time = dayjs(value);
-  return time.isValid() ? time.locale(dayjsLocales[language]).format('ll LTS') : value;
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) return value;
+  let format = timeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+    timeFormats.set(language, format);
+  }
+  return format.format(time);
 }
