@@ -1,25 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import {
-  createTestStack,
-  groupIdByName,
-  jsonInit,
-  waitForRestore,
-  type TestStack,
-} from '../support/test-stack';
-import { closeConsole, renderApp } from './render-app';
+import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  await closeConsole(stack);
-});
+const stack = stackPerTest();
 
 describe('Restore history', () => {
   it('lists a restore, shows its detail, and undoes it after its own preview', async () => {
-    const sourceId = await groupIdByName(stack.app, 'cn-hangzhou', 'web-prod');
-    const destinationId = await groupIdByName(stack.app, 'cn-hangzhou', 'web-prod-backup-20261120');
+    const sourceId = await groupIdByName(stack().app, 'cn-hangzhou', 'web-prod');
+    const destinationId = await groupIdByName(
+      stack().app,
+      'cn-hangzhou',
+      'web-prod-backup-20261120',
+    );
     const base = `/api/regions/cn-hangzhou/security-groups/${sourceId}`;
     const body = {
       destinationId,
@@ -27,15 +19,15 @@ describe('Restore history', () => {
       options: { recreateSystemRules: false, retargetSelfReferences: false },
     };
     const preview = (await (
-      await stack.app.request(`${base}/restore-preview`, jsonInit('POST', body))
+      await stack().app.request(`${base}/restore-preview`, jsonInit('POST', body))
     ).json()) as { revision: string };
     const started = (await (
-      await stack.app.request(
+      await stack().app.request(
         `${base}/restores`,
         jsonInit('POST', { ...body, revision: preview.revision }),
       )
     ).json()) as { restoreId: string };
-    await waitForRestore(stack.app, started.restoreId);
+    await waitForRestore(stack().app, started.restoreId);
 
     const { user } = renderApp('/history');
     const table = await screen.findByRole(
@@ -75,7 +67,7 @@ describe('Restore history', () => {
       { timeout: 15_000 },
     );
     expect(await screen.findByText('Succeeded', {}, { timeout: 15_000 })).toBeInTheDocument();
-    const rules = stack.emulator.listRules('cn-hangzhou', sourceId);
+    const rules = stack().emulator.listRules('cn-hangzhou', sourceId);
     expect(rules.some((r) => r.Description === 'temporary debug SSH')).toBe(true);
   });
 });

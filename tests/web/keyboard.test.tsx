@@ -1,15 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { createTestStack, type TestStack } from '../support/test-stack';
 import { findSummary } from './journey-helpers';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  await closeConsole(stack);
-});
+stackPerTest();
 
 /** Whether the focused element is inside `container` (no Testing Library query answers this). */
 function focusIsWithin(container: HTMLElement): boolean {

@@ -1,15 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { createTestStack, type TestStack } from '../support/test-stack';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  await closeConsole(stack);
-});
+const stack = stackPerTest();
 
 /** Renders the groups list and waits for its first page. */
 async function loadedGroups() {
@@ -35,7 +28,7 @@ describe('Load errors', () => {
   it('says the console server cannot be reached, and Retry loads the list', async () => {
     const { user } = await loadedGroups();
     // The network edge: the next request to the proxy fails as a dropped connection would.
-    stack.msw.use(
+    stack().msw.use(
       http.all(`${window.location.origin}/api/*`, () => HttpResponse.error(), { once: true }),
     );
     await user.type(
@@ -53,7 +46,7 @@ describe('Load errors', () => {
 
   it('shows an ECS error as a sentence with its code and RequestId', async () => {
     const { user } = await loadedGroups();
-    stack.emulator.failCall('DescribeSecurityGroups', 1, {
+    stack().emulator.failCall('DescribeSecurityGroups', 1, {
       code: 'Forbidden.RAM',
       status: 403,
       message: 'User not authorized to operate on the specified resource.',
@@ -67,7 +60,7 @@ describe('Load errors', () => {
     expect(
       within(alert).getByText(/User not authorized to operate on the specified resource/),
     ).toBeInTheDocument();
-    const failed = stack.emulator.calls.find((call) => call.code === 'Forbidden.RAM');
+    const failed = stack().emulator.calls.find((call) => call.code === 'Forbidden.RAM');
     expect(failed).toBeDefined();
     expect(
       within(alert).getByText(`Code: Forbidden.RAM · RequestId: ${failed?.requestId}`),
@@ -83,7 +76,7 @@ describe('Load errors', () => {
 
   it('keeps the stale list when a background refetch fails, and says so in a toast', async () => {
     const { user, table } = await loadedGroups();
-    stack.emulator.failCall('DescribeSecurityGroups', 1, { code: 'Forbidden.RAM', status: 403 });
+    stack().emulator.failCall('DescribeSecurityGroups', 1, { code: 'Forbidden.RAM', status: 403 });
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
 
     expect(

@@ -1,15 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { createTestStack, type TestStack } from '../support/test-stack';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  await closeConsole(stack);
-});
+const stack = stackPerTest();
 
 /** Opens the top bar's region selector and picks a region by its local name. */
 async function pickRegion(user: ReturnType<typeof renderApp>['user'], localName: string) {
@@ -81,7 +74,7 @@ describe('Region selector', () => {
   });
 
   it('says when the regions could not be loaded, and loads them when the list is opened again', async () => {
-    stack.msw.use(
+    stack().msw.use(
       http.get(`${window.location.origin}/api/regions`, () => HttpResponse.error(), { once: true }),
     );
     const { user } = renderApp('/security-groups?region=cn-hangzhou');

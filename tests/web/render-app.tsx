@@ -9,7 +9,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../../src/web/app/providers';
 import { appRoutes } from '../../src/web/app/routes';
 import { createQueryClient } from '../../src/web/lib/query-client';
-import type { TestStack } from '../support/test-stack';
+import { createTestStack, type TestStack } from '../support/test-stack';
 
 /** Unmounts of the consoles rendered in the current test. */
 const mounted = new Set<() => void>();
@@ -38,4 +38,23 @@ export async function closeConsole(stack: TestStack): Promise<void> {
   for (const unmount of mounted) unmount();
   mounted.clear();
   await stack.close();
+}
+
+/**
+ * A fresh test stack (the console's proxy and the ECS emulator, in process) for each test of the
+ * calling file, closed by `closeConsole` after each. Tests read it through the returned function.
+ */
+export function stackPerTest(): () => TestStack {
+  let current: TestStack | undefined;
+  beforeEach(async () => {
+    current = await createTestStack({ apiOrigin: window.location.origin });
+  });
+  afterEach(async () => {
+    if (current) await closeConsole(current);
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error('The test stack exists only while a test runs');
+    return current;
+  };
 }

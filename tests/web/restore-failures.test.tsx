@@ -1,15 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { createTestStack, groupIdByName, type TestStack } from '../support/test-stack';
+import { groupIdByName } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  await closeConsole(stack);
-});
+const stack = stackPerTest();
 
 const BACKUP = 'web-prod-backup-20261120';
 
@@ -21,7 +15,7 @@ async function confirmRestore(user: ReturnType<typeof renderApp>['user'], dialog
 
 describe('Restore Rules failures', () => {
   it('names the failed step with the ECS code, then Retry remaining succeeds', async () => {
-    stack.emulator.failCall('RevokeSecurityGroup', 1, {
+    stack().emulator.failCall('RevokeSecurityGroup', 1, {
       code: 'Forbidden.RAM',
       status: 403,
       message: 'User not authorized to operate on the specified resource.',
@@ -51,7 +45,7 @@ describe('Restore Rules failures', () => {
   });
 
   it('rolls back a partly applied restore', async () => {
-    stack.emulator.failCall('RevokeSecurityGroup', 1, { code: 'Forbidden.RAM', status: 403 });
+    stack().emulator.failCall('RevokeSecurityGroup', 1, { code: 'Forbidden.RAM', status: 403 });
     const { user } = renderApp('/security-groups?region=cn-hangzhou');
     const dialog = await openRestoreFor(user, 'web-prod');
     await pickDestination(user, dialog, BACKUP);
@@ -69,8 +63,8 @@ describe('Restore Rules failures', () => {
         { timeout: 15_000 },
       ),
     ).toBeInTheDocument();
-    const id = await groupIdByName(stack.app, 'cn-hangzhou', 'web-prod');
-    const rules = stack.emulator.listRules('cn-hangzhou', id);
+    const id = await groupIdByName(stack().app, 'cn-hangzhou', 'web-prod');
+    const rules = stack().emulator.listRules('cn-hangzhou', id);
     expect(rules.some((r) => r.Description === 'temporary debug SSH')).toBe(true);
   });
 
@@ -79,8 +73,8 @@ describe('Restore Rules failures', () => {
     const dialog = await openRestoreFor(user, 'web-prod');
     await pickDestination(user, dialog, BACKUP);
     const before = (await findSummary(dialog)).textContent;
-    const backupId = await groupIdByName(stack.app, 'cn-hangzhou', BACKUP);
-    stack.emulator.addRules('cn-hangzhou', backupId, 'ingress', [
+    const backupId = await groupIdByName(stack().app, 'cn-hangzhou', BACKUP);
+    stack().emulator.addRules('cn-hangzhou', backupId, 'ingress', [
       {
         IpProtocol: 'TCP',
         PortRange: '9000/9000',

@@ -1,15 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { createTestStack, type TestStack } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  await closeConsole(stack);
-});
+stackPerTest();
 
 const BACKUP = 'web-prod-backup-20261120';
 

@@ -1,14 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { createTestStack, groupIdByName, type TestStack } from '../support/test-stack';
-import { closeConsole, renderApp } from './render-app';
+import { groupIdByName } from '../support/test-stack';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  await closeConsole(stack);
-});
+const stack = stackPerTest();
 
 /** The body rows of a rules table (the header row left out), as their cells' text. */
 function bodyRows(table: HTMLElement): string[][] {
@@ -24,8 +18,8 @@ function bodyRows(table: HTMLElement): string[][] {
 
 describe('Rules page', () => {
   it('shows Inbound/Outbound tabs with counts, sorts by priority, filters, and names referenced groups', async () => {
-    const id = await groupIdByName(stack.app, 'cn-hangzhou', 'web-prod');
-    const appProdId = await groupIdByName(stack.app, 'cn-hangzhou', 'app-prod');
+    const id = await groupIdByName(stack().app, 'cn-hangzhou', 'web-prod');
+    const appProdId = await groupIdByName(stack().app, 'cn-hangzhou', 'app-prod');
     const { user } = renderApp(`/security-groups/${id}/rules?region=cn-hangzhou`);
     expect(
       await screen.findByRole('heading', { name: 'Rules of web-prod' }, { timeout: 15_000 }),
