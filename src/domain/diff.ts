@@ -127,10 +127,21 @@ function diffAll(source: Rule[], destination: Rule[], setting: DiffSetting, diff
       out.notRestorable.push({ rule, side: 'destination', reason });
       out.unchanged.push(match);
     } else {
-      out.changed.push({
-        before: match,
-        after: { ...match, priority: rule.priority, description: rule.description },
-      });
+      // ModifySecurityGroupRule cannot empty a description: keep the source's, say so, and
+      // still apply a priority change.
+      const keepsDescription = rule.description === '' && match.description !== '';
+      if (keepsDescription)
+        out.notRestorable.push({ rule, side: 'destination', reason: 'description-not-clearable' });
+      if (keepsDescription && match.priority === rule.priority) out.unchanged.push(match);
+      else
+        out.changed.push({
+          before: match,
+          after: {
+            ...match,
+            priority: rule.priority,
+            description: keepsDescription ? match.description : rule.description,
+          },
+        });
     }
   }
 

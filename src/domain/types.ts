@@ -107,7 +107,13 @@ export type NotRestorableReason =
   /** The source is an advanced group, which rejects group references. */
   | 'enterprise-group-reference'
   /** The rule would make the source reference itself, which ECS rejects. */
-  | 'self-reference';
+  | 'self-reference'
+  /**
+   * The destination's rule has no description where the source's has one: ECS cannot empty a
+   * description in place, and removing and re-adding the rule would cut its traffic in between.
+   * The source's rule keeps its description (a priority change still applies).
+   */
+  | 'description-not-clearable';
 
 export interface NotRestorable {
   rule: Rule;

@@ -172,8 +172,9 @@ export function ruleToPermissionFields(rule: Rule): WireFields {
 /**
  * The fields of ModifySecurityGroupRule / ModifySecurityGroupEgressRule that set `desired` on an
  * existing rule. NicType is left out (Modify cannot change it). Description is always sent, so an
- * intended change is never silently skipped; clearing a non-empty description is refused by ECS
- * (ECS-API.md), and that refusal reaches the journal with its code.
+ * intended change is never silently skipped. ECS refuses to empty a description (ECS-API.md): the
+ * diff never plans that (`description-not-clearable`); should it happen anyway, the refusal
+ * reaches the journal with its code.
  */
 export function ruleToModifyFields(desired: Rule): WireFields {
   return { ...ruleFields(desired), Description: desired.description };

@@ -149,6 +149,7 @@ export const notRestorableSchema = z.object({
     'enterprise-drop',
     'enterprise-group-reference',
     'self-reference',
+    'description-not-clearable',
   ]),
 });
 

@@ -40,6 +40,28 @@ describe('diffRules: categories', () => {
     expect(diff.ingress.changed[0]?.after.meta.ruleId).toBe(reprioritized.meta.ruleId);
   });
 
+  it('keeps a description ECS cannot empty, says so, and still applies a priority change', () => {
+    const described = stored({ portRange: '22', description: 'ssh from the office' });
+    const alsoMoved = stored({ portRange: '25', priority: 5, description: 'mail' });
+    const diff = diffRules(
+      group('sg-src', [described, alsoMoved]),
+      group('sg-dst', [
+        stored({ portRange: '22', description: '' }),
+        stored({ portRange: '25', priority: '7', description: '' }),
+      ]),
+      'completely',
+      opts,
+    );
+    expect(diff.ingress.unchanged).toEqual([described]);
+    expect(diff.ingress.changed).toEqual([
+      { before: alsoMoved, after: { ...alsoMoved, priority: 7 } },
+    ]);
+    expect(diff.ingress.notRestorable.map((n) => [n.rule.portRange, n.side, n.reason])).toEqual([
+      ['22/22', 'destination', 'description-not-clearable'],
+      ['25/25', 'destination', 'description-not-clearable'],
+    ]);
+  });
+
   it('reports the same categories under Partially (removed = kept)', () => {
     const diff = diffRules(source, destination, 'partially', opts);
     expect(diff.mode).toBe('partially');

@@ -84,7 +84,9 @@ function oracle(s: Scenario, mode: RestoreMode): Rule[] {
     } else if (rule.priority === 110 || refused(wanted, s)) {
       result.push(rule);
     } else {
-      result.push({ ...rule, priority: wanted.priority, description: wanted.description });
+      // ECS cannot empty a description in place: the source's rule keeps its own.
+      const description = wanted.description === '' ? rule.description : wanted.description;
+      result.push({ ...rule, priority: wanted.priority, description });
     }
   }
   for (const [key, rule] of destination) {

@@ -101,6 +101,44 @@ describe('the restore journey', () => {
     expect(compareRuleSets(before, after).missing).toEqual([]);
   });
 
+  it('keeps a description ECS cannot empty: the preview says so, and the restore does not stop on it', async () => {
+    const rule = (port: string, priority: string, description: string) => ({
+      IpProtocol: 'TCP',
+      PortRange: `${port}/${port}`,
+      SourceCidrIp: '10.0.0.0/8',
+      Policy: 'Accept',
+      Priority: priority,
+      Description: description,
+    });
+    const live = stack.emulator.addGroup(REGION, {
+      name: 'described-live',
+      vpcId: 'vpc-described',
+    });
+    const copy = stack.emulator.addGroup(REGION, {
+      name: 'described-copy',
+      vpcId: 'vpc-described',
+    });
+    stack.emulator.addRules(REGION, live, 'ingress', [
+      rule('22', '1', 'ssh'),
+      rule('25', '5', 'mail'),
+    ]);
+    stack.emulator.addRules(REGION, copy, 'ingress', [rule('22', '1', ''), rule('25', '7', '')]);
+
+    const shown = await preview(stack.app, live, copy);
+    expect(shown.summary).toMatchObject({ changed: 1, unchanged: 1, notRestorable: 2 });
+    const started = await startRestore(stack.app, live, copy, shown.revision);
+    const done = await waitForRestore(stack.app, started.body.restoreId as string);
+    expect(done.status).toBe('succeeded');
+    expect(done.verification?.status).toBe('passed');
+    // Without this, Modify of port 25 asked ECS to empty its description and the restore failed
+    // with InvalidParam.EmptyValue after its first steps.
+    const after = await rulesOf(live);
+    expect(after.map((r) => [r.portRange, r.priority, r.description]).sort()).toEqual([
+      ['22/22', 1, 'ssh'],
+      ['25/25', 7, 'mail'],
+    ]);
+  });
+
   it('pages the history with a cursor, newest first', async () => {
     for (let i = 0; i < 3; i += 1) {
       stack.emulator.reset();

@@ -155,6 +155,8 @@ export const enUS = {
     reasonEnterpriseGroupRef:
       'The source is an advanced security group, which accepts no security group references.',
     reasonSelfReference: 'It would make the source reference itself, which ECS rejects.',
+    reasonDescriptionNotClearable:
+      'ECS cannot empty a description in place; the rule keeps its own description.',
     optRecreateSystemRules: 'Recreate the destination’s priority-110 rules with priority 100',
     optRetargetSelfReferences:
       'Point rules that reference the destination itself at the source instead',

@@ -154,6 +154,7 @@ export const zhCN: Messages = {
     reasonEnterpriseDrop: '源安全组是企业级安全组，不支持拒绝规则。',
     reasonEnterpriseGroupRef: '源安全组是企业级安全组，不支持授权安全组。',
     reasonSelfReference: '会使源安全组引用自身，ECS 会拒绝。',
+    reasonDescriptionNotClearable: 'ECS 无法将描述原地改为空；该规则保留自己的描述。',
     optRecreateSystemRules: '以优先级 100 重建目标安全组中优先级 110 的规则',
     optRetargetSelfReferences: '将引用目标安全组自身的规则改为引用源安全组',
     warnSsh: '{count} 条规则向整个互联网（0.0.0.0/0 或 ::/0）开放 SSH（22 端口）。',

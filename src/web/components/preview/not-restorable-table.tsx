@@ -27,6 +27,8 @@ export function reasonText(item: NotRestorableView, t: Translate): string {
       return t('restore.reasonEnterpriseGroupRef');
     case 'self-reference':
       return t('restore.reasonSelfReference');
+    case 'description-not-clearable':
+      return t('restore.reasonDescriptionNotClearable');
   }
 }
 
