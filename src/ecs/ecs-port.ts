@@ -30,8 +30,12 @@ export interface SecurityGroupPage {
   nextToken: string;
 }
 
+/**
+ * A group as one read returns it: its summary (the rule count is the rules just read, not the
+ * listing's possibly lagging count), every rule and the inner-access policy.
+ */
 export interface GroupDetail extends GroupRules {
-  description: string;
+  group: SecurityGroupSummary;
   innerAccessPolicy: string;
 }
 
@@ -73,7 +77,7 @@ export interface EcsPort {
     filters: SecurityGroupFilters,
     page: { nextToken?: string; maxResults?: number },
   ): Promise<SecurityGroupPage>;
-  /** Attributes and every rule of both directions (all pages, both NIC types for classic). */
+  /** Summary and every rule of both directions (all pages, both NIC types for classic). */
   describeGroup(regionId: string, groupId: string): Promise<GroupDetail>;
   /** Up to the batch size of rules of one direction in one call. */
   authorize(

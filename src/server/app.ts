@@ -177,15 +177,8 @@ export function createApp(deps: AppDeps) {
     )
     .get('/api/regions/:region/security-groups/:id', valid('param', groupParams), async (c) => {
       const { region, id } = c.req.valid('param');
-      const loaded = await loadGroup(ecs, region, id, 'source');
-      return c.json(
-        send(groupDetailResponseSchema, {
-          group: loaded.summary,
-          innerAccessPolicy: loaded.detail.innerAccessPolicy,
-          rules: loaded.detail.rules,
-        }),
-        200,
-      );
+      const detail = await loadGroup(ecs, region, id, 'source');
+      return c.json(send(groupDetailResponseSchema, detail), 200);
     })
     .post(
       '/api/regions/:region/security-groups/:id/restore-preview',

@@ -2,24 +2,14 @@
  * Reads of security groups the proxy composes from the ECS port: one group with its summary and
  * rules, and the VPCs of the groups that rules reference (for cross-VPC detection).
  */
-import type { GroupRules, Rule } from '../domain/types';
-import {
-  EcsError,
-  type EcsPort,
-  type GroupDetail,
-  type SecurityGroupSummary,
-} from '../ecs/ecs-port';
+import type { GroupInfo, Rule } from '../domain/types';
+import { EcsError, type EcsPort, type GroupDetail } from '../ecs/ecs-port';
 import { ApiHttpError } from './errors';
-
-export interface LoadedGroup {
-  summary: SecurityGroupSummary;
-  detail: GroupDetail;
-}
 
 const NOT_FOUND = new Set(['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupId.Malformed']);
 
 function notFound(
-  role: string,
+  role: 'source' | 'destination',
   groupId: string,
   regionId: string,
   requestId?: string,
@@ -33,22 +23,15 @@ function notFound(
   );
 }
 
-/** The group's summary and all its rules; 404 naming `role` (source / destination) when absent. */
+/** The group's summary and all its rules in one read; 404 naming `role` (source / destination) when absent. */
 export async function loadGroup(
   ecs: EcsPort,
   regionId: string,
   groupId: string,
-  role: string,
-): Promise<LoadedGroup> {
+  role: 'source' | 'destination',
+): Promise<GroupDetail> {
   try {
-    const [page, detail] = await Promise.all([
-      ecs.describeSecurityGroups(regionId, { securityGroupId: groupId }, { maxResults: 10 }),
-      ecs.describeGroup(regionId, groupId),
-    ]);
-    const summary = page.groups.find((g) => g.id === groupId);
-    if (summary === undefined) throw notFound(role, groupId, regionId);
-    // The listing's rule count can lag; the rules just read are the truth.
-    return { summary: { ...summary, ruleCount: detail.rules.length }, detail };
+    return await ecs.describeGroup(regionId, groupId);
   } catch (error) {
     if (error instanceof EcsError && NOT_FOUND.has(error.code))
       throw notFound(role, groupId, regionId, error.requestId);
@@ -56,8 +39,15 @@ export async function loadGroup(
   }
 }
 
-export function groupRulesOf(loaded: LoadedGroup): GroupRules {
-  return { group: loaded.detail.group, rules: loaded.detail.rules };
+/** Only the identity fields of a group: what the journal keeps of it. */
+export function groupInfoOf(group: GroupInfo): GroupInfo {
+  return {
+    id: group.id,
+    name: group.name,
+    regionId: group.regionId,
+    vpcId: group.vpcId,
+    type: group.type,
+  };
 }
 
 /** Bound on pages read when scanning a region (100 groups a page). */

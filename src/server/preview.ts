@@ -15,24 +15,31 @@ import type {
   RuleDiff,
 } from '../domain/types';
 import { riskWarnings } from '../domain/warnings';
-import type { EcsPort, SecurityGroupSummary } from '../ecs/ecs-port';
+import type { EcsPort, GroupDetail, SecurityGroupSummary } from '../ecs/ecs-port';
 import type { PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
-import { groupRulesOf, loadGroup, referencedGroupVpcs, type LoadedGroup } from './group-reads';
+import { loadGroup, referencedGroupVpcs } from './group-reads';
 import { groupSummaryView, planStepView } from './views';
 
-export interface Planned {
-  source: LoadedGroup;
-  /** The group whose rules are the target (for undo/rollback: the source itself). */
-  targetGroup: GroupInfo;
-  targetSummary: SecurityGroupSummary;
-  targetRules: Rule[];
+/** The rules a plan moves the source toward, and the group they are the rules of. */
+export type PlanTarget =
+  /** Another group, as just read (a restore's preview and start). */
+  | { kind: 'destination'; group: SecurityGroupSummary; rules: Rule[] }
+  /** The source's own rules before a restore (undo / rollback); the group is the source. */
+  | { kind: 'snapshot'; group: SecurityGroupSummary; rules: Rule[] }
+  /** The destination as the journal recorded it (Retry remaining): no fresh summary exists. */
+  | { kind: 'journaled'; group: GroupInfo; rules: Rule[] };
+
+/** Targets read from ECS just now: only these have a summary a preview can show. */
+export type PreviewTarget = Exclude<PlanTarget, { kind: 'journaled' }>;
+
+export interface Planned<T extends PlanTarget = PlanTarget> {
+  source: GroupDetail;
+  target: T;
   mode: RestoreMode;
   options: RestoreOptions;
   diff: RuleDiff;
   plan: RestorePlan;
-  /** True when the target is a snapshot of the source (undo / rollback). */
-  snapshot: boolean;
 }
 
 export interface PlanningDeps {
@@ -55,33 +62,16 @@ function assertSameNetworkType(source: GroupInfo, destination: GroupInfo): void 
 }
 
 /** Plans source → the target rules with the current state of the source. */
-async function planAgainst(
+async function planAgainst<T extends PlanTarget>(
   deps: PlanningDeps,
-  source: LoadedGroup,
-  target: { group: GroupInfo; summary: SecurityGroupSummary; rules: Rule[]; snapshot: boolean },
+  source: GroupDetail,
+  target: T,
   mode: RestoreMode,
   options: RestoreOptions,
-): Promise<Planned> {
-  const groupVpcs = await referencedGroupVpcs(deps.ecs, source.summary.regionId, target.rules);
-  const { diff, plan } = planRestore(
-    groupRulesOf(source),
-    { group: target.group, rules: target.rules },
-    mode,
-    options,
-    deps.limits,
-    { groupVpcs },
-  );
-  return {
-    source,
-    targetGroup: target.group,
-    targetSummary: target.summary,
-    targetRules: target.rules,
-    mode,
-    options,
-    diff,
-    plan,
-    snapshot: target.snapshot,
-  };
+): Promise<Planned<T>> {
+  const groupVpcs = await referencedGroupVpcs(deps.ecs, source.group.regionId, target.rules);
+  const { diff, plan } = planRestore(source, target, mode, options, deps.limits, { groupVpcs });
+  return { source, target, mode, options, diff, plan };
 }
 
 /** Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). */
@@ -92,7 +82,7 @@ export async function planPair(
   destinationId: string,
   mode: RestoreMode,
   options: RestoreOptions,
-): Promise<Planned> {
+): Promise<Planned<PreviewTarget>> {
   if (sourceId === destinationId) {
     throw new ApiHttpError(
       400,
@@ -107,16 +97,11 @@ export async function planPair(
     loadGroup(deps.ecs, regionId, sourceId, 'source'),
     loadGroup(deps.ecs, regionId, destinationId, 'destination'),
   ]);
-  assertSameNetworkType(source.detail.group, destination.detail.group);
+  assertSameNetworkType(source.group, destination.group);
   return planAgainst(
     deps,
     source,
-    {
-      group: destination.detail.group,
-      summary: destination.summary,
-      rules: destination.detail.rules,
-      snapshot: false,
-    },
+    { kind: 'destination', group: destination.group, rules: destination.rules },
     mode,
     options,
   );
@@ -128,12 +113,12 @@ export async function planToSnapshot(
   regionId: string,
   sourceId: string,
   snapshot: Rule[],
-): Promise<Planned> {
+): Promise<Planned<PreviewTarget>> {
   const source = await loadGroup(deps.ecs, regionId, sourceId, 'source');
   return planAgainst(
     deps,
     source,
-    { group: source.detail.group, summary: source.summary, rules: snapshot, snapshot: true },
+    { kind: 'snapshot', group: source.group, rules: snapshot },
     'completely',
     { recreateSystemRules: false, retargetSelfReferences: false },
   );
@@ -144,39 +129,24 @@ export async function planAgainstRules(
   deps: PlanningDeps,
   regionId: string,
   sourceId: string,
-  target: { group: GroupInfo; rules: Rule[]; snapshot: boolean },
+  target: { group: GroupInfo; rules: Rule[] },
   mode: RestoreMode,
   options: RestoreOptions,
 ): Promise<Planned> {
   const source = await loadGroup(deps.ecs, regionId, sourceId, 'source');
-  const summary: SecurityGroupSummary = target.snapshot
-    ? source.summary
-    : {
-        ...source.summary,
-        ...target.group,
-        description: '',
-        creationTime: '',
-        ruleCount: target.rules.length,
-        serviceManaged: false,
-      };
-  return planAgainst(deps, source, { ...target, summary }, mode, options);
+  return planAgainst(deps, source, { kind: 'journaled', ...target }, mode, options);
 }
 
 /** The preview answer of the contract for a planned restore. */
-export function previewView(planned: Planned): PreviewResponse {
-  const { diff, plan } = planned;
-  const warnings = riskWarnings(
-    diff,
-    plan,
-    planned.source.detail.group,
-    planned.targetGroup,
-  ).filter(
+export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
+  const { diff, plan, target } = planned;
+  const warnings = riskWarnings(diff, plan, planned.source.group, target.group).filter(
     // For undo/rollback the "destination" is the source itself: its own references are not a risk.
-    (w) => !(planned.snapshot && w.kind === 'self-reference'),
+    (w) => !(target.kind === 'snapshot' && w.kind === 'self-reference'),
   );
   return {
-    source: groupSummaryView(planned.source.summary),
-    destination: groupSummaryView(planned.targetSummary),
+    source: groupSummaryView(planned.source.group),
+    destination: groupSummaryView(target.group),
     mode: planned.mode,
     options: planned.options,
     ingress: diff.ingress,

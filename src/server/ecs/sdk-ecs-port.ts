@@ -27,7 +27,6 @@ import {
 } from '../../ecs/ecs-port';
 import {
   groupSummaryFromWire,
-  groupTypeFromWire,
   permissionsToRules,
   regionFromWire,
   ruleToModifyFields,
@@ -238,8 +237,9 @@ export function createSdkEcsPort(options: SdkEcsPortOptions = {}): EcsPort {
 
     async describeGroup(regionId: string, groupId: string): Promise<GroupDetail> {
       const client = clientFor(regionId);
-      // The attribute call has no group type; DescribeSecurityGroups does (and VpcId, to know
-      // up front whether this is a classic group whose NIC types are listed separately).
+      // The attribute call has no group type, creation time or service-managed flag;
+      // DescribeSecurityGroups does (and VpcId, to know up front whether this is a classic
+      // group whose NIC types are listed separately). This is the group's only listing.
       const listing = await call(
         'DescribeSecurityGroups',
         describeSecurityGroupsResponseSchema,
@@ -278,17 +278,17 @@ export function createSdkEcsPort(options: SdkEcsPortOptions = {}): EcsPort {
           return true;
         });
       const vpcId = first.VpcId || summary.VpcId;
+      const rules = permissionsToRules(permissions, { vpc: vpcId !== '', groupId });
       return {
         group: {
-          id: groupId,
+          ...groupSummaryFromWire(summary, regionId),
           name: first.SecurityGroupName || summary.SecurityGroupName,
-          regionId,
           vpcId,
-          type: groupTypeFromWire(summary.SecurityGroupType),
+          description: first.Description,
+          ruleCount: rules.length,
         },
-        description: first.Description,
         innerAccessPolicy: first.InnerAccessPolicy,
-        rules: permissionsToRules(permissions, { vpc: vpcId !== '', groupId }),
+        rules,
       };
     },
 

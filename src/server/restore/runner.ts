@@ -11,9 +11,17 @@ import type { PlanLimits, Rule } from '../../domain/types';
 import { EcsError, type EcsPort, type WriteResult } from '../../ecs/ecs-port';
 import type { PreviewResponse } from '../contract';
 import { ApiHttpError, toApiErrorBody } from '../errors';
+import { groupInfoOf } from '../group-reads';
 import type { Journal, RestoreRecord, StepRecord } from '../journal/journal';
 import type { Logger } from '../logger';
-import { planAgainstRules, planPair, planToSnapshot, previewView, type Planned } from '../preview';
+import {
+  planAgainstRules,
+  planPair,
+  planToSnapshot,
+  previewView,
+  type Planned,
+  type PreviewTarget,
+} from '../preview';
 import { clientToken } from './client-token';
 import { SourceLocks } from './source-locks';
 
@@ -103,11 +111,11 @@ export class RestoreRunner {
     }
   }
 
-  private assertPlanHasSteps(planned: Planned, message: string): void {
+  private assertPlanHasSteps(planned: Planned<PreviewTarget>, message: string): void {
     if (planned.plan.steps.length === 0) throw new ApiHttpError(400, 'NothingToRestore', message);
   }
 
-  private assertFresh(planned: Planned, revision: string): void {
+  private assertFresh(planned: Planned<PreviewTarget>, revision: string): void {
     if (planned.plan.revision !== revision) {
       throw new ApiHttpError(
         409,
@@ -121,26 +129,26 @@ export class RestoreRunner {
   /** Journals a new restore (before any ECS write) and starts its job. */
   private launchNew(
     restoreId: string,
-    planned: Planned,
+    planned: Planned<PreviewTarget>,
     kind: RestoreRecord['kind'],
     parentId: string | undefined,
   ): { restoreId: string; started: boolean } {
-    const source = planned.source.detail;
+    const source = planned.source;
     this.opts.journal.create(
       {
         id: restoreId,
         kind,
         ...(parentId === undefined ? {} : { parentId }),
         regionId: source.group.regionId,
-        sourceGroup: source.group,
-        destinationGroup: planned.targetGroup,
+        sourceGroup: groupInfoOf(source.group),
+        destinationGroup: groupInfoOf(planned.target.group),
         mode: planned.mode,
         options: planned.options,
         revision: planned.plan.revision,
         createdAt: this.stamp(),
         summary: summarizeDiff(planned.diff),
         snapshot: source.rules,
-        destinationRules: planned.targetRules,
+        destinationRules: planned.target.rules,
         expected: planned.plan.expected,
         plan: {
           calls: planned.plan.calls,
@@ -192,7 +200,7 @@ export class RestoreRunner {
         planned,
         'The destination security group has the same rules as the source',
       );
-      if (planned.source.summary.serviceManaged) {
+      if (planned.source.group.serviceManaged) {
         // ECS would refuse the first write; refusing here leaves nothing half-done to explain.
         throw new ApiHttpError(
           403,
@@ -237,11 +245,7 @@ export class RestoreRunner {
         this.deps,
         current.regionId,
         current.sourceGroup.id,
-        {
-          group: current.destinationGroup,
-          rules: current.destinationRules,
-          snapshot: current.kind !== 'restore',
-        },
+        { group: current.destinationGroup, rules: current.destinationRules },
         current.mode,
         current.options,
       );

@@ -83,9 +83,13 @@ describe('SDK adapter reads against the emulator', () => {
     const detail = await port.describeGroup(REGION, id);
     expect(detail.group).toMatchObject({ id, name: 'web-prod', regionId: REGION, type: 'normal' });
     expect(detail.group.vpcId).toMatch(/^vpc-/);
-    expect(detail.description).toBe('Public web tier');
+    expect(detail.group.description).toBe('Public web tier');
     expect(detail.innerAccessPolicy).toBe('Accept');
     expect(detail.rules).toHaveLength(emulator.listRules(REGION, id).length);
+    // The summary the listing gave, with the rule count of the rules just read.
+    const [listed] = (await port.describeSecurityGroups(REGION, { securityGroupId: id }, {}))
+      .groups;
+    expect(detail.group).toEqual({ ...listed, ruleCount: detail.rules.length });
     expect(new Set(detail.rules.map((r) => r.direction))).toEqual(new Set(['ingress', 'egress']));
     expect(
       detail.rules.every((r) => r.meta.ruleId?.startsWith('sgr-') && r.nicType === 'intranet'),
