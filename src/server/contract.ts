@@ -4,6 +4,7 @@
  * inferred types (`import type`), and tests build data with them.
  */
 import { z } from 'zod';
+import type { RestoreMode, RestoreOptions } from '../domain/types';
 
 /** Region IDs look like cn-hangzhou, ap-southeast-1, us-west-1; checked again against DescribeRegions. */
 export const REGION_ID_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,20}){1,4}$/;
@@ -17,7 +18,10 @@ export const groupIdSchema = z
   .regex(GROUP_ID_PATTERN, 'is not a security group ID (sg-...)');
 export const restoreIdSchema = z.string().regex(RESTORE_ID_PATTERN, 'is not a restore ID');
 
-export const restoreModeSchema = z.enum(['completely', 'partially']);
+export const restoreModeSchema = z.enum([
+  'completely',
+  'partially',
+]) satisfies z.ZodType<RestoreMode>;
 export const languageSchema = z.enum(['en-US', 'zh-CN']);
 
 // ---------- shared pieces ----------
@@ -54,7 +58,7 @@ export const restoreOptionsSchema = z
     recreateSystemRules: z.boolean().default(false),
     retargetSelfReferences: z.boolean().default(false),
   })
-  .strict();
+  .strict() satisfies z.ZodType<RestoreOptions>;
 
 export const apiErrorSchema = z.object({
   /** ECS code (e.g. Forbidden.RAM) or one of ours (ValidationError, StalePreview, RestoreInProgress ...). */

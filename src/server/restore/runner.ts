@@ -1,18 +1,16 @@
 /**
  * The restore runner. It owns every restore job (the HTTP call only starts one), keeps one
- * restore per source group at a time, writes the journal before the first ECS call and after
- * every step, runs the plan in order, and verifies the result. A permanent failure stops the
- * run with the journal describing exactly what was applied and what remains.
+ * restore per source group at a time, writes the journal before the first ECS call, runs the
+ * plan's steps in order (execute-step.ts journals each one) and then verifies the result
+ * (verify.ts). A permanent failure stops the run with the journal describing exactly what was
+ * applied and what remains.
  */
 import { randomBytes } from 'node:crypto';
-import { summarizeDiff } from '../../domain/diff';
-import { compareRuleSets } from '../../domain/plan';
-import type { PlanLimits, Rule } from '../../domain/types';
-import { EcsError, type EcsPort, type WriteResult } from '../../ecs/ecs-port';
+import type { PlanLimits, RestoreMode, RestoreOptions } from '../../domain/types';
+import type { EcsPort } from '../../ecs/ecs-port';
 import type { PreviewResponse } from '../contract';
 import { ApiHttpError, toApiErrorBody } from '../errors';
-import { groupInfoOf } from '../group-reads';
-import type { Journal, RestoreRecord, StepRecord } from '../journal/journal';
+import type { Journal, RestoreRecord } from '../journal/journal';
 import type { Logger } from '../logger';
 import {
   planAgainstRules,
@@ -22,15 +20,11 @@ import {
   type Planned,
   type PreviewTarget,
 } from '../preview';
-import { clientToken } from './client-token';
+import { executeStep } from './execute-step';
+import type { JobContext } from './job-context';
+import { attemptEntry, newRestoreEntry } from './journal-entries';
 import { SourceLocks } from './source-locks';
-
-/** Revoke errors that mean "this rule ID no longer exists" (ECS-API.md). */
-const ALREADY_GONE = new Set([
-  'InvalidParam.SecurityGroupRuleId',
-  'InvalidSecurityGroupRule.RuleNotExist',
-  'InvalidSecurityGroupRuleId.NotFound',
-]);
+import { verifyRestore } from './verify';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -53,8 +47,8 @@ export interface RunnerOptions {
 
 export interface StartRestoreInput {
   destinationId: string;
-  mode: 'completely' | 'partially';
-  options: { recreateSystemRules: boolean; retargetSelfReferences: boolean };
+  mode: RestoreMode;
+  options: RestoreOptions;
   revision: string;
 }
 
@@ -75,6 +69,16 @@ export class RestoreRunner {
 
   private get deps() {
     return { ecs: this.opts.ecs, limits: this.opts.limits };
+  }
+
+  private get job(): JobContext {
+    return {
+      ecs: this.opts.ecs,
+      journal: this.opts.journal,
+      logger: this.opts.logger,
+      halted: () => this.halted,
+      stamp: () => this.stamp(),
+    };
   }
 
   private stamp(): string {
@@ -133,32 +137,12 @@ export class RestoreRunner {
     kind: RestoreRecord['kind'],
     parentId: string | undefined,
   ): { restoreId: string; started: boolean } {
-    const source = planned.source;
+    const source = planned.source.group;
     this.opts.journal.create(
-      {
-        id: restoreId,
-        kind,
-        ...(parentId === undefined ? {} : { parentId }),
-        regionId: source.group.regionId,
-        sourceGroup: groupInfoOf(source.group),
-        destinationGroup: groupInfoOf(planned.target.group),
-        mode: planned.mode,
-        options: planned.options,
-        revision: planned.plan.revision,
-        createdAt: this.stamp(),
-        summary: summarizeDiff(planned.diff),
-        snapshot: source.rules,
-        destinationRules: planned.target.rules,
-        expected: planned.plan.expected,
-        plan: {
-          calls: planned.plan.calls,
-          earlyRemovals: planned.plan.earlyRemovals,
-          makeBeforeBreak: planned.plan.makeBeforeBreak,
-        },
-      },
+      newRestoreEntry(restoreId, planned, kind, parentId, this.stamp()),
       planned.plan.steps,
     );
-    this.launch(restoreId, source.group.regionId, source.group.id, restoreId);
+    this.launch(restoreId, source.regionId, source.id, restoreId);
     return { restoreId, started: true };
   }
 
@@ -249,17 +233,7 @@ export class RestoreRunner {
         current.mode,
         current.options,
       );
-      this.opts.journal.addAttempt(id, {
-        number: current.attempt + 1,
-        revision: planned.plan.revision,
-        expected: planned.plan.expected,
-        plan: {
-          calls: planned.plan.calls,
-          earlyRemovals: planned.plan.earlyRemovals,
-          makeBeforeBreak: planned.plan.makeBeforeBreak,
-        },
-        steps: planned.plan.steps,
-      });
+      this.opts.journal.addAttempt(id, attemptEntry(current.attempt + 1, planned));
       this.opts.logger.info(
         { restoreId: id, attempt: current.attempt + 1, steps: planned.plan.calls },
         'restore retrying',
@@ -313,42 +287,8 @@ export class RestoreRunner {
     });
   }
 
-  private async execute(record: RestoreRecord, step: StepRecord): Promise<WriteResult> {
-    const { ecs } = this.opts;
-    const regionId = record.regionId;
-    const groupId = record.sourceGroup.id;
-    const token = clientToken(record.id, record.attempt, step.id);
-    if (step.action === 'authorize')
-      return ecs.authorize(regionId, groupId, step.direction, step.rules, token);
-    if (step.action === 'modify') {
-      const desired = step.rules[0];
-      if (desired?.meta.ruleId === undefined)
-        throw new Error(`modify step ${step.id} has no rule ID`);
-      return ecs.modify(regionId, groupId, step.direction, desired.meta.ruleId, desired, token);
-    }
-    const ids = step.rules.map((r) => r.meta.ruleId).filter((v): v is string => v !== undefined);
-    try {
-      return await ecs.revoke(regionId, groupId, step.direction, ids, token);
-    } catch (error) {
-      if (!(error instanceof EcsError) || !ALREADY_GONE.has(error.code)) throw error;
-      // Some IDs are gone (an earlier call of ours, or someone else): revoke what is left, if any.
-      const present = new Set(
-        (await ecs.describeGroup(regionId, groupId)).rules.map((r) => r.meta.ruleId),
-      );
-      const remaining = ids.filter((ruleId) => present.has(ruleId));
-      if (remaining.length === 0) return { requestId: error.requestId ?? '' };
-      return ecs.revoke(
-        regionId,
-        groupId,
-        step.direction,
-        remaining,
-        clientToken(record.id, record.attempt, `${step.id}:rest`),
-      );
-    }
-  }
-
   private async run(id: string): Promise<void> {
-    const { journal, logger } = this.opts;
+    const { journal } = this.opts;
     const record = journal.get(id);
     if (record === undefined || this.halted) return;
     const steps = journal.steps(id).filter((s) => s.attempt === record.attempt);
@@ -356,86 +296,9 @@ export class RestoreRunner {
     for (const step of steps) {
       if (step.status === 'applied') continue;
       if (this.halted) return;
-      journal.startStep(id, record.attempt, step.id, this.stamp());
-      let result: WriteResult;
-      try {
-        result = await this.execute(record, step);
-      } catch (error) {
-        if (this.halted) return;
-        const body = toApiErrorBody(error);
-        journal.finishStep(id, record.attempt, step.id, {
-          status: 'failed',
-          ...(body.requestId === undefined ? {} : { requestId: body.requestId }),
-          error: body,
-          at: this.stamp(),
-        });
-        const failure = {
-          ...body,
-          message: `Step ${step.index + 1} of ${steps.length} (${step.action} ${step.rules.length} ${step.direction} rule${step.rules.length === 1 ? '' : 's'}) failed: ${body.message}`,
-        };
-        journal.setStatus(id, 'failed', { error: failure, finishedAt: this.stamp() });
-        logger.warn(
-          { restoreId: id, step: step.id, code: body.code, requestId: body.requestId },
-          'restore step failed',
-        );
-        return;
-      }
-      if (this.halted) return;
-      journal.finishStep(id, record.attempt, step.id, {
-        status: 'applied',
-        requestId: result.requestId,
-        at: this.stamp(),
-      });
+      if ((await executeStep(this.job, record, step, steps.length)) !== 'applied') return;
     }
-    await this.verify(record);
-  }
-
-  private async verify(record: RestoreRecord): Promise<void> {
-    const { journal, ecs, logger } = this.opts;
-    let difference: { missing: Rule[]; unexpected: Rule[] } = { missing: [], unexpected: [] };
-    for (const delay of this.verifyDelaysMs) {
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      if (this.halted) return;
-      let actual: Rule[];
-      try {
-        actual = (await ecs.describeGroup(record.regionId, record.sourceGroup.id)).rules;
-      } catch (error) {
-        if (this.halted) return;
-        const body = toApiErrorBody(error);
-        journal.setStatus(record.id, 'failed', {
-          error: {
-            ...body,
-            message: `Every step was applied, but the verification read failed: ${body.message}`,
-          },
-          finishedAt: this.stamp(),
-        });
-        return;
-      }
-      if (this.halted) return;
-      difference = compareRuleSets(record.expected, actual);
-      if (difference.missing.length === 0 && difference.unexpected.length === 0) {
-        journal.setVerification(record.id, { status: 'passed', missing: [], unexpected: [] });
-        journal.setStatus(record.id, 'succeeded', { finishedAt: this.stamp() });
-        logger.info({ restoreId: record.id }, 'restore succeeded');
-        return;
-      }
-    }
-    journal.setVerification(record.id, { status: 'failed', ...difference });
-    journal.setStatus(record.id, 'failed', {
-      error: {
-        code: 'VerificationFailed',
-        message: `Every step was applied, but the source has ${difference.missing.length} expected rule(s) missing and ${difference.unexpected.length} unexpected rule(s).`,
-      },
-      finishedAt: this.stamp(),
-    });
-    logger.warn(
-      {
-        restoreId: record.id,
-        missing: difference.missing.length,
-        unexpected: difference.unexpected.length,
-      },
-      'restore verification failed',
-    );
+    await verifyRestore(this.job, record, this.verifyDelaysMs);
   }
 
   /** Resolves when no job is running (tests, graceful shutdown). */

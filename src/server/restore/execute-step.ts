@@ -1,0 +1,112 @@
+/**
+ * One step of a restore: its ECS call (Authorize, Modify or Revoke with the restore's
+ * ClientToken) and its outcome in the journal. A failed step fails the whole restore.
+ */
+import { EcsError, type EcsPort, type WriteResult } from '../../ecs/ecs-port';
+import { toApiErrorBody } from '../errors';
+import type { RestoreRecord, StepRecord } from '../journal/journal';
+import { clientToken } from './client-token';
+import type { JobContext } from './job-context';
+
+/** Revoke errors that mean "this rule ID no longer exists" (ECS-API.md). */
+const ALREADY_GONE = new Set([
+  'InvalidParam.SecurityGroupRuleId',
+  'InvalidSecurityGroupRule.RuleNotExist',
+  'InvalidSecurityGroupRuleId.NotFound',
+]);
+
+/** Revokes the step's rule IDs; when some are already gone, revokes only those still present. */
+async function revokeStep(
+  ecs: EcsPort,
+  record: RestoreRecord,
+  step: StepRecord,
+  token: string,
+): Promise<WriteResult> {
+  const regionId = record.regionId;
+  const groupId = record.sourceGroup.id;
+  const ids = step.rules.map((r) => r.meta.ruleId).filter((v): v is string => v !== undefined);
+  try {
+    return await ecs.revoke(regionId, groupId, step.direction, ids, token);
+  } catch (error) {
+    if (!(error instanceof EcsError) || !ALREADY_GONE.has(error.code)) throw error;
+    // Some IDs are gone (an earlier call of ours, or someone else): revoke what is left, if any.
+    const present = new Set(
+      (await ecs.describeGroup(regionId, groupId)).rules.map((r) => r.meta.ruleId),
+    );
+    const remaining = ids.filter((ruleId) => present.has(ruleId));
+    if (remaining.length === 0) return { requestId: error.requestId ?? '' };
+    return ecs.revoke(
+      regionId,
+      groupId,
+      step.direction,
+      remaining,
+      clientToken(record.id, record.attempt, `${step.id}:rest`),
+    );
+  }
+}
+
+/** The ECS call of one step on the restore's source group. */
+async function callEcs(
+  ecs: EcsPort,
+  record: RestoreRecord,
+  step: StepRecord,
+): Promise<WriteResult> {
+  const regionId = record.regionId;
+  const groupId = record.sourceGroup.id;
+  const token = clientToken(record.id, record.attempt, step.id);
+  if (step.action === 'authorize')
+    return ecs.authorize(regionId, groupId, step.direction, step.rules, token);
+  if (step.action === 'modify') {
+    const desired = step.rules[0];
+    if (desired?.meta.ruleId === undefined)
+      throw new Error(`modify step ${step.id} has no rule ID`);
+    return ecs.modify(regionId, groupId, step.direction, desired.meta.ruleId, desired, token);
+  }
+  return revokeStep(ecs, record, step, token);
+}
+
+/**
+ * Runs one step of the record's current attempt, journaling its start and outcome. On failure
+ * the restore is marked failed with a message naming the step (`stepCount` steps in all).
+ * 'halted': the runner stopped meanwhile and nothing more was written.
+ */
+export async function executeStep(
+  ctx: JobContext,
+  record: RestoreRecord,
+  step: StepRecord,
+  stepCount: number,
+): Promise<'applied' | 'failed' | 'halted'> {
+  const { journal, logger } = ctx;
+  const id = record.id;
+  journal.startStep(id, record.attempt, step.id, ctx.stamp());
+  let result: WriteResult;
+  try {
+    result = await callEcs(ctx.ecs, record, step);
+  } catch (error) {
+    if (ctx.halted()) return 'halted';
+    const body = toApiErrorBody(error);
+    journal.finishStep(id, record.attempt, step.id, {
+      status: 'failed',
+      ...(body.requestId === undefined ? {} : { requestId: body.requestId }),
+      error: body,
+      at: ctx.stamp(),
+    });
+    const failure = {
+      ...body,
+      message: `Step ${step.index + 1} of ${stepCount} (${step.action} ${step.rules.length} ${step.direction} rule${step.rules.length === 1 ? '' : 's'}) failed: ${body.message}`,
+    };
+    journal.setStatus(id, 'failed', { error: failure, finishedAt: ctx.stamp() });
+    logger.warn(
+      { restoreId: id, step: step.id, code: body.code, requestId: body.requestId },
+      'restore step failed',
+    );
+    return 'failed';
+  }
+  if (ctx.halted()) return 'halted';
+  journal.finishStep(id, record.attempt, step.id, {
+    status: 'applied',
+    requestId: result.requestId,
+    at: ctx.stamp(),
+  });
+  return 'applied';
+}
