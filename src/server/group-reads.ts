@@ -54,18 +54,22 @@ export function groupInfoOf(group: GroupInfo): GroupInfo {
 export const MAX_SCAN_PAGES = 50;
 
 /**
- * VPC IDs of the groups that `rules` reference, from one listing of the region (bounded).
- * Groups of other accounts are left out: their VPC cannot be known.
+ * VPC IDs of the groups that `rules` reference. Groups in `known` (the source and destination,
+ * just read) are answered from there; the others come from one listing of the region (bounded),
+ * made only when such a group remains. Groups of other accounts are left out: their VPC cannot
+ * be known.
  */
 export async function referencedGroupVpcs(
   ecs: EcsPort,
   regionId: string,
   rules: Rule[],
+  known: readonly GroupInfo[] = [],
 ): Promise<Record<string, string>> {
   const wanted = new Set<string>();
   for (const rule of rules) if (rule.peer.kind === 'group') wanted.add(rule.peer.groupId);
   const found: Record<string, string> = {};
-  if (wanted.size === 0) return found;
+  for (const group of known) if (wanted.has(group.id)) found[group.id] = group.vpcId;
+  if (Object.keys(found).length === wanted.size) return found;
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_SCAN_PAGES; page += 1) {
     const result = await ecs.describeSecurityGroups(

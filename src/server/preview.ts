@@ -69,7 +69,10 @@ async function planAgainst<T extends PlanTarget>(
   mode: RestoreMode,
   options: RestoreOptions,
 ): Promise<Planned<T>> {
-  const groupVpcs = await referencedGroupVpcs(deps.ecs, source.group.regionId, target.rules);
+  const groupVpcs = await referencedGroupVpcs(deps.ecs, source.group.regionId, target.rules, [
+    source.group,
+    target.group,
+  ]);
   const { diff, plan } = planRestore(source, target, mode, options, deps.limits, { groupVpcs });
   return { source, target, mode, options, diff, plan };
 }

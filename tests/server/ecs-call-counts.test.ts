@@ -13,7 +13,13 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   stack = await createTestStack();
-  for (const name of ['web-prod', 'web-prod-backup-20261120', 'classic-legacy'])
+  for (const name of [
+    'web-prod',
+    'web-prod-backup-20261120',
+    'classic-legacy',
+    'web-staging',
+    'cache-staging',
+  ])
     ids[name] = await groupIdByName(stack.app, REGION, name);
   ids['web-sh'] = await groupIdByName(stack.app, 'cn-shanghai', 'web-sh');
   ids['web-sh-backup'] = await groupIdByName(stack.app, 'cn-shanghai', 'web-sh-backup-20260101');
@@ -98,6 +104,17 @@ describe('ECS calls of a restore preview', () => {
       (c) => c.action === 'DescribeSecurityGroups' && c.params['SecurityGroupId'] === undefined,
     );
     expect(unfiltered).toHaveLength(1);
+  });
+
+  it('does not scan the region when the only referenced group is one of the pair', async () => {
+    // cache-staging's rules reference web-staging, the source: its VPC is already known.
+    const planned = await preview(stack.app, ids['web-staging']!, ids['cache-staging']!);
+    // The rule pointing at the source is judged as a self-reference, not as another VPC's group.
+    expect(planned.ingress.notRestorable.map((entry) => entry.reason)).toEqual(['self-reference']);
+    expect(callsByAction()).toEqual({
+      DescribeSecurityGroups: 2,
+      DescribeSecurityGroupAttribute: 2,
+    });
   });
 
   it('still names the missing destination in its 404', async () => {
