@@ -4,9 +4,10 @@
  * steps), batched into as few calls as allowed, and kept under the group's rule limit.
  */
 import { diffRules, type DiffContext } from './diff';
-import { hashHex, MultisetDigest, PairHasher } from './hash';
 import { parseCidr } from './ip';
 import { ruleIdentity } from './normalize';
+import { expectedAfter, forAuthorize } from './plan-result';
+import { revisionOf } from './revision';
 import {
   DEFAULT_PLAN_LIMITS,
   DIRECTIONS,
@@ -59,12 +60,6 @@ export function modifyPhase(change: RuleChange): StepPhase {
   if (from === to) return 'opening';
   const raised = to < from;
   return (change.before.policy === 'accept') === raised ? 'opening' : 'closing';
-}
-
-/** The rule as Authorize sends it: instance facts of another group do not travel. */
-function forAuthorize(rule: Rule): Rule {
-  const { ruleId: _ruleId, createTime: _createTime, ...meta } = rule.meta;
-  return { ...rule, meta };
 }
 
 function collectChanges(diff: RuleDiff): Record<StepPhase, PhaseChanges> {
@@ -242,170 +237,7 @@ export function planRestore(
   return { diff, plan };
 }
 
-function ruleStateKey(rule: Rule): string {
-  return `${ruleIdentity(rule)}|${rule.priority}|${rule.description.length}:${rule.description}`;
-}
-
-function feedPeer(hasher: PairHasher, rule: Rule): void {
-  const { peer } = rule;
-  hasher.feed(peer.kind);
-  if (peer.kind === 'group') hasher.feed(peer.groupId).feed(peer.ownerAccount);
-  else hasher.feed(peer.kind === 'prefixList' ? peer.prefixListId : peer.cidr);
-}
-
-/** Hashes each rule's identity, priority and description field by field (no per-rule strings or arrays). */
-function digestRules(rules: Rule[]): string {
-  const digest = new MultisetDigest();
-  const hasher = new PairHasher();
-  for (const rule of rules) {
-    hasher
-      .reset()
-      .feed(rule.direction)
-      .feed(rule.policy)
-      .feed(rule.protocol)
-      .feed(rule.portRange)
-      .feed(rule.sourcePortRange);
-    feedPeer(hasher, rule);
-    hasher
-      .feed(rule.localCidr)
-      .feed(rule.portRangeListId)
-      .feed(rule.nicType)
-      .feed(String(rule.priority))
-      .feed(rule.description);
-    hasher.addTo(digest);
-  }
-  return digest.toString();
-}
-
-/**
- * The source's rules after the plan. Same result as `applySteps` (a property test holds them
- * equal) without recomputing identities: the plan only authorizes identities the source lacks.
- */
-function expectedAfter(rules: Rule[], steps: PlanStep[]): Rule[] {
-  // By rule ID: the desired state of a modified rule, or null for a revoked one (one lookup per rule).
-  const outcome = new Map<string, Rule | null>();
-  const added: Rule[] = [];
-  for (const step of steps) {
-    for (const rule of step.rules) {
-      const id = rule.meta.ruleId;
-      if (step.action === 'authorize') added.push(forAuthorize(rule));
-      else if (id === undefined) continue;
-      else if (step.action === 'revoke') outcome.set(id, null);
-      else if (outcome.get(id) !== null) outcome.set(id, rule);
-    }
-  }
-  const result: Rule[] = [];
-  for (const rule of rules) {
-    const id = rule.meta.ruleId;
-    const desired = id === undefined ? undefined : outcome.get(id);
-    if (desired === null) continue;
-    result.push(desired ? { ...desired, meta: rule.meta } : rule);
-  }
-  for (const rule of added) result.push(rule);
-  return result;
-}
-
-/**
- * The revision of a preview: changes when either group's rules (identity, priority,
- * description), the groups, the mode, the options, the limits or the known group VPCs change.
- * Rule order and instance facts (rule IDs, creation times) do not count.
- */
-export function revisionOf(
-  source: GroupRules,
-  destination: GroupRules,
-  mode: RestoreMode,
-  options: RestoreOptions,
-  limits: PlanLimits = DEFAULT_PLAN_LIMITS,
-  context?: DiffContext,
-): string {
-  const groupVpcs = Object.entries(context?.groupVpcs ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  const header = JSON.stringify({
-    source: [source.group.id, source.group.vpcId, source.group.type],
-    destination: [destination.group.id, destination.group.vpcId, destination.group.type],
-    mode,
-    options: [options.recreateSystemRules, options.retargetSelfReferences],
-    limits: [limits.batchSize, limits.ruleLimit],
-    groupVpcs,
-  });
-  return hashHex(`${header}\n${digestRules(source.rules)}\n${digestRules(destination.rules)}`);
-}
-
-/**
- * Simulates ECS applying steps to a group's rules: Authorize of an existing identity adds
- * nothing (new rules get no rule ID: ECS does not return one); Revoke and Modify act by rule ID.
- * Linear in rules + steps, so it also serves large plans.
- */
-export function applySteps(rules: Rule[], steps: PlanStep[]): Rule[] {
-  const slots: (Rule | null)[] = [...rules];
-  const slotsById = new Map<string, number[]>();
-  const identityCounts = new Map<string, number>();
-  const count = (key: string, delta: number) =>
-    identityCounts.set(key, (identityCounts.get(key) ?? 0) + delta);
-  slots.forEach((rule, index) => {
-    if (!rule) return;
-    count(ruleIdentity(rule), 1);
-    const id = rule.meta.ruleId;
-    if (id !== undefined) slotsById.set(id, [...(slotsById.get(id) ?? []), index]);
-  });
-
-  for (const step of steps) {
-    for (const desired of step.rules) {
-      if (step.action === 'authorize') {
-        const key = ruleIdentity(desired);
-        if ((identityCounts.get(key) ?? 0) > 0) continue;
-        count(key, 1);
-        slots.push(forAuthorize(desired));
-        continue;
-      }
-      const id = desired.meta.ruleId;
-      if (id === undefined) continue;
-      for (const index of slotsById.get(id) ?? []) {
-        const existing = slots[index];
-        if (!existing) continue;
-        count(ruleIdentity(existing), -1);
-        if (step.action === 'revoke') {
-          slots[index] = null;
-        } else {
-          const modified: Rule = { ...desired, meta: existing.meta };
-          slots[index] = modified;
-          count(ruleIdentity(modified), 1);
-        }
-      }
-    }
-  }
-  return slots.filter((rule): rule is Rule => rule !== null);
-}
-
-/**
- * Compares two rule multisets by identity, priority and description (rule IDs and other meta
- * ignored). `missing`: expected but absent; `unexpected`: present but not expected.
- */
-export function compareRuleSets(
-  expected: Rule[],
-  actual: Rule[],
-): { missing: Rule[]; unexpected: Rule[] } {
-  const pending = new Map<string, number>();
-  for (const rule of actual) {
-    const key = ruleStateKey(rule);
-    pending.set(key, (pending.get(key) ?? 0) + 1);
-  }
-  const missing: Rule[] = [];
-  for (const rule of expected) {
-    const key = ruleStateKey(rule);
-    const count = pending.get(key) ?? 0;
-    if (count === 0) missing.push(rule);
-    else pending.set(key, count - 1);
-  }
-  const unexpected: Rule[] = [];
-  for (const rule of actual) {
-    const key = ruleStateKey(rule);
-    const count = pending.get(key) ?? 0;
-    if (count > 0) {
-      unexpected.push(rule);
-      pending.set(key, count - 1);
-    }
-  }
-  return { missing, unexpected };
-}
+// The server and its tests still import these from here; their home is plan-result.ts and
+// revision.ts.
+export { applySteps, compareRuleSets } from './plan-result';
+export { revisionOf } from './revision';
