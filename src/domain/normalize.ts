@@ -89,9 +89,10 @@ function parsePortRange(
   portRangeListId: string,
 ): string {
   if (PORTLESS.has(protocol)) return ANY_PORT;
+  // With a port-range list the list carries the ports and ECS ignores the range (it reports
+  // -1/-1 or ''): the range is always -1/-1 then, so the list, not the port text, is identity.
+  if (portRangeListId !== '') return ANY_PORT;
   const trimmed = text(value);
-  // With a port-range list the list carries the ports; ECS reports the range as -1/-1 or ''.
-  if (portRangeListId !== '' && (trimmed === '' || trimmed === ANY_PORT)) return ANY_PORT;
   const canonical = canonicalPortRange(trimmed);
   if (canonical === null) {
     throw new RuleParseError(
