@@ -1,7 +1,8 @@
 /**
  * The restore plan (SPEC.md section 5): the ECS write calls that take the source to the
  * destination's restorable rules, ordered make-before-break (all opening steps, then all closing
- * steps), batched into as few calls as allowed, and kept under the group's rule limit.
+ * steps), batched into as few calls as allowed, and kept under the group's rule and
+ * group-reference limits where an order exists that fits (`preflight.ts` checks the result).
  */
 import { diffRules, type DiffContext } from './diff';
 import { parseCidr } from './ip';
@@ -9,6 +10,7 @@ import { ruleIdentity } from './normalize';
 import { expectedAfter, forAuthorize } from './plan-result';
 import { revisionOf } from './revision';
 import {
+  DEFAULT_GROUP_REFERENCE_LIMIT,
   DEFAULT_PLAN_LIMITS,
   DIRECTIONS,
   type Direction,
@@ -123,31 +125,66 @@ function lowestImpact(rules: Rule[], count: number): Rule[] {
   return ranked.slice(0, count).map((entry) => entry.rule);
 }
 
-/**
- * How many closing removals must run first so the opening additions fit under the rule limit.
- * Only Authorize can hit the limit; opening removals already run before the additions.
- */
-function earlyRemovalCount(
-  byPhase: Record<StepPhase, PhaseChanges>,
-  sourceCount: number,
-  limits: PlanLimits,
-): number {
-  const openingAdds = countRules(byPhase.opening.authorize);
-  if (openingAdds === 0) return 0;
-  const peak = sourceCount - countRules(byPhase.opening.revoke) + openingAdds;
-  return Math.min(countRules(byPhase.closing.revoke), Math.max(0, peak - limits.ruleLimit));
+/** Counts a rule against the group-reference limit of a basic group. */
+export function referencesAGroup(rule: Rule): boolean {
+  return rule.peer.kind === 'group';
+}
+
+function countReferences(byDirection: Record<Direction, Rule[]>): number {
+  return (
+    byDirection.ingress.filter(referencesAGroup).length +
+    byDirection.egress.filter(referencesAGroup).length
+  );
+}
+
+/** How many closing removals must run first, in all and of group-reference rules among them. */
+interface EarlyNeed {
+  rules: number;
+  references: number;
 }
 
 /**
- * Moves the `count` closing removals that cut least out of `closing` into a phase of their own
- * (order within each direction kept).
+ * The closing removals that must run first so the opening additions fit under the rule limit
+ * and, in a basic group, the group-reference limit. Only Authorize can hit a limit; opening
+ * removals already run before the additions. More may be needed than there are removals: then
+ * no order fits, and the pre-flight check says so.
  */
-function takeEarlyRemovals(closing: PhaseChanges, count: number): PhaseChanges {
+function earlyNeed(
+  byPhase: Record<StepPhase, PhaseChanges>,
+  source: GroupRules,
+  limits: PlanLimits,
+): EarlyNeed {
+  const adds = byPhase.opening.authorize;
+  const openingAdds = countRules(adds);
+  if (openingAdds === 0) return { rules: 0, references: 0 };
+  const peak = source.rules.length - countRules(byPhase.opening.revoke) + openingAdds;
+  const referenceAdds = countReferences(adds);
+  let references = 0;
+  if (source.group.type === 'normal' && referenceAdds > 0) {
+    const referencePeak =
+      source.rules.filter(referencesAGroup).length -
+      countReferences(byPhase.opening.revoke) +
+      referenceAdds;
+    const limit = limits.groupReferenceLimit ?? DEFAULT_GROUP_REFERENCE_LIMIT;
+    references = Math.max(0, referencePeak - limit);
+  }
+  return { rules: Math.max(0, peak - limits.ruleLimit), references };
+}
+
+/**
+ * Moves the fewest closing removals that meet `need` out of `closing` into a phase of their own
+ * (order within each direction kept): the group-reference rules that cut least, then the other
+ * rules that cut least for the rule limit (a removed reference also frees a rule's room).
+ */
+function takeEarlyRemovals(closing: PhaseChanges, need: EarlyNeed): PhaseChanges {
   const early = emptyPhaseChanges();
-  if (count === 0) return early;
-  const chosen = new Set(
-    lowestImpact([...closing.revoke.ingress, ...closing.revoke.egress], count),
-  );
+  if (need.rules === 0 && need.references === 0) return early;
+  const candidates = [...closing.revoke.ingress, ...closing.revoke.egress];
+  const references = candidates.filter(referencesAGroup);
+  const chosen = new Set(lowestImpact(references, Math.min(references.length, need.references)));
+  const rest = candidates.filter((rule) => !chosen.has(rule));
+  const more = Math.min(rest.length, Math.max(0, need.rules - chosen.size));
+  for (const rule of lowestImpact(rest, more)) chosen.add(rule);
   for (const direction of DIRECTIONS) {
     const removals = closing.revoke[direction];
     early.revoke[direction] = removals.filter((rule) => chosen.has(rule));
@@ -196,12 +233,16 @@ function validateLimits(limits: PlanLimits): void {
   if (!Number.isInteger(limits.ruleLimit) || limits.ruleLimit < 1) {
     throw new RangeError(`ruleLimit ${limits.ruleLimit} must be a positive integer`);
   }
+  const references = limits.groupReferenceLimit;
+  if (references !== undefined && (!Number.isInteger(references) || references < 0)) {
+    throw new RangeError(`groupReferenceLimit ${references} must be a non-negative integer`);
+  }
 }
 
 /**
  * Diffs the groups and plans the restore. Opening steps run before closing ones, so traffic that
- * both the current and the final rules allow stays allowed throughout; only when the rule limit
- * forces closing removals to the front (`earlyRemovals`) is that guarantee given up.
+ * both the current and the final rules allow stays allowed throughout; only when a limit forces
+ * closing removals to the front (`earlyRemovals`) is that guarantee given up.
  */
 export function planRestore(
   source: GroupRules,
@@ -214,10 +255,7 @@ export function planRestore(
   validateLimits(limits);
   const diff = diffRules(source, destination, mode, options, context);
   const byPhase = collectChanges(diff);
-  const early = takeEarlyRemovals(
-    byPhase.closing,
-    earlyRemovalCount(byPhase, source.rules.length, limits),
-  );
+  const early = takeEarlyRemovals(byPhase.closing, earlyNeed(byPhase, source, limits));
 
   const steps: PlanStep[] = [];
   appendSteps(steps, early, 'early', 'closing', true, limits);

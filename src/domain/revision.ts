@@ -8,6 +8,7 @@ import { hashHex, MultisetDigest, PairHasher } from './hash';
 import { IDENTITY_FIELDS } from './identity-fields';
 import { ruleIdentity } from './normalize';
 import {
+  DEFAULT_GROUP_REFERENCE_LIMIT,
   DEFAULT_PLAN_LIMITS,
   type GroupRules,
   type PlanLimits,
@@ -65,7 +66,11 @@ export function revisionOf(
     destination: [destination.group.id, destination.group.vpcId, destination.group.type],
     mode,
     options: [options.recreateSystemRules, options.retargetSelfReferences],
-    limits: [limits.batchSize, limits.ruleLimit],
+    limits: [
+      limits.batchSize,
+      limits.ruleLimit,
+      limits.groupReferenceLimit ?? DEFAULT_GROUP_REFERENCE_LIMIT,
+    ],
     groupVpcs,
   });
   return hashHex(`${header}\n${digestRules(source.rules)}\n${digestRules(destination.rules)}`);
