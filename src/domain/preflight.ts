@@ -168,7 +168,8 @@ export function traceCount(
 ): CountTrace {
   const before = rules.reduce((sum, rule) => sum + weight(rule), 0);
   let count = before;
-  let peak = before;
+  // Only Authorize is refused over a limit: a group already over it may still shrink.
+  let peak: number | null = null;
   let added = 0;
   let removed = 0;
   for (const step of steps) {
@@ -176,13 +177,13 @@ export function traceCount(
     if (step.action === 'authorize' && delta > 0) {
       count += delta;
       added += delta;
-      peak = Math.max(peak, count);
+      peak = Math.max(peak ?? count, count);
     } else if (step.action === 'revoke') {
       count -= delta;
       removed += delta;
     }
   }
-  return { before, added, removed, peak, result: count };
+  return { before, added, removed, peak: peak ?? before, result: count };
 }
 
 function rulesOf(steps: PlanStep[], actions: readonly PlanStep['action'][]): Rule[] {

@@ -338,3 +338,20 @@ describe('traceCount', () => {
     });
   });
 });
+
+describe('rule-limit on an over-full source', () => {
+  it('passes when early removals bring the group under the limit before the addition', () => {
+    const source = group('sg-src', numbered(4));
+    const { plan, failures } = planAndCheck(
+      source,
+      group('sg-dst', numbered(1, 50)),
+      'completely',
+      {
+        batchSize: 1,
+        ruleLimit: 3,
+      },
+    );
+    expect(failures).toEqual([]);
+    expect(plan.earlyRemovals).toHaveLength(2);
+  });
+});
