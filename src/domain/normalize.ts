@@ -3,6 +3,7 @@
  * so that two spellings of the same rule compare equal and the preview never shows a change
  * that is not one.
  */
+import { IDENTITY_FIELDS } from './identity-fields';
 import { addressFamily, canonicalCidr } from './ip';
 import type { Direction, NicType, Peer, Policy, Protocol, Rule, RuleInput } from './types';
 
@@ -88,9 +89,10 @@ function parsePortRange(
   portRangeListId: string,
 ): string {
   if (PORTLESS.has(protocol)) return ANY_PORT;
+  // With a port-range list the list carries the ports and ECS ignores the range (it reports
+  // -1/-1 or ''): the range is always -1/-1 then, so the list, not the port text, is identity.
+  if (portRangeListId !== '') return ANY_PORT;
   const trimmed = text(value);
-  // With a port-range list the list carries the ports; ECS reports the range as -1/-1 or ''.
-  if (portRangeListId !== '' && (trimmed === '' || trimmed === ANY_PORT)) return ANY_PORT;
   const canonical = canonicalPortRange(trimmed);
   if (canonical === null) {
     throw new RuleParseError(
@@ -241,11 +243,13 @@ function peerKey(peer: Peer): string {
 }
 
 /**
- * The identity key of a normalized rule: every field except priority, description and meta.
- * Two rules with the same key are the same ECS rule (SPEC.md section 4).
+ * The identity key of a normalized rule: its `IDENTITY_FIELDS` (every field except priority,
+ * description and meta). Two rules with the same key are the same ECS rule (SPEC.md section 4).
  */
 export function ruleIdentity(rule: Rule): string {
-  return `${rule.direction}|${rule.policy}|${rule.protocol}|${rule.portRange}|${rule.sourcePortRange}|${peerKey(rule.peer)}|${rule.localCidr}|${rule.portRangeListId}|${rule.nicType}`;
+  return IDENTITY_FIELDS.map((field) => (field === 'peer' ? peerKey(rule.peer) : rule[field])).join(
+    '|',
+  );
 }
 
 /** Converts a normalized rule back to input form; `normalizeRule(ruleToInput(r))` equals `r`. */

@@ -1,13 +1,16 @@
 /**
  * The restore plan (SPEC.md section 5): the ECS write calls that take the source to the
  * destination's restorable rules, ordered make-before-break (all opening steps, then all closing
- * steps), batched into as few calls as allowed, and kept under the group's rule limit.
+ * steps), batched into as few calls as allowed, and kept under the group's rule and
+ * group-reference limits where an order exists that fits (`preflight.ts` checks the result).
  */
 import { diffRules, type DiffContext } from './diff';
-import { hashHex, MultisetDigest, PairHasher } from './hash';
 import { parseCidr } from './ip';
 import { ruleIdentity } from './normalize';
+import { expectedAfter, forAuthorize } from './plan-result';
+import { revisionOf } from './revision';
 import {
+  DEFAULT_GROUP_REFERENCE_LIMIT,
   DEFAULT_PLAN_LIMITS,
   DIRECTIONS,
   type Direction,
@@ -59,12 +62,6 @@ export function modifyPhase(change: RuleChange): StepPhase {
   if (from === to) return 'opening';
   const raised = to < from;
   return (change.before.policy === 'accept') === raised ? 'opening' : 'closing';
-}
-
-/** The rule as Authorize sends it: instance facts of another group do not travel. */
-function forAuthorize(rule: Rule): Rule {
-  const { ruleId: _ruleId, createTime: _createTime, ...meta } = rule.meta;
-  return { ...rule, meta };
 }
 
 function collectChanges(diff: RuleDiff): Record<StepPhase, PhaseChanges> {
@@ -128,31 +125,66 @@ function lowestImpact(rules: Rule[], count: number): Rule[] {
   return ranked.slice(0, count).map((entry) => entry.rule);
 }
 
-/**
- * How many closing removals must run first so the opening additions fit under the rule limit.
- * Only Authorize can hit the limit; opening removals already run before the additions.
- */
-function earlyRemovalCount(
-  byPhase: Record<StepPhase, PhaseChanges>,
-  sourceCount: number,
-  limits: PlanLimits,
-): number {
-  const openingAdds = countRules(byPhase.opening.authorize);
-  if (openingAdds === 0) return 0;
-  const peak = sourceCount - countRules(byPhase.opening.revoke) + openingAdds;
-  return Math.min(countRules(byPhase.closing.revoke), Math.max(0, peak - limits.ruleLimit));
+/** Counts a rule against the group-reference limit of a basic group. */
+export function referencesAGroup(rule: Rule): boolean {
+  return rule.peer.kind === 'group';
+}
+
+function countReferences(byDirection: Record<Direction, Rule[]>): number {
+  return (
+    byDirection.ingress.filter(referencesAGroup).length +
+    byDirection.egress.filter(referencesAGroup).length
+  );
+}
+
+/** How many closing removals must run first, in all and of group-reference rules among them. */
+interface EarlyNeed {
+  rules: number;
+  references: number;
 }
 
 /**
- * Moves the `count` closing removals that cut least out of `closing` into a phase of their own
- * (order within each direction kept).
+ * The closing removals that must run first so the opening additions fit under the rule limit
+ * and, in a basic group, the group-reference limit. Only Authorize can hit a limit; opening
+ * removals already run before the additions. More may be needed than there are removals: then
+ * no order fits, and the pre-flight check says so.
  */
-function takeEarlyRemovals(closing: PhaseChanges, count: number): PhaseChanges {
+function earlyNeed(
+  byPhase: Record<StepPhase, PhaseChanges>,
+  source: GroupRules,
+  limits: PlanLimits,
+): EarlyNeed {
+  const adds = byPhase.opening.authorize;
+  const openingAdds = countRules(adds);
+  if (openingAdds === 0) return { rules: 0, references: 0 };
+  const peak = source.rules.length - countRules(byPhase.opening.revoke) + openingAdds;
+  const referenceAdds = countReferences(adds);
+  let references = 0;
+  if (source.group.type === 'normal' && referenceAdds > 0) {
+    const referencePeak =
+      source.rules.filter(referencesAGroup).length -
+      countReferences(byPhase.opening.revoke) +
+      referenceAdds;
+    const limit = limits.groupReferenceLimit ?? DEFAULT_GROUP_REFERENCE_LIMIT;
+    references = Math.max(0, referencePeak - limit);
+  }
+  return { rules: Math.max(0, peak - limits.ruleLimit), references };
+}
+
+/**
+ * Moves the fewest closing removals that meet `need` out of `closing` into a phase of their own
+ * (order within each direction kept): the group-reference rules that cut least, then the other
+ * rules that cut least for the rule limit (a removed reference also frees a rule's room).
+ */
+function takeEarlyRemovals(closing: PhaseChanges, need: EarlyNeed): PhaseChanges {
   const early = emptyPhaseChanges();
-  if (count === 0) return early;
-  const chosen = new Set(
-    lowestImpact([...closing.revoke.ingress, ...closing.revoke.egress], count),
-  );
+  if (need.rules === 0 && need.references === 0) return early;
+  const candidates = [...closing.revoke.ingress, ...closing.revoke.egress];
+  const references = candidates.filter(referencesAGroup);
+  const chosen = new Set(lowestImpact(references, Math.min(references.length, need.references)));
+  const rest = candidates.filter((rule) => !chosen.has(rule));
+  const more = Math.min(rest.length, Math.max(0, need.rules - chosen.size));
+  for (const rule of lowestImpact(rest, more)) chosen.add(rule);
   for (const direction of DIRECTIONS) {
     const removals = closing.revoke[direction];
     early.revoke[direction] = removals.filter((rule) => chosen.has(rule));
@@ -201,12 +233,16 @@ function validateLimits(limits: PlanLimits): void {
   if (!Number.isInteger(limits.ruleLimit) || limits.ruleLimit < 1) {
     throw new RangeError(`ruleLimit ${limits.ruleLimit} must be a positive integer`);
   }
+  const references = limits.groupReferenceLimit;
+  if (references !== undefined && (!Number.isInteger(references) || references < 0)) {
+    throw new RangeError(`groupReferenceLimit ${references} must be a non-negative integer`);
+  }
 }
 
 /**
  * Diffs the groups and plans the restore. Opening steps run before closing ones, so traffic that
- * both the current and the final rules allow stays allowed throughout; only when the rule limit
- * forces closing removals to the front (`earlyRemovals`) is that guarantee given up.
+ * both the current and the final rules allow stays allowed throughout; only when a limit forces
+ * closing removals to the front (`earlyRemovals`) is that guarantee given up.
  */
 export function planRestore(
   source: GroupRules,
@@ -219,10 +255,7 @@ export function planRestore(
   validateLimits(limits);
   const diff = diffRules(source, destination, mode, options, context);
   const byPhase = collectChanges(diff);
-  const early = takeEarlyRemovals(
-    byPhase.closing,
-    earlyRemovalCount(byPhase, source.rules.length, limits),
-  );
+  const early = takeEarlyRemovals(byPhase.closing, earlyNeed(byPhase, source, limits));
 
   const steps: PlanStep[] = [];
   appendSteps(steps, early, 'early', 'closing', true, limits);
@@ -242,170 +275,7 @@ export function planRestore(
   return { diff, plan };
 }
 
-function ruleStateKey(rule: Rule): string {
-  return `${ruleIdentity(rule)}|${rule.priority}|${rule.description.length}:${rule.description}`;
-}
-
-function feedPeer(hasher: PairHasher, rule: Rule): void {
-  const { peer } = rule;
-  hasher.feed(peer.kind);
-  if (peer.kind === 'group') hasher.feed(peer.groupId).feed(peer.ownerAccount);
-  else hasher.feed(peer.kind === 'prefixList' ? peer.prefixListId : peer.cidr);
-}
-
-/** Hashes each rule's identity, priority and description field by field (no per-rule strings or arrays). */
-function digestRules(rules: Rule[]): string {
-  const digest = new MultisetDigest();
-  const hasher = new PairHasher();
-  for (const rule of rules) {
-    hasher
-      .reset()
-      .feed(rule.direction)
-      .feed(rule.policy)
-      .feed(rule.protocol)
-      .feed(rule.portRange)
-      .feed(rule.sourcePortRange);
-    feedPeer(hasher, rule);
-    hasher
-      .feed(rule.localCidr)
-      .feed(rule.portRangeListId)
-      .feed(rule.nicType)
-      .feed(String(rule.priority))
-      .feed(rule.description);
-    hasher.addTo(digest);
-  }
-  return digest.toString();
-}
-
-/**
- * The source's rules after the plan. Same result as `applySteps` (a property test holds them
- * equal) without recomputing identities: the plan only authorizes identities the source lacks.
- */
-function expectedAfter(rules: Rule[], steps: PlanStep[]): Rule[] {
-  // By rule ID: the desired state of a modified rule, or null for a revoked one (one lookup per rule).
-  const outcome = new Map<string, Rule | null>();
-  const added: Rule[] = [];
-  for (const step of steps) {
-    for (const rule of step.rules) {
-      const id = rule.meta.ruleId;
-      if (step.action === 'authorize') added.push(forAuthorize(rule));
-      else if (id === undefined) continue;
-      else if (step.action === 'revoke') outcome.set(id, null);
-      else if (outcome.get(id) !== null) outcome.set(id, rule);
-    }
-  }
-  const result: Rule[] = [];
-  for (const rule of rules) {
-    const id = rule.meta.ruleId;
-    const desired = id === undefined ? undefined : outcome.get(id);
-    if (desired === null) continue;
-    result.push(desired ? { ...desired, meta: rule.meta } : rule);
-  }
-  for (const rule of added) result.push(rule);
-  return result;
-}
-
-/**
- * The revision of a preview: changes when either group's rules (identity, priority,
- * description), the groups, the mode, the options, the limits or the known group VPCs change.
- * Rule order and instance facts (rule IDs, creation times) do not count.
- */
-export function revisionOf(
-  source: GroupRules,
-  destination: GroupRules,
-  mode: RestoreMode,
-  options: RestoreOptions,
-  limits: PlanLimits = DEFAULT_PLAN_LIMITS,
-  context?: DiffContext,
-): string {
-  const groupVpcs = Object.entries(context?.groupVpcs ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  const header = JSON.stringify({
-    source: [source.group.id, source.group.vpcId, source.group.type],
-    destination: [destination.group.id, destination.group.vpcId, destination.group.type],
-    mode,
-    options: [options.recreateSystemRules, options.retargetSelfReferences],
-    limits: [limits.batchSize, limits.ruleLimit],
-    groupVpcs,
-  });
-  return hashHex(`${header}\n${digestRules(source.rules)}\n${digestRules(destination.rules)}`);
-}
-
-/**
- * Simulates ECS applying steps to a group's rules: Authorize of an existing identity adds
- * nothing (new rules get no rule ID: ECS does not return one); Revoke and Modify act by rule ID.
- * Linear in rules + steps, so it also serves large plans.
- */
-export function applySteps(rules: Rule[], steps: PlanStep[]): Rule[] {
-  const slots: (Rule | null)[] = [...rules];
-  const slotsById = new Map<string, number[]>();
-  const identityCounts = new Map<string, number>();
-  const count = (key: string, delta: number) =>
-    identityCounts.set(key, (identityCounts.get(key) ?? 0) + delta);
-  slots.forEach((rule, index) => {
-    if (!rule) return;
-    count(ruleIdentity(rule), 1);
-    const id = rule.meta.ruleId;
-    if (id !== undefined) slotsById.set(id, [...(slotsById.get(id) ?? []), index]);
-  });
-
-  for (const step of steps) {
-    for (const desired of step.rules) {
-      if (step.action === 'authorize') {
-        const key = ruleIdentity(desired);
-        if ((identityCounts.get(key) ?? 0) > 0) continue;
-        count(key, 1);
-        slots.push(forAuthorize(desired));
-        continue;
-      }
-      const id = desired.meta.ruleId;
-      if (id === undefined) continue;
-      for (const index of slotsById.get(id) ?? []) {
-        const existing = slots[index];
-        if (!existing) continue;
-        count(ruleIdentity(existing), -1);
-        if (step.action === 'revoke') {
-          slots[index] = null;
-        } else {
-          const modified: Rule = { ...desired, meta: existing.meta };
-          slots[index] = modified;
-          count(ruleIdentity(modified), 1);
-        }
-      }
-    }
-  }
-  return slots.filter((rule): rule is Rule => rule !== null);
-}
-
-/**
- * Compares two rule multisets by identity, priority and description (rule IDs and other meta
- * ignored). `missing`: expected but absent; `unexpected`: present but not expected.
- */
-export function compareRuleSets(
-  expected: Rule[],
-  actual: Rule[],
-): { missing: Rule[]; unexpected: Rule[] } {
-  const pending = new Map<string, number>();
-  for (const rule of actual) {
-    const key = ruleStateKey(rule);
-    pending.set(key, (pending.get(key) ?? 0) + 1);
-  }
-  const missing: Rule[] = [];
-  for (const rule of expected) {
-    const key = ruleStateKey(rule);
-    const count = pending.get(key) ?? 0;
-    if (count === 0) missing.push(rule);
-    else pending.set(key, count - 1);
-  }
-  const unexpected: Rule[] = [];
-  for (const rule of actual) {
-    const key = ruleStateKey(rule);
-    const count = pending.get(key) ?? 0;
-    if (count > 0) {
-      unexpected.push(rule);
-      pending.set(key, count - 1);
-    }
-  }
-  return { missing, unexpected };
-}
+// The server and its tests still import these from here; their home is plan-result.ts and
+// revision.ts.
+export { applySteps, compareRuleSets } from './plan-result';
+export { revisionOf } from './revision';

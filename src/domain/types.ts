@@ -87,6 +87,8 @@ export interface GroupInfo {
   /** '' for a classic-network group. */
   vpcId: string;
   type: GroupType;
+  /** Managed by a cloud product: ECS refuses every change to its rules. Absent means false. */
+  serviceManaged?: boolean;
 }
 
 /** A group with all its rules (both directions). */
@@ -156,9 +158,15 @@ export interface PlanLimits {
   batchSize: number;
   /** Rules per group, inbound + outbound together. */
   ruleLimit: number;
+  /**
+   * Rules that reference a security group, per basic group (ECS: 20,
+   * `AuthorizedGroupRule.LimitExceed`); `DEFAULT_GROUP_REFERENCE_LIMIT` when absent.
+   */
+  groupReferenceLimit?: number;
 }
 
 export const DEFAULT_PLAN_LIMITS: PlanLimits = { batchSize: 100, ruleLimit: 200 };
+export const DEFAULT_GROUP_REFERENCE_LIMIT = 20;
 
 export interface RuleDiff {
   mode: RestoreMode;
@@ -183,7 +191,10 @@ export interface PlanStep {
    * modify: exactly one rule, the desired state, with meta.ruleId of the rule to change.
    */
   rules: Rule[];
-  /** A closing removal moved before the opening steps to make room under the rule limit. */
+  /**
+   * A closing removal moved before the opening steps to make room under the rule limit or the
+   * group-reference limit.
+   */
   early: boolean;
 }
 
@@ -192,9 +203,9 @@ export interface RestorePlan {
   steps: PlanStep[];
   /** The source's rules after the plan, as ECS should report them (rule IDs of new rules unknown). */
   expected: Rule[];
-  /** Removals that run before additions to stay under the rule limit. */
+  /** Removals that run before additions to stay under the rule or group-reference limit. */
   earlyRemovals: Rule[];
-  /** False when the rule limit forces closing removals before opening steps. */
+  /** False when a limit forces closing removals before opening steps. */
   makeBeforeBreak: boolean;
   /** Hash of both groups' normalized rules, the mode and the options. */
   revision: string;

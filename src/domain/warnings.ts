@@ -76,13 +76,12 @@ export function riskWarnings(
   const selfReferences: Rule[] = [];
   for (const direction of DIRECTIONS) {
     const part = diff[direction];
+    // Only rules the result holds: a rule listed as not restorable (another VPC, a system rule
+    // ...) already has its reason, and a warning that assumes it is restored would contradict it.
     const restored = [
       ...part.added,
       ...part.changed.map((change) => change.after),
       ...part.unchanged,
-      ...part.notRestorable
-        .filter((entry) => entry.side === 'destination')
-        .map((entry) => entry.rule),
     ];
     selfReferences.push(...restored.filter((rule) => referencesGroup(rule, destination.id)));
   }

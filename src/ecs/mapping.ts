@@ -148,17 +148,27 @@ function addressFields(rule: Rule): WireFields {
   return fields;
 }
 
+/**
+ * The ports of a rule: its port-range list when it has one, else its port range, never both
+ * (given both, ECS ignores the list and sees the list rule's -1/-1 range, which it refuses for
+ * TCP and UDP).
+ */
+function portFields(rule: Rule): WireFields {
+  return rule.portRangeListId !== ''
+    ? { PortRangeListId: rule.portRangeListId }
+    : { PortRange: rule.portRange };
+}
+
 /** What Authorize and Modify both send to state a rule: its match, action and priority. */
 function ruleFields(rule: Rule): WireFields {
   const fields: WireFields = {
     IpProtocol: wireProtocol(rule.protocol),
-    PortRange: rule.portRange,
+    ...portFields(rule),
     Policy: rule.policy,
     Priority: String(rule.priority),
     ...addressFields(rule),
   };
   setIfPresent(fields, 'SourcePortRange', rule.sourcePortRange);
-  setIfPresent(fields, 'PortRangeListId', rule.portRangeListId);
   return fields;
 }
 

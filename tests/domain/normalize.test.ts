@@ -188,6 +188,16 @@ describe('normalizeRule: spellings', () => {
     ).toBe('');
   });
 
+  it('ignores the port text of a rule with a port-range list: the list is its identity', () => {
+    const listed = (portRange: string, portRangeListId = 'prl-1') =>
+      normalizeRule({ ...base, portRange, portRangeListId }, vpc);
+    expect(listed('22/22').portRange).toBe('-1/-1');
+    expect(listed('not a range').portRange).toBe('-1/-1');
+    expect(ruleIdentity(listed('22/22'))).toBe(ruleIdentity(listed('')));
+    expect(ruleIdentity(listed('22/22'))).not.toBe(ruleIdentity(listed('22/22', 'prl-2')));
+    expect(ruleIdentity(listed('22/22'))).not.toBe(ruleIdentity(normalizeRule(base, vpc)));
+  });
+
   it('accepts -1/-1 for TCP only with a port-range list', () => {
     expect(
       normalizeRule({ ...base, portRange: '-1/-1', portRangeListId: 'prl-1' }, vpc).portRange,

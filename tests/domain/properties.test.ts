@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePacket } from '../../src/domain/evaluate';
 import { normalizeRule, ruleIdentity, ruleToInput } from '../../src/domain/normalize';
-import { applySteps, compareRuleSets, planRestore } from '../../src/domain/plan';
+import { planRestore } from '../../src/domain/plan';
+import { applySteps, compareRuleSets } from '../../src/domain/plan-result';
 import type { GroupType, RestoreMode, Rule, RuleInput } from '../../src/domain/types';
 import {
   DESTINATION_ID,

@@ -83,3 +83,21 @@ describe('riskWarnings', () => {
     ).toEqual([]);
   });
 });
+
+describe('riskWarnings and not-restorable rules', () => {
+  it('gives a cross-VPC self-reference its not-restorable reason and no self-reference warning', () => {
+    const self = stored({ cidr: undefined, groupId: 'sg-dst' });
+    const source = group('sg-src', []);
+    const destination = group('sg-dst', [self], { vpcId: 'vpc-2' });
+    const { diff, plan } = planRestore(source, destination, 'completely', DEFAULT_RESTORE_OPTIONS);
+    expect(diff.ingress.notRestorable.map((entry) => entry.reason)).toEqual([
+      'cross-vpc-reference',
+    ]);
+    expect(riskWarnings(diff, plan, source.group, destination.group)).toEqual([]);
+  });
+
+  it('does not warn about a self-reference that is not restorable as a system rule', () => {
+    const self = stored({ cidr: undefined, groupId: 'sg-dst', priority: 110 });
+    expect(warningsFor(group('sg-src', []), group('sg-dst', [self]))).toEqual([]);
+  });
+});

@@ -364,16 +364,39 @@ describe('Rule → Authorize Permissions.N fields', () => {
           portRangeListId: 'prl-9',
         }),
       ),
-    ).toMatchObject({
+    ).toEqual({
+      IpProtocol: 'TCP',
+      Policy: 'accept',
+      Priority: '3',
+      NicType: 'intranet',
       SourcePrefixListId: 'pl-1',
       SourcePortRange: '1000/2000',
       PortRangeListId: 'prl-9',
+      Description: 'd',
     });
     expect(
       ruleToPermissionFields(rule({ ...common, direction: 'egress', prefixListId: 'pl-2' })),
     ).toMatchObject({
       DestPrefixListId: 'pl-2',
     });
+  });
+
+  it('sends a port-range list instead of the port range, in Authorize and in Modify', () => {
+    const listed = rule({
+      ...common,
+      direction: 'ingress',
+      cidr: '10.0.0.0/8',
+      portRangeListId: 'prl-9',
+    });
+    for (const fields of [ruleToPermissionFields(listed), ruleToModifyFields(listed)]) {
+      expect(fields.PortRangeListId).toBe('prl-9');
+      expect(fields).not.toHaveProperty('PortRange');
+    }
+    const plain = rule({ ...common, direction: 'ingress', cidr: '10.0.0.0/8' });
+    for (const fields of [ruleToPermissionFields(plain), ruleToModifyFields(plain)]) {
+      expect(fields.PortRange).toBe('22/22');
+      expect(fields).not.toHaveProperty('PortRangeListId');
+    }
   });
 
   it('keeps a classic group rule NIC type and leaves out empty optional fields', () => {
