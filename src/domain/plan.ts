@@ -274,8 +274,3 @@ export function planRestore(
   };
   return { diff, plan };
 }
-
-// The server and its tests still import these from here; their home is plan-result.ts and
-// revision.ts.
-export { applySteps, compareRuleSets } from './plan-result';
-export { revisionOf } from './revision';

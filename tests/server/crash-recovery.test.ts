@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applySteps, compareRuleSets } from '../../src/domain/plan';
+import { applySteps, compareRuleSets } from '../../src/domain/plan-result';
 import type { PlanStep, Rule } from '../../src/domain/types';
 import { createEcsEmulator, type EcsEmulator } from '../../src/mocks/emulator';
 import type { GroupDetailResponse, RestoreDetail } from '../../src/server/contract';

@@ -4,7 +4,7 @@
  * permanent 4xx. After every case the source is in a state the journal describes exactly.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applySteps, compareRuleSets } from '../../src/domain/plan';
+import { applySteps, compareRuleSets } from '../../src/domain/plan-result';
 import type { PlanStep, Rule } from '../../src/domain/types';
 import type {
   GroupDetailResponse,

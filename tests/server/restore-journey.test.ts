@@ -4,7 +4,7 @@
  * write calls against the plan's lower bound.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compareRuleSets } from '../../src/domain/plan';
+import { compareRuleSets } from '../../src/domain/plan-result';
 import type {
   GroupDetailResponse,
   RestoreDetail,

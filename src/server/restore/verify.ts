@@ -3,7 +3,7 @@
  * plan expects; a read that still differs is retried after each delay (ECS reads can lag
  * behind writes), and the last difference is what the journal reports.
  */
-import { compareRuleSets } from '../../domain/plan';
+import { compareRuleSets } from '../../domain/plan-result';
 import type { Rule } from '../../domain/types';
 import { toApiErrorBody } from '../errors';
 import type { RestoreRecord } from '../journal/journal';
