@@ -33,3 +33,22 @@ describe('the call log, a ring buffer', () => {
     expect(() => createEcsEmulator({ callLogSize: 0 })).toThrow(RangeError);
   });
 });
+
+describe('ClientToken memory', () => {
+  it('forgets the oldest of more than 5,000 tokens, and remembers the newer ones', async () => {
+    const emulator = createEcsEmulator({ seed: 'empty' });
+    const create = (token: string, name: string) =>
+      emulator.handle({
+        action: 'CreateSecurityGroup',
+        host: 'h',
+        params: { RegionId: 'cn-shanghai', SecurityGroupName: name, ClientToken: token },
+      });
+    for (let i = 0; i <= 5000; i++) await create(`t${i}`, `g${i}`);
+    // t0 is forgotten: reusing it with other parameters is a new request, not a mismatch.
+    expect((await create('t0', 'other')).status).toBe(200);
+    expect(await create('t5000', 'other')).toMatchObject({
+      status: 400,
+      body: { Code: 'IdempotentParameterMismatch' },
+    });
+  });
+});
