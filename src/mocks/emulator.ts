@@ -10,11 +10,13 @@
  * - Only successful writes are remembered under their ClientToken.
  */
 import { ACTIONS, WRITE_ACTIONS } from './actions';
+import { CallLog, type CallRecord } from './call-log';
 import type { ActionContext, ResolvedOptions } from './actions/context';
 import { EcsApiError, errorBody } from './errors';
 import { FaultPlan, type Fault, type FaultKind } from './faults';
 import { ClientTokens } from './idempotency';
 import { IdSequence } from './ids';
+import { putInstance, putNetworkInterface } from './instance-builders';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_RESOURCE_GROUP_ID, loadSeed } from './seed';
 import { groupIdFor, vpcIdFor } from './seed-builders';
 import { EmulatorState } from './state';
@@ -23,10 +25,15 @@ import { isoSeconds, toWirePermission } from './wire';
 
 export type { WirePermission } from './types';
 export type { FaultKind } from './faults';
+export type { CallRecord } from './call-log';
 
 export interface EmulatorOptions {
   seed?: 'demo' | 'empty'; // default 'demo'
   ruleLimit?: number; // default 200, inbound+outbound together
+  /** Rules of all the groups of one network interface, summed (a prefix-list rule counts its MaxEntries). Default 1000. */
+  eniRuleLimit?: number;
+  /** How many calls the call log keeps, newest last (a ring buffer). Default 1000. */
+  callLogSize?: number;
   /** When true, a tuple that differs only in Priority is a different rule (not a duplicate). Default false: ECS documents identity without priority. */
   priorityIsIdentity?: boolean;
   accountId?: string; // owner account of all groups, default a fixed number string
@@ -48,23 +55,9 @@ export interface EmulatorResponse {
   raw?: string;
 }
 
-export interface CallRecord {
-  /** 1, 2, 3… since the last reset (clearCalls empties the log but keeps counting). */
-  seq: number;
-  action: string;
-  params: Record<string, string>;
-  /** HTTP status answered; 0 when the connection was dropped. */
-  status: number;
-  code?: string;
-  requestId: string;
-  /** Whether the call changed state (a write that was applied, not a replay or a failure). */
-  applied: boolean;
-  /** The injected fault that shaped this answer, if any. */
-  fault?: FaultKind;
-}
-
 export interface EcsEmulator {
   handle(req: EmulatorRequest): Promise<EmulatorResponse>;
+  /** The newest calls (at most callLogSize), oldest first. */
   readonly calls: readonly CallRecord[];
   clearCalls(): void;
   /** Back to the seeded state; faults, latency, ClientTokens and the call log cleared. */
@@ -91,6 +84,16 @@ export interface EcsEmulator {
   /** Exactly what DescribeSecurityGroupAttribute would return, both directions (and both NIC types). */
   listRules(regionId: string, groupId: string): WirePermission[];
   deleteGroup(regionId: string, groupId: string): void;
+  /** Adds an instance with a primary ENI carrying these groups (the first decides the VPC). */
+  addInstance(
+    regionId: string,
+    i: { name: string; securityGroupIds: string[]; status?: 'Running' | 'Stopped' },
+  ): { instanceId: string; networkInterfaceId: string };
+  /** Adds a secondary ENI with these groups, attached to `instanceId` or unattached. */
+  addNetworkInterface(
+    regionId: string,
+    n: { name: string; securityGroupIds: string[]; instanceId?: string },
+  ): string;
   /** The next n calls (of `action`, or of any action) answer 400 Throttling.User (or `code`) with header x-acs-retry-after (ms, default 1000). */
   throttleNext(n: number, opts?: { retryAfterMs?: number; action?: string; code?: string }): void;
   /** The nth call of `action` (1-based, counted from now) fails with this error BEFORE applying anything. */
@@ -121,13 +124,15 @@ class Emulator implements EcsEmulator {
   private readonly ids = new IdSequence('ecs-emulator');
   private readonly tokens = new ClientTokens();
   private readonly faults = new FaultPlan();
-  private log: CallRecord[] = [];
+  private readonly log: CallLog;
   private seq = 0;
 
   constructor(options: EmulatorOptions) {
     this.seed = options.seed ?? 'demo';
+    this.log = new CallLog(options.callLogSize ?? 1000);
     this.options = {
       ruleLimit: options.ruleLimit ?? 200,
+      eniRuleLimit: options.eniRuleLimit ?? 1000,
       priorityIsIdentity: options.priorityIsIdentity ?? false,
       accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
     };
@@ -135,11 +140,11 @@ class Emulator implements EcsEmulator {
   }
 
   get calls(): readonly CallRecord[] {
-    return this.log;
+    return this.log.toArray();
   }
 
   clearCalls(): void {
-    this.log = [];
+    this.log.clear();
   }
 
   reset(): void {
@@ -148,7 +153,7 @@ class Emulator implements EcsEmulator {
     this.ids.reset();
     this.tokens.clear();
     this.faults.clear();
-    this.log = [];
+    this.log.clear();
     this.seq = 0;
   }
 
@@ -332,6 +337,29 @@ class Emulator implements EcsEmulator {
 
   deleteGroup(regionId: string, groupId: string): void {
     this.state.removeGroup(regionId, groupId);
+  }
+
+  addInstance(
+    regionId: string,
+    i: { name: string; securityGroupIds: string[]; status?: 'Running' | 'Stopped' },
+  ): { instanceId: string; networkInterfaceId: string } {
+    for (const id of i.securityGroupIds) this.state.group(regionId, id);
+    const instance = putInstance(this.state, this.state.region(regionId), {
+      ...i,
+      created: isoSeconds(Date.now()),
+    });
+    return { instanceId: instance.id, networkInterfaceId: instance.primaryNetworkInterfaceId };
+  }
+
+  addNetworkInterface(
+    regionId: string,
+    n: { name: string; securityGroupIds: string[]; instanceId?: string },
+  ): string {
+    for (const id of n.securityGroupIds) this.state.group(regionId, id);
+    return putNetworkInterface(this.state, this.state.region(regionId), {
+      ...n,
+      created: isoSeconds(Date.now()),
+    }).id;
   }
 
   throttleNext(

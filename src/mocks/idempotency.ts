@@ -15,6 +15,12 @@ interface Remembered {
 export class ClientTokens {
   private readonly remembered = new Map<string, Remembered>();
 
+  /**
+   * Tokens kept, oldest forgotten first: ECS keeps a token for a limited time too, and a demo that
+   * runs for weeks must not grow without bound. A retry comes long before 5,000 later writes.
+   */
+  constructor(private readonly capacity = 5000) {}
+
   clear(): void {
     this.remembered.clear();
   }
@@ -43,6 +49,10 @@ export class ClientTokens {
     }
     const body = apply();
     this.remembered.set(key, { fingerprint, body });
+    if (this.remembered.size > this.capacity) {
+      const oldest = this.remembered.keys().next();
+      if (!oldest.done) this.remembered.delete(oldest.value);
+    }
     return body;
   }
 }

@@ -46,6 +46,11 @@ export class IdSequence {
     this.random = seededRandom(hash32(this.seed));
   }
 
+  /** A new resource ID such as `sg-bp…` for a group made by CreateSecurityGroup. */
+  resourceId(prefix: string, length = 18): string {
+    return prefix + randomChars(this.random, length);
+  }
+
   ruleId(regionPrefix: string): string {
     return `sgr-${regionPrefix}${randomChars(this.random, 18)}`;
   }

@@ -1,4 +1,5 @@
 import { stableId } from './ids';
+import { putInstance, putNetworkInterface } from './instance-builders';
 import type { EmulatorState } from './state';
 import type { PortRangeList, PrefixList, RegionInfo, StoredGroup, StoredRule } from './types';
 
@@ -32,12 +33,40 @@ export interface SeedGroup {
   rules: SeedRule[];
 }
 
+export interface SeedPrefixList {
+  name: string;
+  family: 'IPv4' | 'IPv6';
+  maxEntries: number;
+  desc?: string;
+  created: string;
+  entries: Array<{ cidr: string; desc?: string }>;
+}
+
+/** An instance; `groups` are group names of the region, the first one decides the VPC. */
+export interface SeedInstance {
+  name: string;
+  groups: string[];
+  status?: 'Running' | 'Stopped';
+  created: string;
+  type?: string;
+}
+
+/** A secondary ENI; `instance` names the instance it is attached to (none: Available). */
+export interface SeedNetworkInterface {
+  name: string;
+  groups: string[];
+  instance?: string;
+  created: string;
+}
+
 export interface SeedRegion {
   info: RegionInfo;
   vpcs: string[];
-  prefixLists?: Array<{ name: string; family: 'IPv4' | 'IPv6' }>;
+  prefixLists?: SeedPrefixList[];
   portRangeLists?: string[];
   groups: SeedGroup[];
+  instances?: SeedInstance[];
+  networkInterfaces?: SeedNetworkInterface[];
 }
 
 export const vpcIdFor = (region: RegionInfo, key: string): string =>
@@ -57,12 +86,18 @@ export function loadSeedRegion(
 ): void {
   const { info } = seed;
   state.addRegion(info);
+  for (const key of seed.vpcs)
+    state.vpcs.push({ id: vpcIdFor(info, key), regionId: info.regionId });
   for (const pl of seed.prefixLists ?? []) {
     const prefixList: PrefixList = {
       id: stableId(`pl-${info.idPrefix}`, `${info.regionId}/pl/${pl.name}`),
       regionId: info.regionId,
       name: pl.name,
       addressFamily: pl.family,
+      maxEntries: pl.maxEntries,
+      description: pl.desc ?? '',
+      creationTime: pl.created,
+      entries: pl.entries.map((e) => ({ cidr: e.cidr, description: e.desc ?? '' })),
     };
     state.prefixLists.push(prefixList);
   }
@@ -152,6 +187,40 @@ export function loadSeedRegion(
         description: r.desc ?? '',
         createTime: addMinutes(g.created, index + 1),
       };
+    });
+  }
+}
+
+/** Loads the region's instances (each with its primary ENI) and secondary ENIs, by group name. */
+export function loadSeedInstances(state: EmulatorState, seed: SeedRegion): void {
+  const { info } = seed;
+  const groupIds = (names: string[]) =>
+    names.map((name) => {
+      const id = groupIdFor(info, name);
+      if (!state.findGroup(info.regionId, id))
+        throw new Error(`seed: unknown group "${name}" in ${info.regionId}`);
+      return id;
+    });
+  const byName = new Map<string, string>();
+  for (const i of seed.instances ?? []) {
+    const instance = putInstance(state, info, {
+      name: i.name,
+      securityGroupIds: groupIds(i.groups),
+      created: i.created,
+      ...(i.status ? { status: i.status } : {}),
+      ...(i.type ? { instanceType: i.type } : {}),
+    });
+    byName.set(i.name, instance.id);
+  }
+  for (const n of seed.networkInterfaces ?? []) {
+    const instanceId = n.instance === undefined ? undefined : byName.get(n.instance);
+    if (n.instance !== undefined && instanceId === undefined)
+      throw new Error(`seed: unknown instance "${n.instance}" in ${info.regionId}`);
+    putNetworkInterface(state, info, {
+      name: n.name,
+      securityGroupIds: groupIds(n.groups),
+      created: n.created,
+      ...(instanceId ? { instanceId } : {}),
     });
   }
 }

@@ -6,10 +6,19 @@
  * description changed, lost an egress SMTP block; the IPv6 rule is written `::0/0` in the
  * backup and `::/0` live, which is the same rule). Around it: a group at the 200-rule limit,
  * a classic pair, an advanced group, IPv6, prefix lists, group references, priority-110
- * system rules, a service-managed group, a second VPC and enough groups to page.
+ * system rules, a service-managed group, a second VPC and enough groups to page. `mesh-prod`
+ * sits at the 20 group-reference limit and `mesh-prod-next` (same VPC) holds 24. Instances and
+ * ENIs (seed-instances.ts) use the groups: web-prod has 6 instances (4 running) and 2 secondary
+ * ENIs, and app-prod and mesh-prod reference it.
  */
 import {
+  HANGZHOU_INSTANCES,
+  HANGZHOU_NETWORK_INTERFACES,
+  HANGZHOU_PREFIX_LISTS,
+} from './seed-instances';
+import {
   generateRules,
+  loadSeedInstances,
   loadSeedRegion,
   type SeedGroup,
   type SeedRegion,
@@ -293,6 +302,29 @@ const HANGZHOU_GROUPS: SeedGroup[] = [
     })),
   },
   {
+    name: 'mesh-prod-next',
+    vpc: 'prod',
+    desc: 'Planned mesh: 24 group references, past the basic limit (a raised quota)',
+    created: '2024-11-05T04:00:00Z',
+    rules: [
+      // The first 12 are mesh-prod's own rules; the other 12 are new references.
+      ...generateRules(12, (i) => ({
+        dir: 'in',
+        proto: 'TCP',
+        ports: `${7000 + i}/${7000 + i}`,
+        peer: i % 2 === 0 ? 'sg:app-prod' : 'sg:web-prod',
+        desc: `mesh port ${7000 + i}`,
+      })),
+      ...generateRules(12, (i) => ({
+        dir: 'in',
+        proto: 'TCP',
+        ports: `${7100 + i}/${7100 + i}`,
+        peer: i % 2 === 0 ? 'sg:db-prod' : 'sg:bastion-prod',
+        desc: `mesh v2 port ${7100 + i}`,
+      })),
+    ],
+  },
+  {
     name: 'classic-legacy',
     vpc: '',
     desc: 'Classic network web servers',
@@ -467,13 +499,11 @@ export const DEMO_SEED: SeedRegion[] = [
       idPrefix: 'bp',
     },
     vpcs: ['prod', 'staging'],
-    prefixLists: [
-      { name: 'office-egress', family: 'IPv4' },
-      { name: 'cdn-back-to-origin', family: 'IPv4' },
-      { name: 'ops-ipv6', family: 'IPv6' },
-    ],
+    prefixLists: HANGZHOU_PREFIX_LISTS,
     portRangeLists: ['admin-ports'],
     groups: HANGZHOU_GROUPS,
+    instances: HANGZHOU_INSTANCES,
+    networkInterfaces: HANGZHOU_NETWORK_INTERFACES,
   },
   {
     info: {
@@ -492,6 +522,10 @@ export const DEMO_SEED: SeedRegion[] = [
         desc: 'Clone of web-sh',
       },
       { name: 'default-sg', vpc: 'main', created: '2024-12-12T12:12:12Z', rules: [ALLOW_ALL_OUT] },
+    ],
+    instances: [
+      { name: 'web-sh-01', groups: ['web-sh'], created: '2025-02-02T03:00:00Z' },
+      { name: 'web-sh-02', groups: ['web-sh'], status: 'Stopped', created: '2025-02-02T03:05:00Z' },
     ],
   },
   {
@@ -521,6 +555,10 @@ export const DEMO_SEED: SeedRegion[] = [
         ],
       },
     ],
+    instances: [
+      { name: 'web-sg-01', groups: ['web-sg'], created: '2025-07-07T08:00:00Z' },
+      { name: 'db-sg-01', groups: ['db-sg'], created: '2025-07-07T08:10:00Z' },
+    ],
   },
   {
     info: {
@@ -548,13 +586,12 @@ export const DEMO_SEED: SeedRegion[] = [
   },
 ];
 
-/** 'demo' loads everything; 'empty' keeps regions and prefix lists but no groups. */
+/** 'demo' loads everything; 'empty' keeps regions, VPCs and prefix lists but no groups or instances. */
 export function loadSeed(state: EmulatorState, seed: 'demo' | 'empty'): void {
   for (const region of DEMO_SEED) {
-    loadSeedRegion(
-      state,
-      seed === 'demo' ? region : { ...region, groups: [] },
-      DEFAULT_RESOURCE_GROUP_ID,
-    );
+    const chosen =
+      seed === 'demo' ? region : { ...region, groups: [], instances: [], networkInterfaces: [] };
+    loadSeedRegion(state, chosen, DEFAULT_RESOURCE_GROUP_ID);
+    loadSeedInstances(state, chosen);
   }
 }

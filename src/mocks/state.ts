@@ -1,11 +1,25 @@
 import { fail } from './errors';
-import type { PortRangeList, PrefixList, RegionInfo, StoredGroup, StoredRule } from './types';
+import type {
+  PortRangeList,
+  PrefixList,
+  RegionInfo,
+  StoredGroup,
+  StoredInstance,
+  StoredNetworkInterface,
+  StoredRule,
+  VpcInfo,
+} from './types';
 
-/** All mutable emulator data: regions, prefix lists, port-range lists and groups per region. */
+/** All mutable emulator data: regions, VPCs, prefix and port-range lists, groups, instances and ENIs. */
 export class EmulatorState {
   readonly regions: RegionInfo[] = [];
+  readonly vpcs: VpcInfo[] = [];
   readonly prefixLists: PrefixList[] = [];
   readonly portRangeLists: PortRangeList[] = [];
+  /** In creation order, which is the order DescribeInstances returns. */
+  readonly instances: StoredInstance[] = [];
+  /** In creation order, which is the order DescribeNetworkInterfaces returns. */
+  readonly networkInterfaces: StoredNetworkInterface[] = [];
   private readonly groupsByRegion = new Map<string, Map<string, StoredGroup>>();
 
   addRegion(region: RegionInfo): void {
@@ -45,12 +59,31 @@ export class EmulatorState {
     this.groupsByRegion.get(regionId)?.delete(groupId);
   }
 
+  /** Whether a VPC of this ID exists in the region (a seeded VPC, or one a group already uses). */
+  hasVpc(regionId: string, vpcId: string): boolean {
+    return (
+      this.vpcs.some((v) => v.regionId === regionId && v.id === vpcId) ||
+      this.groups(regionId).some((g) => g.vpcId === vpcId)
+    );
+  }
+
   prefixList(regionId: string, id: string): PrefixList | undefined {
     return this.prefixLists.find((p) => p.regionId === regionId && p.id === id);
   }
 
   portRangeList(regionId: string, id: string): PortRangeList | undefined {
     return this.portRangeLists.find((p) => p.regionId === regionId && p.id === id);
+  }
+
+  networkInterface(regionId: string, id: string): StoredNetworkInterface | undefined {
+    return this.networkInterfaces.find((n) => n.regionId === regionId && n.id === id);
+  }
+
+  /** Every ENI of the region, primary or secondary, that has this group. */
+  networkInterfacesOf(regionId: string, groupId: string): StoredNetworkInterface[] {
+    return this.networkInterfaces.filter(
+      (n) => n.regionId === regionId && n.securityGroupIds.includes(groupId),
+    );
   }
 }
 

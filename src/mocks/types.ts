@@ -65,6 +65,51 @@ export interface PrefixList {
   regionId: string;
   name: string;
   addressFamily: 'IPv4' | 'IPv6';
+  /** The most entries the list may hold: a rule referencing it counts this much toward the per-ENI quota. */
+  maxEntries: number;
+  description: string;
+  creationTime: string;
+  entries: Array<{ cidr: string; description: string }>;
+}
+
+export interface VpcInfo {
+  id: string;
+  regionId: string;
+}
+
+/** An elastic network interface: every instance has a primary one; secondary ones may be unattached. */
+export interface StoredNetworkInterface {
+  id: string;
+  regionId: string;
+  name: string;
+  type: 'Primary' | 'Secondary';
+  /** '' for a secondary ENI that is not attached to an instance. */
+  instanceId: string;
+  status: 'InUse' | 'Available';
+  /**
+   * '' in the classic network. Classic instances have no ENIs in ECS: the emulator keeps their
+   * groups on a primary ENI record that no action shows, so one quota check covers both networks.
+   */
+  vpcId: string;
+  vSwitchId: string;
+  zoneId: string;
+  macAddress: string;
+  privateIpAddress: string;
+  creationTime: string;
+  /** The groups of this ENI, in the order they were attached. */
+  securityGroupIds: string[];
+}
+
+export interface StoredInstance {
+  id: string;
+  regionId: string;
+  name: string;
+  status: 'Running' | 'Stopped';
+  zoneId: string;
+  instanceType: string;
+  creationTime: string;
+  /** The instance's own groups are its primary ENI's groups. */
+  primaryNetworkInterfaceId: string;
 }
 
 export interface PortRangeList {

@@ -210,6 +210,23 @@ export function checkGroupReference(
   }
 }
 
+/** A port range list must exist, and the classic network has none (SDK remark on PortRangeListId). */
+function checkPortRangeList(ctx: PermissionContext, listId: string): void {
+  if (ctx.group.vpcId === '') {
+    // Made up: ECS-API.md names no code for a port range list on a classic group.
+    throw fail.forbidden(
+      'InvalidPortRangeListId.ClassicNetworkNotSupported',
+      'Port range lists are not supported in security groups of the classic network.',
+    );
+  }
+  if (!ctx.state.portRangeList(ctx.group.regionId, listId)) {
+    throw fail.notFound(
+      'InvalidPortRangeListId.NotFound',
+      `The specified port range list "${listId}" does not exist.`,
+    );
+  }
+}
+
 function peerOf(
   raw: Record<string, string>,
   ctx: PermissionContext,
@@ -272,10 +289,12 @@ export function parsePermission(raw: Record<string, string>, ctx: PermissionCont
   const protocolText = value(raw, 'IpProtocol');
   if (protocolText === '') throw fail.missing('IpProtocol');
   const ipProtocol = canonicalProtocol(protocolText);
-  const portRangeListId = value(raw, 'PortRangeListId');
+  const listText = value(raw, 'PortRangeListId');
   const portText = value(raw, 'PortRange');
-  const portRange =
-    portRangeListId !== '' && portText === '' ? '-1/-1' : checkPortRange(ipProtocol, portText);
+  // The SDK's remark: when PortRange is given, PortRangeListId is ignored. So a TCP/UDP rule sent
+  // with both and PortRange -1/-1 is a rule with ports -1/-1, which ECS refuses.
+  const portRangeListId = portText === '' ? listText : '';
+  const portRange = portRangeListId !== '' ? '-1/-1' : checkPortRange(ipProtocol, portText);
   const sourcePortText = value(raw, 'SourcePortRange');
   const sourcePortRange =
     sourcePortText === ''
@@ -286,21 +305,14 @@ export function parsePermission(raw: Record<string, string>, ctx: PermissionCont
   const description = checkDescription(raw.Description ?? '');
   const peer = peerOf(raw, ctx);
   if (ctx.mode === 'authorize' && policy === 'Drop' && ctx.group.type === 'enterprise') {
+    // ECS-API.md pairs the two advanced-group refusals with two codes: group references answer
+    // InvalidGroupAuthParameter (an "authorization object"), Drop rules InvalidGroupParameter.
     throw fail.forbidden(
-      'InvalidGroupAuthParameter.OperationDenied',
+      'InvalidGroupParameter.OperationDenied',
       'Advanced security groups support only Accept rules.',
     );
   }
-  if (
-    ctx.mode === 'authorize' &&
-    portRangeListId !== '' &&
-    !ctx.state.portRangeList(ctx.group.regionId, portRangeListId)
-  ) {
-    throw fail.notFound(
-      'InvalidPortRangeListId.NotFound',
-      `The specified port range list "${portRangeListId}" does not exist.`,
-    );
-  }
+  if (ctx.mode === 'authorize' && portRangeListId !== '') checkPortRangeList(ctx, portRangeListId);
   const localCidr = value(raw, f.localCidr);
   if (localCidr !== '' && !canonicalIpv4Cidr(localCidr)) {
     throw fail.invalid(

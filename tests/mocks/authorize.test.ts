@@ -238,7 +238,7 @@ describe('AuthorizeSecurityGroup(Egress)', () => {
       policy: 'drop',
     };
     expect(await failureOf(client.authorizeSecurityGroup(req.authorize(id, [drop])))).toMatchObject(
-      { code: 'InvalidGroupAuthParameter.OperationDenied', statusCode: 403 },
+      { code: 'InvalidGroupParameter.OperationDenied', statusCode: 403 },
     );
     const ref = { ipProtocol: 'tcp', portRange: '22/22', sourceGroupId: await groupId('app-prod') };
     expect(await failureOf(client.authorizeSecurityGroup(req.authorize(id, [ref])))).toMatchObject({

@@ -290,7 +290,7 @@ describe('the wire', () => {
   it('answers an unknown action with 404 InvalidAction.NotFound', async () => {
     const res = await fetch('https://ecs-cn-hangzhou.aliyuncs.com/?RegionId=cn-hangzhou', {
       method: 'POST',
-      headers: { 'x-acs-action': 'DescribeInstances' },
+      headers: { 'x-acs-action': 'DescribeDisks' },
     });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({

@@ -106,6 +106,39 @@ describe('demo seed', () => {
     expect(backup.find((r) => r.Ipv6SourceCidrIp)?.Ipv6SourceCidrIp).toBe('::0/0');
   });
 
+  it('puts instances and ENIs on the demo groups, and a destination past the reference limit', async () => {
+    const web = await groupId('web-prod');
+    const instances =
+      (
+        await client.describeInstances(
+          new Ecs.DescribeInstancesRequest({
+            regionId: 'cn-hangzhou',
+            securityGroupId: web,
+            maxResults: 100,
+          }),
+        )
+      ).body?.instances?.instance ?? [];
+    expect([instances.length, instances.filter((i) => i.status === 'Running').length]).toEqual([
+      6, 4,
+    ]);
+    const enis =
+      (
+        await client.describeNetworkInterfaces(
+          new Ecs.DescribeNetworkInterfacesRequest({
+            regionId: 'cn-hangzhou',
+            securityGroupId: web,
+          }),
+        )
+      ).body?.networkInterfaceSets?.networkInterfaceSet ?? [];
+    expect(enis).toHaveLength(2);
+    const next = emulator.listRules('cn-hangzhou', await groupId('mesh-prod-next'));
+    expect(next.filter((r) => r.SourceGroupId)).toHaveLength(24);
+    const vpcOf = async (name: string) =>
+      (await client.describeSecurityGroups(req.groups({ securityGroupName: name }))).body
+        ?.securityGroups?.securityGroup?.[0]?.vpcId;
+    expect(await vpcOf('mesh-prod-next')).toBe(await vpcOf('mesh-prod'));
+  });
+
   it("'empty' keeps the regions but no groups", async () => {
     const empty = createEcsEmulator({ seed: 'empty' });
     const answer = await empty.handle({

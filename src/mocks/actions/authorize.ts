@@ -1,3 +1,4 @@
+import { checkEniQuota, ruleWeight } from '../eni-quota';
 import { EcsApiError, fail } from '../errors';
 import { ruleIdentity } from '../rule-identity';
 import type { StoredRule, WireDirection } from '../types';
@@ -13,7 +14,10 @@ const GROUP_REFERENCE_LIMIT = 20;
  * AuthorizeSecurityGroup(Egress). All permissions are validated before anything changes; a rule
  * whose identity already exists is skipped silently (ECS answers success and adds nothing, even
  * when priority or description differ, unless priorityIsIdentity); the same rule twice in one
- * call is an error; the rule limit counts both directions and a call that would pass it fails whole.
+ * call is an error. Limits: rules per group (both directions), group references in a basic
+ * group, and rules per network interface. Whether ECS applies part of a call that passes a limit
+ * is not documented (ECS-API.md); the emulator applies nothing, so a client that re-reads after
+ * the refusal finds the group as it was.
  */
 export const authorize =
   (direction: WireDirection): Action =>
@@ -65,6 +69,12 @@ export const authorize =
           `A basic security group can hold at most ${GROUP_REFERENCE_LIMIT} rules that reference security groups.`,
         );
       }
+      checkEniQuota(
+        ctx.state,
+        group,
+        fresh.reduce((sum, rule) => sum + ruleWeight(ctx.state, group.regionId, rule), 0),
+        ctx.options.eniRuleLimit,
+      );
       const prefix = ctx.state.region(group.regionId).idPrefix;
       const createTime = isoSeconds(ctx.now());
       for (const draft of fresh)

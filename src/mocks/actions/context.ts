@@ -7,6 +7,8 @@ import type { Params, StoredGroup, WireDirection } from '../types';
 
 export interface ResolvedOptions {
   ruleLimit: number;
+  /** Rules summed over all groups of one network interface (a prefix-list rule counts MaxEntries). */
+  eniRuleLimit: number;
   priorityIsIdentity: boolean;
   accountId: string;
 }

@@ -4,29 +4,12 @@ import { decodeToken, page } from '../paging';
 import type { Params, StoredGroup } from '../types';
 import { toWireGroup } from '../wire';
 import type { Action } from './context';
+import { jsonIdList } from './id-list-param';
+import { newestFirst } from './newest-first';
 
 const PAGING_KEYS = new Set(['MaxResults', 'NextToken', 'PageNumber', 'PageSize']);
 
-function parseIdList(text: string): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length > 100 ||
-    !parsed.every((id) => typeof id === 'string')
-  ) {
-    throw new EcsApiError(
-      400,
-      'InvalidParameter.SecurityGroupIds',
-      'SecurityGroupIds must be a JSON array of at most 100 security group IDs.',
-    );
-  }
-  return parsed as string[];
-}
+const parseIdList = (text: string): string[] => jsonIdList('SecurityGroupIds', text, 100);
 
 function matchesFilters(group: StoredGroup, params: Params): boolean {
   const {
@@ -92,18 +75,8 @@ function checkFilterValues(params: Params): void {
 export const describeSecurityGroups: Action = (ctx, params) => {
   const region = ctx.state.region(required(params, 'RegionId'));
   checkFilterValues(params);
-  const groups = ctx.state
-    .groups(region.regionId)
-    .filter((g) => matchesFilters(g, params))
-    .sort((a, b) =>
-      a.creationTime === b.creationTime
-        ? a.id < b.id
-          ? -1
-          : 1
-        : a.creationTime < b.creationTime
-          ? 1
-          : -1,
-    );
+  const groups = ctx.state.groups(region.regionId).filter((g) => matchesFilters(g, params));
+  const sorted = newestFirst(groups);
   const tokenStyle = params.MaxResults !== undefined || (params.NextToken ?? '') !== '';
   const legacyStyle = params.PageNumber !== undefined || params.PageSize !== undefined;
   if (tokenStyle && legacyStyle) {
@@ -121,7 +94,7 @@ export const describeSecurityGroups: Action = (ctx, params) => {
         .sort(),
     );
     const offset = params.NextToken ? decodeToken(params.NextToken, queryKey) : 0;
-    const { items, nextToken } = page(groups, offset, size, queryKey);
+    const { items, nextToken } = page(sorted, offset, size, queryKey);
     return {
       ...base,
       NextToken: nextToken,
@@ -130,10 +103,10 @@ export const describeSecurityGroups: Action = (ctx, params) => {
   }
   const pageNumber = optionalInt(params, 'PageNumber', 1, 1_000_000) ?? 1;
   const pageSize = optionalInt(params, 'PageSize', 1, 50) ?? 10;
-  const items = groups.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const items = sorted.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   return {
     ...base,
-    TotalCount: groups.length,
+    TotalCount: sorted.length,
     PageNumber: pageNumber,
     PageSize: pageSize,
     SecurityGroups: { SecurityGroup: items.map(toWireGroup) },

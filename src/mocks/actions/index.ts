@@ -1,7 +1,12 @@
 import { authorize } from './authorize';
 import type { Action } from './context';
+import { createSecurityGroup } from './create-security-group';
+import { describeInstances } from './describe-instances';
+import { describeNetworkInterfaces } from './describe-network-interfaces';
+import { describePrefixListAttributes } from './describe-prefix-list-attributes';
 import { describeRegions } from './describe-regions';
 import { describeSecurityGroupAttribute } from './describe-security-group-attribute';
+import { describeSecurityGroupReferences } from './describe-security-group-references';
 import { describeSecurityGroups } from './describe-security-groups';
 import { modify } from './modify';
 import { revoke } from './revoke';
@@ -17,6 +22,11 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   RevokeSecurityGroupEgress: revoke('egress'),
   ModifySecurityGroupRule: modify('ingress'),
   ModifySecurityGroupEgressRule: modify('egress'),
+  CreateSecurityGroup: createSecurityGroup,
+  DescribeInstances: describeInstances,
+  DescribeNetworkInterfaces: describeNetworkInterfaces,
+  DescribeSecurityGroupReferences: describeSecurityGroupReferences,
+  DescribePrefixListAttributes: describePrefixListAttributes,
 };
 
 /** Write actions: their ClientToken makes them idempotent and the call log marks them. */

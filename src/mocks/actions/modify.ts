@@ -1,3 +1,4 @@
+import { checkEniQuota, ruleWeight } from '../eni-quota';
 import { fail } from '../errors';
 import { required } from '../params';
 import { ruleIdentity } from '../rule-identity';
@@ -10,7 +11,9 @@ function asPermission(rule: StoredRule): Record<string, string> {
   const f = FIELDS[rule.direction];
   return {
     IpProtocol: rule.ipProtocol,
-    PortRange: rule.portRange,
+    // A rule with a port range list is spoken of by its list: sending its -1/-1 too would mean
+    // "ports -1/-1" (PortRange wins over the list), which TCP and UDP refuse.
+    PortRange: rule.portRangeListId === '' ? rule.portRange : '',
     SourcePortRange: rule.sourcePortRange,
     Policy: rule.policy,
     Priority: rule.priority,
@@ -118,6 +121,13 @@ export const modify =
           'The modified rule would duplicate another rule of the group.',
         );
       }
+      // A new prefix list may count more toward the per-ENI quota than the old peer did.
+      checkEniQuota(
+        ctx.state,
+        group,
+        ruleWeight(ctx.state, group.regionId, draft) - ruleWeight(ctx.state, group.regionId, rule),
+        ctx.options.eniRuleLimit,
+      );
       Object.assign(rule, draft);
     });
   };
