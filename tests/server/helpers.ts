@@ -25,6 +25,9 @@ export const REGION = 'cn-hangzhou';
 
 type RestoreMode = PreviewRequest['mode'];
 
+/** The request ID ECS (and so the emulator) gives every answer. */
+export const ECS_REQUEST_ID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
 /** The typed client of the whole API, rooted at `/api`. */
 export type Api = ReturnType<typeof testClient<AppType>>['api'];
 

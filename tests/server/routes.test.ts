@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { previewResponseSchema } from '../../src/server/contract';
 import { groupIdByName } from '../support/test-stack';
-import { errorOf, preview, rawRequest, REGION, useSharedStack } from './helpers';
+import { ECS_REQUEST_ID, errorOf, preview, rawRequest, REGION, useSharedStack } from './helpers';
 
 const shared = useSharedStack();
 let ids: Record<string, string>;
@@ -22,9 +22,6 @@ beforeAll(async () => {
     'web-sh-backup-20260101',
   );
 });
-
-/** The request ID ECS (and so the emulator) gives every answer. */
-const ECS_REQUEST_ID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
 const groups = () => shared.api.regions[':region']['security-groups'];
 const group = () => groups()[':id'];
