@@ -80,7 +80,7 @@ export default tseslint.config(
               target: './src/server',
               from: ['./src/web', './src/mocks'],
               message:
-                'The server never imports the web app, and imports mocks only in emulator-mode.ts.',
+                'The server never imports the web app, and imports mocks only in boot/emulator-mode.ts.',
             },
             {
               target: './src/web',
@@ -96,7 +96,7 @@ export default tseslint.config(
   },
   {
     // The one guarded switch that lets the server run on the built-in emulator.
-    files: ['src/server/emulator-mode.ts', 'src/server/dev-plugin.ts'],
+    files: ['src/server/boot/emulator-mode.ts', 'src/server/boot/dev-plugin.ts'],
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {

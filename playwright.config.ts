@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     // The real production server in emulator mode, on the built app.
     command:
-      'npx vite build --logLevel warn && node_modules/.bin/tsx --max-http-header-size=1048576 src/server/main.ts',
+      'npx vite build --logLevel warn && node_modules/.bin/tsx --max-http-header-size=1048576 src/server/boot/main.ts',
     url: `http://127.0.0.1:${port}/api/session`,
     timeout: 180_000,
     reuseExistingServer: false,

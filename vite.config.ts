@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { restoreRulesApi } from './src/server/dev-plugin.js';
+import { restoreRulesApi } from './src/server/boot/dev-plugin.js';
 import { firstScreenCss } from './scripts/vite-first-screen-css.js';
 import { precompress } from './scripts/vite-precompress.js';
 

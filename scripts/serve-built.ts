@@ -18,7 +18,7 @@ export async function serveBuilt(extraEnv: Record<string, string> = {}): Promise
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     'node_modules/.bin/tsx',
-    ['--max-http-header-size=1048576', 'src/server/main.ts'],
+    ['--max-http-header-size=1048576', 'src/server/boot/main.ts'],
     {
       env: {
         ...process.env,

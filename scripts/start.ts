@@ -1,6 +1,6 @@
 /**
  * `npm start`: builds the SPA when dist/ is missing or older than its sources, then starts the
- * production server (src/server/main.ts).
+ * production server (src/server/boot/main.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,4 +36,4 @@ if (buildIsStale()) {
 }
 
 process.chdir(root);
-await import('../src/server/main');
+await import('../src/server/boot/main');

@@ -12,14 +12,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applySteps, compareRuleSets } from '../../src/domain/plan-result';
 import type { PlanStep, Rule } from '../../src/domain/types';
 import { createEcsEmulator, type EcsEmulator } from '../../src/mocks/emulator';
-import type { GroupDetailResponse, RestoreDetail } from '../../src/server/contract';
 import {
   createTestStack,
   groupIdByName,
   waitForRestore,
   type TestStack,
 } from '../support/test-stack';
-import { getJson, postJson, preview, REGION, startRestore } from './helpers';
+import { apiOf, errorOf, preview, REGION, startedRestoreId } from './helpers';
 
 const LATENCY_MS = 60;
 let dir: string;
@@ -38,10 +37,11 @@ afterEach(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function sourceRules(s: TestStack): Promise<Rule[]> {
-  return (
-    (await getJson(s.app, `/api/regions/${REGION}/security-groups/${webProd}`))
-      .body as unknown as GroupDetailResponse
-  ).rules as Rule[];
+  const res = await apiOf(s.app).regions[':region']['security-groups'][':id'].$get({
+    param: { region: REGION, id: webProd },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()).rules;
 }
 
 function same(expected: Rule[], actual: Rule[]): boolean {
@@ -60,8 +60,7 @@ async function killDuringStep(
   backup = await groupIdByName(first.app, REGION, 'web-prod-backup-20261120');
   const shown = await preview(first.app, webProd, backup);
   emulator.setLatency(LATENCY_MS);
-  const started = await startRestore(first.app, webProd, backup, shown.revision);
-  const restoreId = started.body.restoreId as string;
+  const restoreId = await startedRestoreId(first.app, webProd, backup, shown.revision);
   for (;;) {
     const steps = first.journal.steps(restoreId);
     if (steps[index]?.status === 'running') break;
@@ -86,8 +85,9 @@ describe.each([0, 1, 2, 3, 4])('killed during step %i', (index) => {
     const { restoreId, stepCount } = await killDuringStep(journalPath, index);
 
     stack = await createTestStack({ journalPath, emulator });
-    const detail = (await getJson(stack.app, `/api/restores/${restoreId}`))
-      .body as unknown as RestoreDetail;
+    const res = await apiOf(stack.app).restores[':id'].$get({ param: { id: restoreId } });
+    expect(res.status).toBe(200);
+    const detail = await res.json();
     expect(detail.status).toBe('interrupted');
     expect(detail.error?.code).toBe('Interrupted');
     expect(detail.steps).toHaveLength(stepCount);
@@ -97,22 +97,24 @@ describe.each([0, 1, 2, 3, 4])('killed during step %i', (index) => {
     expect(detail.steps[index]!.error?.code).toBe('Interrupted');
 
     // ECS holds the snapshot plus the applied steps, plus perhaps the one in flight: the journal says both are possible.
-    const applied = detail.steps.filter((s) => s.status === 'applied') as unknown as PlanStep[];
-    const inFlight = detail.steps[index] as unknown as PlanStep;
-    const snapshot = detail.snapshot as Rule[];
+    const applied: PlanStep[] = detail.steps.filter((s) => s.status === 'applied');
+    const inFlight: PlanStep = detail.steps[index]!;
+    const snapshot: Rule[] = detail.snapshot;
     const now = await sourceRules(stack);
     expect(
       same(applySteps(snapshot, applied), now) ||
         same(applySteps(snapshot, [...applied, inFlight]), now),
     ).toBe(true);
 
-    const rollback = await postJson(stack.app, `/api/restores/${restoreId}/rollback`);
-    if (rollback.status === 400) {
-      expect(rollback.body.code).toBe('NothingToRestore');
-    } else {
-      expect(rollback.status).toBe(202);
-      const done = await waitForRestore(stack.app, rollback.body.restoreId as string);
+    const rollback = await apiOf(stack.app).restores[':id'].rollback.$post({
+      param: { id: restoreId },
+    });
+    // Killed during step 0 with the call not landed: nothing to roll back.
+    if (rollback.status === 202) {
+      const done = await waitForRestore(stack.app, (await rollback.json()).restoreId);
       expect(done.status).toBe('succeeded');
+    } else {
+      expect(await errorOf(rollback)).toMatchObject({ code: 'NothingToRestore' });
     }
     expect(same(snapshot, await sourceRules(stack))).toBe(true);
   });
@@ -123,7 +125,7 @@ describe('killed mid-restore, then Retry remaining', () => {
     const journalPath = path.join(dir, 'kill-retry.db');
     const { restoreId } = await killDuringStep(journalPath, 2);
     stack = await createTestStack({ journalPath, emulator });
-    const retry = await postJson(stack.app, `/api/restores/${restoreId}/retry`);
+    const retry = await apiOf(stack.app).restores[':id'].retry.$post({ param: { id: restoreId } });
     expect(retry.status).toBe(202);
     const done = await waitForRestore(stack.app, restoreId);
     expect(done.status).toBe('succeeded');
@@ -136,10 +138,7 @@ describe('killed mid-restore, then Retry remaining', () => {
     await killDuringStep(journalPath, 1);
     stack = await createTestStack({ journalPath, emulator });
     const shown = await preview(stack.app, webProd, backup);
-    const started = await startRestore(stack.app, webProd, backup, shown.revision);
-    expect(started.status).toBe(202);
-    expect((await waitForRestore(stack.app, started.body.restoreId as string)).status).toBe(
-      'succeeded',
-    );
+    const restoreId = await startedRestoreId(stack.app, webProd, backup, shown.revision);
+    expect((await waitForRestore(stack.app, restoreId)).status).toBe('succeeded');
   });
 });

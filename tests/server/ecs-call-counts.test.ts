@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStack, groupIdByName, type TestStack } from '../support/test-stack';
-import { getJson, postJson, preview, REGION } from './helpers';
+import { apiOf, errorOf, preview, REGION } from './helpers';
 
 let stack: TestStack;
 const ids: Record<string, string> = {};
@@ -37,10 +37,9 @@ function callsByAction(): Record<string, number> {
 
 describe('ECS calls of a group detail read', () => {
   it('lists a VPC group once and reads its rules in one page', async () => {
-    const res = await getJson(
-      stack.app,
-      `/api/regions/${REGION}/security-groups/${ids['web-prod']}`,
-    );
+    const res = await apiOf(stack.app).regions[':region']['security-groups'][':id'].$get({
+      param: { region: REGION, id: ids['web-prod']! },
+    });
     expect(res.status).toBe(200);
     expect(callsByAction()).toEqual({
       DescribeSecurityGroups: 1,
@@ -51,10 +50,9 @@ describe('ECS calls of a group detail read', () => {
   });
 
   it('reads both NIC types of a classic group after one listing', async () => {
-    const res = await getJson(
-      stack.app,
-      `/api/regions/${REGION}/security-groups/${ids['classic-legacy']}`,
-    );
+    const res = await apiOf(stack.app).regions[':region']['security-groups'][':id'].$get({
+      param: { region: REGION, id: ids['classic-legacy']! },
+    });
     expect(res.status).toBe(200);
     expect(callsByAction()).toEqual({
       DescribeSecurityGroups: 1,
@@ -67,12 +65,11 @@ describe('ECS calls of a group detail read', () => {
   });
 
   it('answers 404 for a missing group after one listing and one attribute call', async () => {
-    const res = await getJson(
-      stack.app,
-      `/api/regions/${REGION}/security-groups/sg-bp1missing0000`,
-    );
+    const res = await apiOf(stack.app).regions[':region']['security-groups'][':id'].$get({
+      param: { region: REGION, id: 'sg-bp1missing0000' },
+    });
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('InvalidSecurityGroupId.NotFound');
+    expect((await errorOf(res)).code).toBe('InvalidSecurityGroupId.NotFound');
     expect(callsByAction()).toEqual({
       DescribeSecurityGroups: 1,
       DescribeSecurityGroupAttribute: 1,
@@ -118,14 +115,16 @@ describe('ECS calls of a restore preview', () => {
   });
 
   it('still names the missing destination in its 404', async () => {
-    const res = await postJson(
-      stack.app,
-      `/api/regions/${REGION}/security-groups/${ids['web-prod']}/restore-preview`,
-      { destinationId: 'sg-bp1missing0000', mode: 'completely' },
-    );
+    const res = await apiOf(stack.app).regions[':region']['security-groups'][':id'][
+      'restore-preview'
+    ].$post({
+      param: { region: REGION, id: ids['web-prod']! },
+      json: { destinationId: 'sg-bp1missing0000', mode: 'completely' },
+    });
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('InvalidSecurityGroupId.NotFound');
-    expect(res.body.details).toEqual({ field: 'destinationId', groupId: 'sg-bp1missing0000' });
-    expect(res.body.message).toContain('destination');
+    const body = await errorOf(res);
+    expect(body.code).toBe('InvalidSecurityGroupId.NotFound');
+    expect(body.details).toEqual({ field: 'destinationId', groupId: 'sg-bp1missing0000' });
+    expect(body.message).toContain('destination');
   });
 });

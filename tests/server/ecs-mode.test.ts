@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig } from '../../src/server/config';
-import { connectEcs } from '../../src/server/ecs-mode';
+import { connectEcs } from '../../src/server/boot/ecs-mode';
 import { createLogger } from '../../src/server/logger';
 
 const CHAIN_VARIABLES = [

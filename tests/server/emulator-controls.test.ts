@@ -1,10 +1,12 @@
 /** The test-only /api/_emulator routes: present only when asked for, in emulator mode. */
+import { hc } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { createSdkEcsPort } from '../../src/server/ecs/sdk-ecs-port';
 import { createLogger } from '../../src/server/logger';
 import { createTestStack, type TestStack } from '../support/test-stack';
-import { getJson, postJson } from './helpers';
+import type { emulatorControlRoutes } from '../../src/server/routes/emulator';
+import { apiOf, errorOf } from './helpers';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -12,54 +14,56 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
+/** The routes are mounted outside `AppType` (only on request): type them from their module. */
+function controls() {
+  return hc<ReturnType<typeof emulatorControlRoutes>>('http://localhost/api/_emulator', {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+      stack.app.fetch(new Request(input, init)),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
 describe('/api/_emulator', () => {
   it('arms faults the next ECS calls meet, and clears them', async () => {
-    expect(
-      (
-        await postJson(stack.app, '/api/_emulator/fail', {
-          action: 'DescribeRegions',
-          nth: 1,
-          code: 'Forbidden.RAM',
-          status: 403,
-        })
-      ).status,
-    ).toBe(200);
-    const failed = await getJson(stack.app, '/api/regions');
+    const api = apiOf(stack.app);
+    const ok = async (res: Response) => {
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+    };
+    await ok(
+      await controls().fail.$post({
+        json: { action: 'DescribeRegions', nth: 1, code: 'Forbidden.RAM', status: 403 },
+      }),
+    );
+    const failed = await api.regions.$get({ query: {} });
     expect(failed.status).toBe(403);
-    expect(failed.body.code).toBe('Forbidden.RAM');
-    expect((await postJson(stack.app, '/api/_emulator/latency', { ms: 5 })).status).toBe(200);
-    expect((await postJson(stack.app, '/api/_emulator/throttle', { n: 1 })).status).toBe(200);
-    expect((await getJson(stack.app, '/api/regions')).status).toBe(200);
-    expect(
-      (
-        await postJson(stack.app, '/api/_emulator/fail-after-apply', {
-          action: 'AuthorizeSecurityGroup',
-          nth: 1,
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await postJson(stack.app, '/api/_emulator/drop', {
-          action: 'RevokeSecurityGroup',
-          nth: 1,
-          afterApply: true,
-        })
-      ).status,
-    ).toBe(200);
-    expect((await postJson(stack.app, '/api/_emulator/clear-faults')).status).toBe(200);
-    expect((await postJson(stack.app, '/api/_emulator/reset')).status).toBe(200);
+    expect((await errorOf(failed)).code).toBe('Forbidden.RAM');
+    await ok(await controls().latency.$post({ json: { ms: 5 } }));
+    await ok(await controls().throttle.$post({ json: { n: 1 } }));
+    expect((await api.regions.$get({ query: {} })).status).toBe(200);
+    await ok(
+      await controls()['fail-after-apply'].$post({
+        json: { action: 'AuthorizeSecurityGroup', nth: 1 },
+      }),
+    );
+    await ok(
+      await controls().drop.$post({
+        json: { action: 'RevokeSecurityGroup', nth: 1, afterApply: true },
+      }),
+    );
+    await ok(await controls()['clear-faults'].$post());
+    await ok(await controls().reset.$post());
   });
 
   it('validates its input', async () => {
-    const res = await postJson(stack.app, '/api/_emulator/fail', {
-      action: 'Describe Regions',
-      nth: 0,
-      code: '',
-      status: 200,
+    const res = await controls().fail.$post({
+      json: { action: 'Describe Regions', nth: 0, code: '', status: 200 },
     });
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('ValidationError');
+    expect(await errorOf(res)).toMatchObject({
+      code: 'ValidationError',
+      details: { field: 'action' },
+    });
   });
 
   it('refuses to exist outside emulator mode', () => {

@@ -1,62 +1,176 @@
-/** Small request helpers shared by the server tests. */
-import type { Hono } from 'hono';
-import type { PreviewResponse } from '../../src/server/contract';
-import { jsonInit } from '../support/test-stack';
+/**
+ * What the server tests share: the typed client over the real app (Hono's testClient, typed
+ * from `AppType`), the error body read through the contract's schema, the usual stack with the
+ * two demo groups most tests restore, and raw requests for input the typed client cannot send.
+ */
+import { testClient } from 'hono/testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { z } from 'zod';
+import type { AppType } from '../../src/server/app';
+import {
+  apiErrorSchema,
+  previewResponseSchema,
+  type PreviewRequest,
+  type PreviewResponse,
+} from '../../src/server/contract';
+import {
+  createTestStack,
+  groupIdByName,
+  jsonInit,
+  type TestStack,
+  type TestStackOptions,
+} from '../support/test-stack';
 
 export const REGION = 'cn-hangzhou';
 
-/** A response body as tests read it: the error shape's fields, or anything else by key. */
-export interface ApiBody {
-  code?: string;
-  message?: string;
-  requestId?: string;
-  details?: { field?: string; restoreId?: string; preview?: PreviewResponse; groupId?: string };
-  [key: string]: unknown;
+type RestoreMode = PreviewRequest['mode'];
+
+/** The request ID ECS (and so the emulator) gives every answer. */
+export const ECS_REQUEST_ID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
+/** The typed client of the whole API, rooted at `/api`. */
+export type Api = ReturnType<typeof testClient<AppType>>['api'];
+
+/**
+ * The typed client over `app`. Every request carries the JSON content type, which the CSRF
+ * guard asks of every mutating request, also of the body-less POSTs (retry, rollback).
+ */
+export function apiOf(app: AppType, headers: Record<string, string> = {}): Api {
+  return testClient(app, undefined, undefined, {
+    headers: { 'content-type': 'application/json', ...headers },
+  }).api;
 }
 
-export async function postJson(
-  app: Hono,
+/** The error answer's body, with the `details` fields the tests look at. */
+const errorBodySchema = apiErrorSchema.extend({
+  details: z
+    .object({
+      field: z.string().optional(),
+      restoreId: z.string().optional(),
+      groupId: z.string().optional(),
+      preview: previewResponseSchema.optional(),
+    })
+    .optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Reads an error answer through the contract's error schema (a body of another shape fails). */
+export async function errorOf(res: Response): Promise<ErrorBody> {
+  return errorBodySchema.parse(await res.json());
+}
+
+/**
+ * A request the typed client cannot express (a malformed query, a body that breaks the
+ * contract, a route outside `AppType`): the status, and the body read as an error answer.
+ */
+export async function rawRequest(
+  app: AppType,
   path: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) {
-  const res = await app.request(path, jsonInit('POST', body, headers));
-  return { status: res.status, body: (await res.json()) as ApiBody, headers: res.headers };
+  init?: { method: 'POST'; body?: unknown },
+): Promise<{ status: number; body: ErrorBody }> {
+  const res =
+    init === undefined
+      ? await app.request(path)
+      : await app.request(path, jsonInit('POST', init.body));
+  return { status: res.status, body: await errorOf(res) };
 }
 
-export async function getJson(app: Hono, path: string, headers: Record<string, string> = {}) {
-  const res = await app.request(path, { headers });
-  return { status: res.status, body: (await res.json()) as ApiBody, headers: res.headers };
-}
-
+/** The preview of restoring `sourceId` from `destinationId`; throws when it is not a 200. */
 export async function preview(
-  app: Hono,
+  app: AppType,
   sourceId: string,
   destinationId: string,
-  mode: 'completely' | 'partially' = 'completely',
+  mode: RestoreMode = 'completely',
   region = REGION,
 ): Promise<PreviewResponse> {
-  const res = await postJson(
-    app,
-    `/api/regions/${region}/security-groups/${sourceId}/restore-preview`,
-    { destinationId, mode },
-  );
+  const res = await apiOf(app).regions[':region']['security-groups'][':id'][
+    'restore-preview'
+  ].$post({ param: { region, id: sourceId }, json: { destinationId, mode } });
   if (res.status !== 200)
-    throw new Error(`preview answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body as unknown as PreviewResponse;
+    throw new Error(`preview answered ${res.status}: ${JSON.stringify(await res.json())}`);
+  return res.json();
 }
 
-export async function startRestore(
-  app: Hono,
+/** POST .../restores: the response, to read as 202 `{ restoreId }` or through `errorOf`. */
+export function startRestore(
+  app: AppType,
   sourceId: string,
   destinationId: string,
   revision: string,
-  mode: 'completely' | 'partially' = 'completely',
+  mode: RestoreMode = 'completely',
   region = REGION,
 ) {
-  return postJson(app, `/api/regions/${region}/security-groups/${sourceId}/restores`, {
-    destinationId,
-    mode,
-    revision,
+  return apiOf(app).regions[':region']['security-groups'][':id'].restores.$post({
+    param: { region, id: sourceId },
+    json: { destinationId, mode, revision },
   });
+}
+
+/** Starts a restore that must be accepted and answers its ID. */
+export async function startedRestoreId(
+  app: AppType,
+  sourceId: string,
+  destinationId: string,
+  revision: string,
+  mode: RestoreMode = 'completely',
+  region = REGION,
+): Promise<string> {
+  const res = await startRestore(app, sourceId, destinationId, revision, mode, region);
+  if (res.status !== 202)
+    throw new Error(`restore answered ${res.status}: ${JSON.stringify(await res.json())}`);
+  return (await res.json()).restoreId;
+}
+
+/** The stack a test file shares, the typed client over it, and the IDs of web-prod and its backup. */
+export interface SharedStack {
+  stack: TestStack;
+  api: Api;
+  webProd: string;
+  backup: string;
+  /** Closes the stack and opens a fresh one (empty caches, same IDs: the seed is fixed). */
+  renew(): Promise<void>;
+}
+
+/**
+ * Registers the hooks most server test files repeat: one stack for the file, web-prod and
+ * web-prod-backup-20261120 looked up once, the emulator reset before each test, the stack
+ * closed after the last. Read the fields inside tests and hooks (they are set in beforeAll).
+ */
+export function useSharedStack(options: TestStackOptions = {}): SharedStack {
+  let current: { stack: TestStack; api: Api; webProd: string; backup: string } | undefined;
+  const opened = () => {
+    if (current === undefined) throw new Error('the shared stack is read before beforeAll');
+    return current;
+  };
+  const open = async (ids?: { webProd: string; backup: string }) => {
+    const stack = await createTestStack(options);
+    current = {
+      stack,
+      api: apiOf(stack.app),
+      webProd: ids?.webProd ?? (await groupIdByName(stack.app, REGION, 'web-prod')),
+      backup: ids?.backup ?? (await groupIdByName(stack.app, REGION, 'web-prod-backup-20261120')),
+    };
+  };
+  beforeAll(() => open());
+  beforeEach(() => opened().stack.emulator.reset());
+  afterAll(() => opened().stack.close());
+  return {
+    get stack() {
+      return opened().stack;
+    },
+    get api() {
+      return opened().api;
+    },
+    get webProd() {
+      return opened().webProd;
+    },
+    get backup() {
+      return opened().backup;
+    },
+    async renew() {
+      const { stack, webProd, backup } = opened();
+      await stack.close();
+      await open({ webProd, backup });
+    },
+  };
 }

@@ -3,41 +3,45 @@
  * → undo), plus stale previews, concurrent restores, nothing to restore, and the number of ECS
  * write calls against the plan's lower bound.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareRuleSets } from '../../src/domain/plan-result';
-import type {
-  GroupDetailResponse,
-  RestoreDetail,
-  RestoreListResponse,
-  RuleView,
-} from '../../src/server/contract';
+import type { RestoreDetail, RuleView } from '../../src/server/contract';
+import { groupIdByName, waitForRestore } from '../support/test-stack';
 import {
-  createTestStack,
-  groupIdByName,
-  waitForRestore,
-  type TestStack,
-} from '../support/test-stack';
-import { getJson, postJson, preview, REGION, startRestore } from './helpers';
+  errorOf,
+  preview,
+  REGION,
+  startedRestoreId,
+  startRestore,
+  useSharedStack,
+} from './helpers';
 
-let stack: TestStack;
-let webProd: string;
-let backup: string;
-
-beforeAll(async () => {
-  stack = await createTestStack();
-  webProd = await groupIdByName(stack.app, REGION, 'web-prod');
-  backup = await groupIdByName(stack.app, REGION, 'web-prod-backup-20261120');
-});
-beforeEach(() => stack.emulator.reset());
-afterAll(() => stack.close());
+const shared = useSharedStack();
 
 const WRITE_ACTIONS = /^(Authorize|Revoke|Modify)/;
 
 async function rulesOf(groupId: string, region = REGION): Promise<RuleView[]> {
-  const res = await getJson(stack.app, `/api/regions/${region}/security-groups/${groupId}`);
+  const res = await shared.api.regions[':region']['security-groups'][':id'].$get({
+    param: { region, id: groupId },
+  });
   expect(res.status).toBe(200);
-  return (res.body as unknown as GroupDetailResponse).rules;
+  return (await res.json()).rules;
 }
+
+async function history(query: { sourceId?: string; limit?: string; cursor?: string }) {
+  const res = await shared.api.restores.$get({ query });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+async function undoPreviewOf(restoreId: string) {
+  const res = await shared.api.restores[':id']['undo-preview'].$get({ param: { id: restoreId } });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+const undo = (restoreId: string, revision: string) =>
+  shared.api.restores[':id'].undo.$post({ param: { id: restoreId }, json: { revision } });
 
 function sameRules(expected: RuleView[], actual: RuleView[]): void {
   expect(compareRuleSets(expected, actual)).toEqual({ missing: [], unexpected: [] });
@@ -45,14 +49,17 @@ function sameRules(expected: RuleView[], actual: RuleView[]): void {
 
 describe('the restore journey', () => {
   it('restores completely, verifies, matches plan.expected in ECS, and undo brings the snapshot back exactly', async () => {
-    const before = await rulesOf(webProd);
-    const shown = await preview(stack.app, webProd, backup);
-    const started = await startRestore(stack.app, webProd, backup, shown.revision);
-    expect(started.status).toBe(202);
-    const restoreId = started.body.restoreId as string;
+    const before = await rulesOf(shared.webProd);
+    const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
+    const restoreId = await startedRestoreId(
+      shared.stack.app,
+      shared.webProd,
+      shared.backup,
+      shown.revision,
+    );
     expect(restoreId).toMatch(/^rst-[a-z0-9]+$/);
 
-    const done = await waitForRestore(stack.app, restoreId);
+    const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status).toBe('succeeded');
     expect(done.verification).toEqual({ status: 'passed', missing: [], unexpected: [] });
     expect(done.steps.map((s) => s.status)).toEqual(shown.plan.steps.map(() => 'applied'));
@@ -62,41 +69,44 @@ describe('the restore journey', () => {
     expect(done.summary).toEqual(shown.summary);
     sameRules(done.snapshot, before);
 
-    const after = await rulesOf(webProd);
+    const after = await rulesOf(shared.webProd);
     sameRules(done.expected, after);
     // The destination's restorable rules, nothing more: a new preview is identical.
-    expect((await preview(stack.app, webProd, backup)).identical).toBe(true);
+    expect((await preview(shared.stack.app, shared.webProd, shared.backup)).identical).toBe(true);
 
     // History lists it, newest first, and filters by source.
-    const history = (await getJson(stack.app, `/api/restores?sourceId=${webProd}`))
-      .body as unknown as RestoreListResponse;
-    expect(history.restores[0]).toMatchObject({
+    const listed = await history({ sourceId: shared.webProd });
+    expect(listed.restores).toHaveLength(1);
+    expect(listed.restores[0]).toMatchObject({
       id: restoreId,
       kind: 'restore',
       status: 'succeeded',
-      source: { id: webProd, name: 'web-prod' },
+      source: { id: shared.webProd, name: 'web-prod' },
     });
 
     // Undo: its own preview, then a restore to the snapshot.
-    const undoPreview = await getJson(stack.app, `/api/restores/${restoreId}/undo-preview`);
-    expect(undoPreview.status).toBe(200);
-    expect(undoPreview.body.identical).toBe(false);
-    const undo = await postJson(stack.app, `/api/restores/${restoreId}/undo`, {
-      revision: undoPreview.body.revision,
-    });
-    expect(undo.status).toBe(202);
-    const undone = await waitForRestore(stack.app, undo.body.restoreId as string);
+    const undoPreview = await undoPreviewOf(restoreId);
+    expect(undoPreview.identical).toBe(false);
+    const undoStarted = await undo(restoreId, undoPreview.revision);
+    expect(undoStarted.status).toBe(202);
+    const undone = await waitForRestore(shared.stack.app, (await undoStarted.json()).restoreId);
     expect(undone).toMatchObject({ kind: 'undo', parentId: restoreId, status: 'succeeded' });
-    sameRules(before, await rulesOf(webProd));
+    sameRules(before, await rulesOf(shared.webProd));
   });
 
   it('restores partially: only additions, source-only rules kept', async () => {
-    const before = await rulesOf(webProd);
-    const shown = await preview(stack.app, webProd, backup, 'partially');
-    const started = await startRestore(stack.app, webProd, backup, shown.revision, 'partially');
-    const done = await waitForRestore(stack.app, started.body.restoreId as string);
+    const before = await rulesOf(shared.webProd);
+    const shown = await preview(shared.stack.app, shared.webProd, shared.backup, 'partially');
+    const restoreId = await startedRestoreId(
+      shared.stack.app,
+      shared.webProd,
+      shared.backup,
+      shown.revision,
+      'partially',
+    );
+    const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status).toBe('succeeded');
-    const after = await rulesOf(webProd);
+    const after = await rulesOf(shared.webProd);
     expect(after.length).toBe(before.length + shown.summary.added);
     expect(compareRuleSets(before, after).missing).toEqual([]);
   });
@@ -110,24 +120,27 @@ describe('the restore journey', () => {
       Priority: priority,
       Description: description,
     });
-    const live = stack.emulator.addGroup(REGION, {
+    const live = shared.stack.emulator.addGroup(REGION, {
       name: 'described-live',
       vpcId: 'vpc-described',
     });
-    const copy = stack.emulator.addGroup(REGION, {
+    const copy = shared.stack.emulator.addGroup(REGION, {
       name: 'described-copy',
       vpcId: 'vpc-described',
     });
-    stack.emulator.addRules(REGION, live, 'ingress', [
+    shared.stack.emulator.addRules(REGION, live, 'ingress', [
       rule('22', '1', 'ssh'),
       rule('25', '5', 'mail'),
     ]);
-    stack.emulator.addRules(REGION, copy, 'ingress', [rule('22', '1', ''), rule('25', '7', '')]);
+    shared.stack.emulator.addRules(REGION, copy, 'ingress', [
+      rule('22', '1', ''),
+      rule('25', '7', ''),
+    ]);
 
-    const shown = await preview(stack.app, live, copy);
+    const shown = await preview(shared.stack.app, live, copy);
     expect(shown.summary).toMatchObject({ changed: 1, unchanged: 1, notRestorable: 2 });
-    const started = await startRestore(stack.app, live, copy, shown.revision);
-    const done = await waitForRestore(stack.app, started.body.restoreId as string);
+    const restoreId = await startedRestoreId(shared.stack.app, live, copy, shown.revision);
+    const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status).toBe('succeeded');
     expect(done.verification?.status).toBe('passed');
     // Without this, Modify of port 25 asked ECS to empty its description and the restore failed
@@ -140,20 +153,31 @@ describe('the restore journey', () => {
   });
 
   it('pages the history with a cursor, newest first', async () => {
+    // Earlier tests of this file left restores in the shared journal: page through all of them.
+    const earlier = (await history({ limit: '100' })).restores.length;
+    const started: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      stack.emulator.reset();
-      const shown = await preview(stack.app, webProd, backup);
-      const started = await startRestore(stack.app, webProd, backup, shown.revision);
-      await waitForRestore(stack.app, started.body.restoreId as string);
+      shared.stack.emulator.reset();
+      const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
+      const restoreId = await startedRestoreId(
+        shared.stack.app,
+        shared.webProd,
+        shared.backup,
+        shown.revision,
+      );
+      started.push(restoreId);
+      await waitForRestore(shared.stack.app, restoreId);
     }
-    const first = (await getJson(stack.app, '/api/restores?limit=2'))
-      .body as unknown as RestoreListResponse;
-    expect(first.restores).toHaveLength(2);
-    expect(first.nextCursor).not.toBe('');
-    const second = (await getJson(stack.app, `/api/restores?limit=2&cursor=${first.nextCursor}`))
-      .body as unknown as RestoreListResponse;
-    expect(second.restores.length).toBeGreaterThan(0);
-    const all = [...first.restores, ...second.restores];
+    const all = [];
+    let cursor = '';
+    do {
+      const page = await history({ limit: '2', ...(cursor === '' ? {} : { cursor }) });
+      expect(page.restores.length).toBe(Math.min(2, earlier + 3 - all.length));
+      all.push(...page.restores);
+      cursor = page.nextCursor;
+    } while (cursor !== '');
+    expect(all).toHaveLength(earlier + 3);
+    expect(all.slice(0, 3).map((r) => r.id)).toEqual([...started].reverse());
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
     const times = all.map((r) => r.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
@@ -162,8 +186,8 @@ describe('the restore journey', () => {
 
 describe('refusals at OK', () => {
   it('answers 409 StalePreview with the fresh preview when the source changed, applying nothing', async () => {
-    const shown = await preview(stack.app, webProd, backup);
-    stack.emulator.addRules(REGION, webProd, 'ingress', [
+    const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
+    shared.stack.emulator.addRules(REGION, shared.webProd, 'ingress', [
       {
         IpProtocol: 'TCP',
         PortRange: '9999/9999',
@@ -172,19 +196,20 @@ describe('refusals at OK', () => {
         Policy: 'Accept',
       },
     ]);
-    stack.emulator.clearCalls();
-    const res = await startRestore(stack.app, webProd, backup, shown.revision);
+    shared.stack.emulator.clearCalls();
+    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision);
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('StalePreview');
-    const fresh = res.body.details?.preview;
+    const body = await errorOf(res);
+    expect(body.code).toBe('StalePreview');
+    const fresh = body.details?.preview;
     expect(fresh?.revision).not.toBe(shown.revision);
     expect(fresh?.summary.removed).toBe(shown.summary.removed + 1);
-    expect(stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action))).toEqual([]);
+    expect(shared.stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action))).toEqual([]);
   });
 
   it('answers 409 StalePreview when the destination changed', async () => {
-    const shown = await preview(stack.app, webProd, backup);
-    stack.emulator.addRules(REGION, backup, 'egress', [
+    const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
+    shared.stack.emulator.addRules(REGION, shared.backup, 'egress', [
       {
         IpProtocol: 'UDP',
         PortRange: '53/53',
@@ -193,17 +218,18 @@ describe('refusals at OK', () => {
         Policy: 'Accept',
       },
     ]);
-    const res = await startRestore(stack.app, webProd, backup, shown.revision);
+    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision);
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('StalePreview');
+    const body = await errorOf(res);
+    expect(body.code).toBe('StalePreview');
   });
 
   it('refuses a restore with nothing to do', async () => {
-    const sh = await groupIdByName(stack.app, 'cn-shanghai', 'web-sh');
-    const shBackup = await groupIdByName(stack.app, 'cn-shanghai', 'web-sh-backup-20260101');
-    const shown = await preview(stack.app, sh, shBackup, 'completely', 'cn-shanghai');
+    const sh = await groupIdByName(shared.stack.app, 'cn-shanghai', 'web-sh');
+    const shBackup = await groupIdByName(shared.stack.app, 'cn-shanghai', 'web-sh-backup-20260101');
+    const shown = await preview(shared.stack.app, sh, shBackup, 'completely', 'cn-shanghai');
     const res = await startRestore(
-      stack.app,
+      shared.stack.app,
       sh,
       shBackup,
       shown.revision,
@@ -211,66 +237,84 @@ describe('refusals at OK', () => {
       'cn-shanghai',
     );
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({
+    const body = await errorOf(res);
+    expect(body).toMatchObject({
       code: 'NothingToRestore',
       message: 'The destination security group has the same rules as the source',
     });
   });
 
   it('refuses to change a service-managed source before any write', async () => {
-    const managed = await groupIdByName(stack.app, REGION, 'k8s-managed-sg');
-    const appProd = await groupIdByName(stack.app, REGION, 'app-prod');
-    const shown = await preview(stack.app, managed, appProd);
+    const managed = await groupIdByName(shared.stack.app, REGION, 'k8s-managed-sg');
+    const appProd = await groupIdByName(shared.stack.app, REGION, 'app-prod');
+    const shown = await preview(shared.stack.app, managed, appProd);
     expect(shown.source.serviceManaged).toBe(true);
-    stack.emulator.clearCalls();
-    const res = await startRestore(stack.app, managed, appProd, shown.revision);
+    shared.stack.emulator.clearCalls();
+    const res = await startRestore(shared.stack.app, managed, appProd, shown.revision);
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('InvalidOperation.ResourceManagedByCloudProduct');
-    expect(stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action))).toEqual([]);
+    const body = await errorOf(res);
+    expect(body.code).toBe('InvalidOperation.ResourceManagedByCloudProduct');
+    expect(shared.stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action))).toEqual([]);
   });
 
   it('answers 404 naming the group when it was deleted between preview and OK', async () => {
-    const shown = await preview(stack.app, webProd, backup);
-    stack.emulator.deleteGroup(REGION, backup);
-    const res = await startRestore(stack.app, webProd, backup, shown.revision);
+    const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
+    shared.stack.emulator.deleteGroup(REGION, shared.backup);
+    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision);
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('InvalidSecurityGroupId.NotFound');
-    expect(res.body.message).toContain('destination');
+    const body = await errorOf(res);
+    expect(body.code).toBe('InvalidSecurityGroupId.NotFound');
+    expect(body.message).toContain('destination');
   });
 
   it('allows one restore per source at a time (409 with the running restore id)', async () => {
-    const shown = await preview(stack.app, webProd, backup);
-    stack.emulator.setLatency(40);
+    const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
+    shared.stack.emulator.setLatency(40);
     const [a, b] = await Promise.all([
-      startRestore(stack.app, webProd, backup, shown.revision),
-      startRestore(stack.app, webProd, backup, shown.revision),
+      startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision),
+      startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision),
     ]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([202, 409]);
     const winner = a.status === 202 ? a : b;
     const loser = a.status === 202 ? b : a;
-    expect(loser.body.code).toBe('RestoreInProgress');
+    expect(await errorOf(loser)).toMatchObject({ code: 'RestoreInProgress' });
+    const { restoreId } = await winner.json();
     // While it runs, another OK is refused with its id.
-    const third = await startRestore(stack.app, webProd, backup, shown.revision);
-    expect(third.status).toBe(409);
-    expect(third.body.details?.restoreId).toBe(winner.body.restoreId);
-    stack.emulator.setLatency(0);
-    expect((await waitForRestore(stack.app, winner.body.restoreId as string)).status).toBe(
-      'succeeded',
+    const third = await startRestore(
+      shared.stack.app,
+      shared.webProd,
+      shared.backup,
+      shown.revision,
     );
+    expect(third.status).toBe(409);
+    expect(await errorOf(third)).toMatchObject({
+      code: 'RestoreInProgress',
+      details: { restoreId },
+    });
+    shared.stack.emulator.setLatency(0);
+    expect((await waitForRestore(shared.stack.app, restoreId)).status).toBe('succeeded');
   });
 
   it('refuses retry and rollback of a succeeded restore, and undo with a stale revision', async () => {
-    const shown = await preview(stack.app, webProd, backup);
-    const started = await startRestore(stack.app, webProd, backup, shown.revision);
-    const id = started.body.restoreId as string;
-    await waitForRestore(stack.app, id);
-    expect((await postJson(stack.app, `/api/restores/${id}/retry`)).body.code).toBe(
-      'InvalidRestoreState',
+    const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
+    const id = await startedRestoreId(
+      shared.stack.app,
+      shared.webProd,
+      shared.backup,
+      shown.revision,
     );
-    expect((await postJson(stack.app, `/api/restores/${id}/rollback`)).status).toBe(409);
-    const undoPreview = await getJson(stack.app, `/api/restores/${id}/undo-preview`);
-    stack.emulator.addRules(REGION, webProd, 'ingress', [
+    await waitForRestore(shared.stack.app, id);
+    const restore = shared.api.restores[':id'];
+    for (const res of [
+      await restore.retry.$post({ param: { id } }),
+      await restore.rollback.$post({ param: { id } }),
+    ]) {
+      expect(res.status).toBe(409);
+      expect((await errorOf(res)).code).toBe('InvalidRestoreState');
+    }
+    const undoPreview = await undoPreviewOf(id);
+    shared.stack.emulator.addRules(REGION, shared.webProd, 'ingress', [
       {
         IpProtocol: 'TCP',
         PortRange: '7/7',
@@ -279,11 +323,9 @@ describe('refusals at OK', () => {
         Policy: 'Accept',
       },
     ]);
-    const undo = await postJson(stack.app, `/api/restores/${id}/undo`, {
-      revision: undoPreview.body.revision,
-    });
-    expect(undo.status).toBe(409);
-    expect(undo.body.code).toBe('StalePreview');
+    const stale = await undo(id, undoPreview.revision);
+    expect(stale.status).toBe(409);
+    expect((await errorOf(stale)).code).toBe('StalePreview');
   });
 });
 
@@ -306,27 +348,28 @@ function lowerBound(detail: RestoreDetail, batchSize: number): number {
 
 describe('ECS write calls of a 200-rule Completely restore', () => {
   it('adding 200 rules to an empty group takes exactly the lower bound of calls', async () => {
-    const empty = await groupIdByName(stack.app, REGION, 'empty-sandbox');
-    const legacy = await groupIdByName(stack.app, REGION, 'legacy-monolith');
-    const shown = await preview(stack.app, empty, legacy);
+    const empty = await groupIdByName(shared.stack.app, REGION, 'empty-sandbox');
+    const legacy = await groupIdByName(shared.stack.app, REGION, 'legacy-monolith');
+    const shown = await preview(shared.stack.app, empty, legacy);
     expect(shown.summary.added).toBe(200);
-    stack.emulator.clearCalls();
-    const started = await startRestore(stack.app, empty, legacy, shown.revision);
-    const done = await waitForRestore(stack.app, started.body.restoreId as string);
+    shared.stack.emulator.clearCalls();
+    const restoreId = await startedRestoreId(shared.stack.app, empty, legacy, shown.revision);
+    const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status).toBe('succeeded');
-    const writes = stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action));
+    const writes = shared.stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action));
     expect(writes).toHaveLength(shown.plan.calls);
-    expect(shown.plan.calls).toBe(lowerBound(done, stack.config.batchSize));
+    expect(shown.plan.calls).toBe(lowerBound(done, shared.stack.config.batchSize));
     expect(shown.plan.calls).toBe(
-      Math.ceil(150 / stack.config.batchSize) + Math.ceil(50 / stack.config.batchSize),
+      Math.ceil(150 / shared.stack.config.batchSize) +
+        Math.ceil(50 / shared.stack.config.batchSize),
     );
     expect(await rulesOf(empty)).toHaveLength(200);
   });
 
   it('replacing all 200 rules of a full group (rule limit forces early removals) takes the lower bound too', async () => {
-    const legacy = await groupIdByName(stack.app, REGION, 'legacy-monolith');
-    const replacement = stack.emulator.addGroup(REGION, { name: 'replacement-200' });
-    stack.emulator.addRules(
+    const legacy = await groupIdByName(shared.stack.app, REGION, 'legacy-monolith');
+    const replacement = shared.stack.emulator.addGroup(REGION, { name: 'replacement-200' });
+    shared.stack.emulator.addRules(
       REGION,
       replacement,
       'ingress',
@@ -338,7 +381,7 @@ describe('ECS write calls of a 200-rule Completely restore', () => {
         Policy: 'Accept',
       })),
     );
-    stack.emulator.addRules(
+    shared.stack.emulator.addRules(
       REGION,
       replacement,
       'egress',
@@ -350,20 +393,22 @@ describe('ECS write calls of a 200-rule Completely restore', () => {
         Policy: 'Accept',
       })),
     );
-    const shown = await preview(stack.app, legacy, replacement);
+    const shown = await preview(shared.stack.app, legacy, replacement);
     expect(shown.summary).toMatchObject({ added: 200, removed: 200 });
     expect(shown.plan.makeBeforeBreak).toBe(false);
     expect(shown.warnings.map((w) => w.kind)).toContain('rule-limit-early-removals');
-    stack.emulator.clearCalls();
-    const started = await startRestore(stack.app, legacy, replacement, shown.revision);
-    const done = await waitForRestore(stack.app, started.body.restoreId as string);
+    shared.stack.emulator.clearCalls();
+    const restoreId = await startedRestoreId(shared.stack.app, legacy, replacement, shown.revision);
+    const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
-    const writes = stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action));
+    const writes = shared.stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action));
     expect(writes).toHaveLength(shown.plan.calls);
     expect(writes.every((c) => c.status === 200)).toBe(true);
-    expect(shown.plan.calls).toBe(lowerBound(done, stack.config.batchSize));
+    expect(shown.plan.calls).toBe(lowerBound(done, shared.stack.config.batchSize));
     expect(shown.plan.calls).toBe(
-      2 * (Math.ceil(150 / stack.config.batchSize) + Math.ceil(50 / stack.config.batchSize)),
+      2 *
+        (Math.ceil(150 / shared.stack.config.batchSize) +
+          Math.ceil(50 / shared.stack.config.batchSize)),
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The real server process (src/server/main.ts) in emulator mode: start-up, a restore killed
+ * The real server process (src/server/boot/main.ts) in emulator mode: start-up, a restore killed
  * with SIGKILL mid-run, and the restart that reports it interrupted from the journal file.
  * (The in-process crash tests check rollback against the ECS state that survives; here the
  * emulator dies with the process, so this file checks what the process itself must do.)
@@ -38,7 +38,7 @@ function startServer(env: Record<string, string>): {
   // As `npm run serve` starts it (the header size lets long Authorize URLs reach the emulator).
   const child = spawn(
     process.execPath,
-    ['--max-http-header-size=1048576', '--import', 'tsx', 'src/server/main.ts'],
+    ['--max-http-header-size=1048576', '--import', 'tsx', 'src/server/boot/main.ts'],
     {
       cwd: root,
       env: {

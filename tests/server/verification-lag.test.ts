@@ -6,32 +6,15 @@
  * answer the emulator gave before the first write.
  */
 import { http, HttpResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestStack,
-  groupIdByName,
-  waitForRestore,
-  type TestStack,
-} from '../support/test-stack';
-import { preview, REGION, startRestore } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { waitForRestore } from '../support/test-stack';
+import { preview, startedRestoreId, useSharedStack } from './helpers';
 
 const WRITE = /^(Authorize|Revoke|Modify)/;
 const READ_RULES = 'DescribeSecurityGroupAttribute';
 
-let stack: TestStack;
-let webProd: string;
-let backup: string;
-
-beforeAll(async () => {
-  stack = await createTestStack();
-  webProd = await groupIdByName(stack.app, REGION, 'web-prod');
-  backup = await groupIdByName(stack.app, REGION, 'web-prod-backup-20261120');
-});
-beforeEach(() => {
-  stack.msw.resetHandlers();
-  stack.emulator.reset();
-});
-afterAll(() => stack.close());
+const shared = useSharedStack();
+beforeEach(() => shared.stack.msw.resetHandlers());
 
 /**
  * Serves `staleReads` reads of the source's rules after the first write with the pre-write
@@ -40,6 +23,7 @@ afterAll(() => stack.close());
 function lagSourceReads(staleReads: number): { served: () => number } {
   const before = new Map<string, unknown>();
   let served = 0;
+  const { stack, webProd } = shared;
   stack.msw.use(
     http.post(/aliyuncs\.com/, async ({ request }) => {
       const url = new URL(request.url);
@@ -67,10 +51,12 @@ function lagSourceReads(staleReads: number): { served: () => number } {
 }
 
 async function restoreWebProd() {
+  const { stack, webProd, backup } = shared;
   const planned = await preview(stack.app, webProd, backup);
-  const started = await startRestore(stack.app, webProd, backup, planned.revision);
-  expect(started.status).toBe(202);
-  return waitForRestore(stack.app, started.body.restoreId as string);
+  return waitForRestore(
+    stack.app,
+    await startedRestoreId(stack.app, webProd, backup, planned.revision),
+  );
 }
 
 describe('verification after the last step', () => {

@@ -6,8 +6,7 @@
  */
 import { http } from 'msw';
 import type { SetupServer } from 'msw/node';
-import type { Hono } from 'hono';
-import { createApp } from '../../src/server/app';
+import { createApp, type AppType } from '../../src/server/app';
 import { defaultConfig, type Config } from '../../src/server/config';
 import { createSdkEcsPort } from '../../src/server/ecs/sdk-ecs-port';
 import { openJournal, type Journal } from '../../src/server/journal/journal';
@@ -31,7 +30,7 @@ export interface TestStackOptions {
 }
 
 export interface TestStack {
-  app: Hono;
+  app: AppType;
   emulator: EcsEmulator;
   msw: SetupServer;
   journal: Journal;
@@ -75,7 +74,7 @@ export async function createTestStack(opts: TestStackOptions = {}): Promise<Test
     logger,
     mode: 'emulator',
     emulator,
-  }) as unknown as Hono;
+  });
   const extraHandlers =
     opts.apiOrigin === undefined
       ? []
@@ -110,7 +109,7 @@ const TERMINAL = new Set(['succeeded', 'failed', 'interrupted']);
 
 /** Polls GET /api/restores/:id until the restore reaches a terminal status. */
 export async function waitForRestore(
-  app: Hono,
+  app: AppType,
   id: string,
   options: { headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RestoreDetail> {
@@ -143,7 +142,7 @@ export function jsonInit(
 }
 
 /** The ID of the group named `name` in `regionId` (via the API's name search). */
-export async function groupIdByName(app: Hono, regionId: string, name: string): Promise<string> {
+export async function groupIdByName(app: AppType, regionId: string, name: string): Promise<string> {
   const res = await app.request(
     `/api/regions/${regionId}/security-groups?search=${encodeURIComponent(name)}&pageSize=100`,
   );

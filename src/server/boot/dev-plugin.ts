@@ -21,7 +21,7 @@ export function restoreRulesApi(): Plugin {
       server.middlewares.use((req, res, next) => {
         if (req.url === undefined || !(req.url === '/api' || req.url.startsWith('/api/')))
           return next();
-        api ??= server.ssrLoadModule('/src/server/dev-api.ts').then((mod) => {
+        api ??= server.ssrLoadModule('/src/server/boot/dev-api.ts').then((mod) => {
           const address = server.httpServer?.address() as AddressInfo | null | undefined;
           return (mod as { startDevApi: typeof startDevApi }).startDevApi(address?.port);
         });

@@ -4,12 +4,12 @@
  * run the same proxy.
  */
 import path from 'node:path';
-import { createApp } from './app';
-import type { Config } from './config';
+import { createApp } from '../app';
+import type { Config } from '../config';
+import { openJournal } from '../journal/journal';
+import type { Logger } from '../logger';
+import { RestoreRunner } from '../restore/runner';
 import { connectEcs } from './ecs-mode';
-import { openJournal } from './journal/journal';
-import type { Logger } from './logger';
-import { RestoreRunner } from './restore/runner';
 
 export interface ComposedConsole {
   app: ReturnType<typeof createApp>;

@@ -4,9 +4,9 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { assertSafeBind, loadConfig, type Config } from '../config';
+import { createLogger, type Logger } from '../logger';
 import { composeConsole } from './compose';
-import { assertSafeBind, loadConfig, type Config } from './config';
-import { createLogger, type Logger } from './logger';
 
 export interface RunningServer {
   config: Config;

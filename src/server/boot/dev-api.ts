@@ -1,12 +1,12 @@
 /**
- * The proxy as `npm run dev` runs it inside Vite (loaded by src/server/dev-plugin.ts through
+ * The proxy as `npm run dev` runs it inside Vite (loaded by src/server/boot/dev-plugin.ts through
  * Vite's SSR loader, so the config bundle stays free of server code).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
 import { composeConsole } from './compose';
-import { loadConfig } from './config';
-import { createLogger } from './logger';
 
 export interface DevApi {
   listener: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;

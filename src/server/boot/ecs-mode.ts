@@ -3,12 +3,12 @@
  * built-in emulator when no credentials are found (ECS_MODE forces either).
  */
 import http from 'node:http';
-import type { EcsPort } from '../ecs/ecs-port';
-import { ConfigError, type Config } from './config';
-import { resolveCredentials } from './ecs/credentials';
-import { createSdkEcsPort } from './ecs/sdk-ecs-port';
-import type { EmulatorControls } from './emulator-controls';
-import type { Logger } from './logger';
+import type { EcsPort } from '../../ecs/ecs-port';
+import { ConfigError, type Config } from '../config';
+import { resolveCredentials } from '../ecs/credentials';
+import { createSdkEcsPort } from '../ecs/sdk-ecs-port';
+import type { Logger } from '../logger';
+import type { EmulatorControls } from '../routes/emulator';
 
 export interface EcsConnection {
   mode: 'emulator' | 'live';

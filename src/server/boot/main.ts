@@ -2,7 +2,7 @@
  * Entry point of the production server (`npm run serve`, and `npm start` after building the SPA).
  */
 import path from 'node:path';
-import { ConfigError } from './config';
+import { ConfigError } from '../config';
 import { startServer } from './server';
 
 try {

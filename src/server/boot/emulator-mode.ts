@@ -3,11 +3,11 @@
  * talking to it with fake keys. The only production file that imports src/mocks; used when the
  * credential chain finds nothing or ECS_MODE=emulator.
  */
-import { createEcsEmulator, type EcsEmulator } from '../mocks/emulator';
-import { startEcsInterception } from '../mocks/node';
-import type { EcsPort } from '../ecs/ecs-port';
-import type { Config } from './config';
-import { createSdkEcsPort } from './ecs/sdk-ecs-port';
+import type { EcsPort } from '../../ecs/ecs-port';
+import { createEcsEmulator, type EcsEmulator } from '../../mocks/emulator';
+import { startEcsInterception } from '../../mocks/node';
+import type { Config } from '../config';
+import { createSdkEcsPort } from '../ecs/sdk-ecs-port';
 
 export interface EmulatorMode {
   ecs: EcsPort;

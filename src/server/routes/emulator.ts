@@ -4,8 +4,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from './hono-env';
-import { valid } from './validate';
+import type { AppEnv } from '../hono-env';
+import { valid } from '../validate';
 
 /** The part of the ECS emulator these routes drive (src/mocks/emulator.ts satisfies it). */
 export interface EmulatorControls {
