@@ -4,9 +4,95 @@ import { restoreRulesApi } from './src/server/boot/dev-plugin.js';
 import { firstScreenCss } from './scripts/vite-first-screen-css.js';
 import { precompress } from './scripts/vite-precompress.js';
 
+/** Lazy chunks are named after the module that starts them; these read as the feature. */
+const FEATURE_CHUNKS: Record<string, string> = {
+  'rules-route': 'rules-page',
+  'history-routes': 'history',
+  'restore-modal': 'restore-modal',
+  'login-form': 'token-login',
+};
+
+/** A chunk's name with its features' names; `shared~a~b` lists the features sharing it. */
+function featureChunkName(name: string): string {
+  return name
+    .split('~')
+    .map((part) => FEATURE_CHUNKS[part] ?? part)
+    .join('~');
+}
+
+/**
+ * A group's test: the modules of the given npm packages, where `*` stands for any name part
+ * (`@rc-component/*`, `rc-*`). Paths are compared with forward slashes on every platform.
+ */
+function packages(...names: string[]): (id: string) => boolean {
+  const alternatives = names.map((name) => name.replace('*', '[^/]+')).join('|');
+  const pattern = new RegExp(`/node_modules/(?:${alternatives})/`);
+  return (id) => pattern.test(id.replaceAll('\\', '/'));
+}
+
+/** The rule-table pieces that the rules page, a preview and the history detail share. */
+const RULE_TABLE =
+  /\/src\/web\/components\/(?:virtual-table|rule-[^/]+|preview\/(?:preview-table|preview-rows|not-restorable-table))\.tsx?$/;
+const virtualizer = packages('@tanstack/react-virtual', '@tanstack/virtual-core');
+
 export default defineConfig({
   plugins: [react(), restoreRulesApi(), firstScreenCss(), precompress()],
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900 },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'assets/app-[hash].js',
+        chunkFileNames: (chunk) => `assets/${featureChunkName(chunk.name)}-[hash].js`,
+        assetFileNames: (asset) =>
+          asset.names.includes('index.css')
+            ? 'assets/app-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
+        // Chunks named for what they hold. The first route's libraries are split off its code
+        // ('$initial': statically imported from the entry), so a lazy page's antd parts never
+        // ride on the first screen; a group takes its modules' dependencies too, and the
+        // higher priority picks first. What lazy features share goes to `shared~<features>`.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              tags: ['$initial'],
+              priority: 50,
+              test: packages('react', 'react-dom', 'scheduler', 'react-router'),
+            },
+            {
+              name: 'antd',
+              tags: ['$initial'],
+              priority: 40,
+              test: packages('antd', '@ant-design/*', '@rc-component/*', 'rc-*'),
+            },
+            {
+              name: 'query',
+              tags: ['$initial'],
+              priority: 30,
+              test: packages('@tanstack/*', 'zustand'),
+            },
+            { name: 'app', tags: ['$initial'], priority: 20 },
+            {
+              name: 'rule-table',
+              priority: 10,
+              test: (id) => RULE_TABLE.test(id.replaceAll('\\', '/')) || virtualizer(id),
+            },
+            {
+              name: 'shared',
+              priority: 5,
+              minShareCount: 2,
+              // One chunk per set of features that share modules, so the rules page does not
+              // load the dialogs; sets under ~12 KB merge into a neighbour.
+              entriesAware: true,
+              entriesAwareMergeThreshold: 12_000,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     globals: true,
     // msw parses intercepted requests with Node's HTTP parser, whose 16 KiB header limit silently

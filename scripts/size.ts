@@ -1,5 +1,6 @@
 /**
- * Prints the gzip size of every built JS/CSS chunk and the total of the first route: the entry
+ * Prints the gzip size of every built JS/CSS chunk, by chunk name (vite.config.ts names them for
+ * what they hold) and file, and the total of the first route: the entry
  * script of dist/index.html plus everything it imports statically (lazy chunks excluded).
  * Run `npm run build` first. Exits non-zero when the first route exceeds the budget.
  */
@@ -43,9 +44,14 @@ const css = [...html.matchAll(/<link[^>]+href="\/assets\/([^"]+\.css)"/g)].map(
 const firstRoute = new Set<string>(css);
 for (const entry of entries) for (const file of staticClosure(entry)) firstRoute.add(file);
 
-console.log('Chunk (gzip)');
-for (const [file, size] of [...sizes].sort((a, b) => b[1] - a[1])) {
-  console.log(`${kb(size).padStart(11)}  ${file}${firstRoute.has(file) ? '  [first route]' : ''}`);
+/** "shared~history~restore-modal-CDCFNFf7.js" is the chunk "shared~history~restore-modal". */
+const chunkName = (file: string) => file.replace(/-[\w-]{8}\.(?:js|css)$/, '');
+const rows = [...sizes].sort((a, b) => b[1] - a[1]);
+const nameWidth = Math.max(...rows.map(([file]) => chunkName(file).length), 'Chunk'.length);
+console.log(`${'gzip'.padStart(11)}  ${'Chunk'.padEnd(nameWidth)}  File`);
+for (const [file, size] of rows) {
+  const first = firstRoute.has(file) ? '  [first route]' : '';
+  console.log(`${kb(size).padStart(11)}  ${chunkName(file).padEnd(nameWidth)}  ${file}${first}`);
 }
 const total = [...firstRoute].reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
 console.log(`\nFirst route JS+CSS (gzip): ${kb(total)} (budget ${BUDGET_KB} KB)`);

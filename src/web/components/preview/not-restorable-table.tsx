@@ -1,14 +1,9 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { Translate } from '../../i18n/translate';
-import {
-  peerLabel,
-  policyLabel,
-  portLabel,
-  protocolLabel,
-  ruleKey,
-  type GroupNames,
-} from '../rule-format';
+import type { GroupNames } from '../rule-format';
+import { ruleColumns } from '../rule-columns';
+import { ruleRowKey } from '../rule-row-key';
 import { VirtualTable, type VirtualColumn } from '../virtual-table';
 import type { NotRestorableView } from './preview-rows';
 
@@ -54,36 +49,14 @@ export function NotRestorableTable({
           return <span title={text}>{text}</span>;
         },
       },
-      {
-        key: 'policy',
-        title: t('rules.colAction'),
-        width: '80px',
-        render: (item) => policyLabel(item.rule, t),
-      },
-      {
-        key: 'priority',
-        title: t('rules.colPriority'),
-        width: '80px',
-        render: (item) => item.rule.priority,
-      },
-      {
-        key: 'protocol',
-        title: t('rules.colProtocol'),
-        width: '90px',
-        render: (item) => protocolLabel(item.rule, t),
-      },
-      {
-        key: 'port',
-        title: t('rules.colPortRange'),
-        width: '100px',
-        render: (item) => portLabel(item.rule, t),
-      },
-      {
-        key: 'peer',
-        title: t('rules.colPeer'),
-        width: 'minmax(180px, 2fr)',
-        render: (item) => peerLabel(item.rule, t, names),
-      },
+      // No Description column: the reason takes its room.
+      ...ruleColumns<NotRestorableView>({
+        t,
+        names,
+        rule: (item) => item.rule,
+        sortable: [],
+        omit: ['description'],
+      }),
     ],
     [t, names],
   );
@@ -92,7 +65,7 @@ export function NotRestorableTable({
       label={label}
       rows={items}
       columns={columns}
-      rowKey={(item) => `${item.side}:${item.reason}:${ruleKey(item.rule)}`}
+      rowKey={(item) => ruleRowKey(item.rule, item.side, item.reason)}
       emptyText={t('restore.noRows')}
       height={240}
     />

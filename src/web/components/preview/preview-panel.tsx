@@ -5,6 +5,7 @@ import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import type { GroupNames } from '../rule-format';
 import { Heading } from '../headings';
+import { summaryLine } from '../restore-summary';
 import { useToast } from '../toast';
 import { NotRestorableTable } from './not-restorable-table';
 import { directionCounts, planJson, previewRows } from './preview-rows';
@@ -23,12 +24,6 @@ interface PreviewPanelProps {
 }
 
 type Direction = 'ingress' | 'egress';
-
-/** The summary line of SPEC 3.4; under Partially, source-only rules are "kept". */
-export function summaryLine(preview: PreviewResponse, t: Translate): string {
-  const s = preview.summary;
-  return t(preview.mode === 'completely' ? 'restore.summary' : 'restore.summaryKept', { ...s });
-}
 
 function warningText(warning: WarningView, t: Translate): string {
   const count = warning.rules.length;
@@ -146,7 +141,7 @@ export function PreviewPanel({ preview, names, onOptionsChange }: PreviewPanelPr
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <p aria-live="polite" style={{ margin: 0, fontWeight: 600 }}>
-        {summaryLine(preview, t)}
+        {summaryLine(preview.mode, preview.summary, t)}
       </p>
       <Typography.Text type="secondary">
         {preview.plan.makeBeforeBreak

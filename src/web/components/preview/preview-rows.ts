@@ -1,4 +1,5 @@
 import type { PreviewResponse, RuleView } from '../../../server/contract';
+import { ruleRowKey } from '../rule-row-key';
 
 type DirectionDiff = PreviewResponse['ingress'];
 export type NotRestorableView = DirectionDiff['notRestorable'][number];
@@ -7,6 +8,7 @@ export type NotRestorableView = DirectionDiff['notRestorable'][number];
 export type PreviewCategory = 'added' | 'removed' | 'changed' | 'unchanged';
 
 export interface PreviewRow {
+  /** Unique within a direction: the category, then the rule's identity and ECS rule ID. */
   key: string;
   category: PreviewCategory;
   /** The rule as it will be (for `changed`, the destination's priority and description). */
@@ -20,15 +22,28 @@ const ORDER: Record<PreviewCategory, number> = { added: 0, removed: 1, changed: 
 /** The rows of one direction of a preview, changes first. */
 export function previewRows(diff: DirectionDiff): PreviewRow[] {
   const rows: PreviewRow[] = [
-    ...diff.added.map((rule, i) => ({ key: `a${i}`, category: 'added' as const, rule })),
-    ...diff.removed.map((rule, i) => ({ key: `r${i}`, category: 'removed' as const, rule })),
-    ...diff.changed.map((change, i) => ({
-      key: `c${i}`,
+    ...diff.added.map((rule) => ({
+      key: ruleRowKey(rule, 'added'),
+      category: 'added' as const,
+      rule,
+    })),
+    ...diff.removed.map((rule) => ({
+      key: ruleRowKey(rule, 'removed'),
+      category: 'removed' as const,
+      rule,
+    })),
+    // The source's rule keys a change: it carries the ECS rule ID that is modified in place.
+    ...diff.changed.map((change) => ({
+      key: ruleRowKey(change.before, 'changed'),
       category: 'changed' as const,
       rule: change.after,
       before: change.before,
     })),
-    ...diff.unchanged.map((rule, i) => ({ key: `u${i}`, category: 'unchanged' as const, rule })),
+    ...diff.unchanged.map((rule) => ({
+      key: ruleRowKey(rule, 'unchanged'),
+      category: 'unchanged' as const,
+      rule,
+    })),
   ];
   return rows.sort((a, b) => ORDER[a.category] - ORDER[b.category]);
 }

@@ -1,16 +1,10 @@
 import { useMemo } from 'react';
 import { theme } from 'antd';
-import type { RuleView } from '../../../server/contract';
 import { useT } from '../../i18n/use-t';
 import type { Translate } from '../../i18n/translate';
-import {
-  peerLabel,
-  policyLabel,
-  portLabel,
-  protocolLabel,
-  ruleKey,
-  type GroupNames,
-} from '../rule-format';
+import type { GroupNames } from '../rule-format';
+import { ruleColumns } from '../rule-columns';
+import { ruleSearchText } from '../rule-search';
 import { VirtualTable, type VirtualColumn } from '../virtual-table';
 import type { PreviewCategory, PreviewRow } from './preview-rows';
 
@@ -39,10 +33,6 @@ export function categoryLabel(
   }
 }
 
-function beforeAfter(before: string | number | undefined, after: string | number): string {
-  return before === undefined || before === after ? String(after) : `${before} → ${after}`;
-}
-
 /** One direction of a preview: every rule with its category, virtualized. */
 export function PreviewTable({ label, rows, mode, names }: PreviewTableProps) {
   const t = useT();
@@ -56,49 +46,13 @@ export function PreviewTable({ label, rows, mode, names }: PreviewTableProps) {
         render: (row) => <strong>{categoryLabel(row.category, mode, t)}</strong>,
         sortValue: (row) => row.category,
       },
-      {
-        key: 'policy',
-        title: t('rules.colAction'),
-        width: '80px',
-        render: (row) => policyLabel(row.rule, t),
-      },
-      {
-        key: 'priority',
-        title: t('rules.colPriority'),
-        width: '90px',
-        render: (row) => beforeAfter(row.before?.priority, row.rule.priority),
-        sortValue: (row) => row.rule.priority,
-      },
-      {
-        key: 'protocol',
-        title: t('rules.colProtocol'),
-        width: '90px',
-        render: (row) => protocolLabel(row.rule, t),
-      },
-      {
-        key: 'port',
-        title: t('rules.colPortRange'),
-        width: '110px',
-        render: (row) => portLabel(row.rule, t),
-      },
-      {
-        key: 'peer',
-        title: t('rules.colPeer'),
-        width: 'minmax(200px, 2fr)',
-        render: (row) => (
-          <span title={peerLabel(row.rule, t, names)}>{peerLabel(row.rule, t, names)}</span>
-        ),
-        sortValue: (row) => peerLabel(row.rule, t, names),
-      },
-      {
-        key: 'description',
-        title: t('rules.colDescription'),
-        width: 'minmax(160px, 2fr)',
-        render: (row) => {
-          const text = beforeAfter(row.before?.description, row.rule.description);
-          return <span title={text}>{text}</span>;
-        },
-      },
+      ...ruleColumns<PreviewRow>({
+        t,
+        names,
+        rule: (row) => row.rule,
+        before: (row) => row.before,
+        sortable: ['priority', 'peer'],
+      }),
     ],
     [t, mode, names],
   );
@@ -113,7 +67,7 @@ export function PreviewTable({ label, rows, mode, names }: PreviewTableProps) {
       label={label}
       rows={rows}
       columns={columns}
-      rowKey={(row) => `${row.key}:${ruleKey(row.rule)}`}
+      rowKey={(row) => row.key}
       rowStyle={(row) =>
         background[row.category] ? { background: background[row.category] } : undefined
       }
@@ -123,27 +77,16 @@ export function PreviewTable({ label, rows, mode, names }: PreviewTableProps) {
   );
 }
 
-/** Text the preview search matches, both sides of a change included. */
+/** Text the preview search matches: the category and the rule, both sides of a change included. */
 export function previewSearchText(
   row: PreviewRow,
   t: Translate,
   names: GroupNames,
   mode: 'completely' | 'partially',
 ): string {
-  const parts = (rule: RuleView) => [
-    policyLabel(rule, t),
-    protocolLabel(rule, t),
-    portLabel(rule, t),
-    peerLabel(rule, t, names),
-    rule.localCidr,
-    rule.description,
-    String(rule.priority),
-  ];
   return [
-    categoryLabel(row.category, mode, t),
-    ...parts(row.rule),
-    ...(row.before ? parts(row.before) : []),
-  ]
-    .join(' ')
-    .toLowerCase();
+    categoryLabel(row.category, mode, t).toLowerCase(),
+    ruleSearchText(row.rule, t, names),
+    ...(row.before ? [ruleSearchText(row.before, t, names)] : []),
+  ].join(' ');
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
 import { Heading, PageTitle } from '../../../components/headings';
 import { RestoreSteps } from '../../../components/restore-steps';
+import { summaryLine } from '../../../components/restore-summary';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { isRestoreActive } from '../../../lib/shared-queries';
@@ -36,9 +37,7 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   }
   const r = detail.data;
   const active = isRestoreActive(r);
-  const summary = t(r.mode === 'completely' ? 'restore.summary' : 'restore.summaryKept', {
-    ...r.summary,
-  });
+  const summary = summaryLine(r.mode, r.summary, t);
 
   return (
     <section aria-labelledby="restore-detail-title">

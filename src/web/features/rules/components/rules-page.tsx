@@ -5,13 +5,14 @@ import { Link, useNavigate } from 'react-router';
 import type { RuleView } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { PageTitle } from '../../../components/headings';
-import { ruleKey, ruleSearchText } from '../../../components/rule-format';
+import { ruleRowKey } from '../../../components/rule-row-key';
+import { ruleSearchText } from '../../../components/rule-search';
 import { VirtualTable } from '../../../components/virtual-table';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
 import { ruleQueries } from '../api/rule-queries';
-import { ruleColumns } from './rule-columns';
+import { rulesPageColumns } from './rule-columns';
 
 type Direction = RuleView['direction'];
 
@@ -31,7 +32,7 @@ export function RulesPage({ region, groupId }: { region: string; groupId: string
     () => new Map((groups.data ?? []).map((g) => [g.id, g.name])),
     [groups.data],
   );
-  const columns = useMemo(() => ruleColumns(t, names, formatTime), [t, names, formatTime]);
+  const columns = useMemo(() => rulesPageColumns(t, names, formatTime), [t, names, formatTime]);
   const rules = useMemo(() => detail.data?.rules ?? [], [detail.data]);
   const ofDirection = (d: Direction) => rules.filter((r) => r.direction === d);
   const visible = useMemo(() => {
@@ -105,7 +106,7 @@ export function RulesPage({ region, groupId }: { region: string; groupId: string
         label={t(direction === 'ingress' ? 'rules.inbound' : 'rules.outbound')}
         rows={visible}
         columns={columns}
-        rowKey={ruleKey}
+        rowKey={(rule) => ruleRowKey(rule)}
         emptyText={directionTotal === 0 ? t('rules.none') : t('rules.noMatch')}
       />
     </>
