@@ -315,7 +315,11 @@ export type SecurityGroupView = z.infer<typeof securityGroupSummarySchema>;
 export type ListGroupsQuery = z.input<typeof listGroupsQuerySchema>;
 export type GroupListResponse = z.infer<typeof groupListResponseSchema>;
 export type GroupDetailResponse = z.infer<typeof groupDetailResponseSchema>;
+export type RestoreMode = z.infer<typeof restoreModeSchema>;
+export type RestoreOptions = z.infer<typeof restoreOptionsSchema>;
 export type PreviewRequest = z.input<typeof previewRequestSchema>;
+/** A preview request with its defaults filled in: what the Restore Rules dialog holds. */
+export type PreviewParams = z.infer<typeof previewRequestSchema>;
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
 export type StartRestoreRequest = z.input<typeof startRestoreRequestSchema>;
 export type RestoreAccepted = z.infer<typeof restoreAcceptedSchema>;

@@ -32,8 +32,8 @@ describe('First screen', () => {
     const fetching = queryClient
       .getQueryCache()
       .findAll({ fetchStatus: 'fetching' })
-      .map((query) => query.queryKey[0]);
-    expect(fetching.sort()).toEqual(['regions', 'security-groups', 'security-groups', 'session']);
+      .map((query) => query.queryKey[1]);
+    expect(fetching.sort()).toEqual(['groups', 'groups', 'regions', 'session']);
     // The promise main.tsx waits on settles once every answer is in the cache.
     await answered;
     expect(
@@ -67,7 +67,7 @@ describe('First screen', () => {
     const keys = queryClient
       .getQueryCache()
       .findAll()
-      .map((query) => query.queryKey[0]);
+      .map((query) => query.queryKey[1]);
     expect(keys.sort()).toEqual(['regions', 'session']);
   });
 });
