@@ -4,15 +4,20 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, vi } from 'vitest';
+import { resetRegionStore } from '../../src/web/features/regions/stores/region-store';
+import { resetLanguageStore } from '../../src/web/i18n/language-store';
 
 // rc-component's useId answers the constant 'test-id' when NODE_ENV is 'test', so every dialog,
 // select and tab would share one id and accessible names would point at the wrong element. Real
 // browsers get unique ids; so do these tests.
 process.env.NODE_ENV = 'development';
 
-// Stored preferences must not leak from one test to the next. (Testing Library unmounts after each
-// test by itself, through globals.)
+// Stored preferences must not leak from one test to the next, neither in the stores (module state
+// that outlives a test) nor in localStorage, which the stores write to when reset, so it is
+// cleared last. (Testing Library unmounts after each test by itself, through globals.)
 afterEach(() => {
+  resetLanguageStore();
+  resetRegionStore();
   localStorage.clear();
 });
 

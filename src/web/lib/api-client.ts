@@ -27,6 +27,12 @@ export class ApiError extends Error {
 /** Code of the error raised when the browser cannot reach the console server at all. */
 export const NETWORK_ERROR_CODE = 'NetworkError';
 
+function isAbort(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError'
+  );
+}
+
 /**
  * The browser's fetch with what every API call needs: the session cookie, JSON both ways (the
  * proxy refuses a POST that is not JSON, even one without fields), and an `ApiError` instead of
@@ -44,7 +50,8 @@ async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promi
   try {
     return await fetch(input, { ...init, method, headers, body, credentials: 'same-origin' });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    // By name: the AbortError may come from another realm's DOMException (Node's fetch under jsdom).
+    if (isAbort(error)) throw error;
     throw new ApiError(
       {
         code: NETWORK_ERROR_CODE,
@@ -55,21 +62,22 @@ async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promi
   }
 }
 
-function createClient(origin: string) {
-  return hc<AppType>(origin, { fetch: apiFetch });
+/** The typed client of the API served at `origin`. */
+export function createApiClient(origin: string) {
+  return hc<AppType>(origin, { fetch: apiFetch }).api;
 }
 
-type ApiClient = ReturnType<typeof createClient>;
+type ApiClient = ReturnType<typeof createApiClient>;
 let current: { origin: string; client: ApiClient } | undefined;
 
 /**
  * The typed client on this page's origin (absolute URLs, so it works under any host and in
  * tests). Made on first use: modules that import it also load where there is no window.
  */
-export function apiClient(): ApiClient['api'] {
+export function apiClient(): ApiClient {
   const origin = window.location.origin;
-  if (current?.origin !== origin) current = { origin, client: createClient(origin) };
-  return current.client.api;
+  if (current?.origin !== origin) current = { origin, client: createApiClient(origin) };
+  return current.client;
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
