@@ -20,9 +20,9 @@ import type {
 import { AppProviders } from '../src/web/app/providers';
 import { appRoutes } from '../src/web/app/routes';
 import { regionQueries } from '../src/web/features/regions/api/region-queries';
-import { securityGroupQueries } from '../src/web/features/security-groups/api/security-group-queries';
 import { sessionQueries } from '../src/web/features/session/api/session-queries';
 import { currentLanguage } from '../src/web/i18n/language-store';
+import { groupQueries } from '../src/web/lib/group-queries';
 import { createQueryClient } from '../src/web/lib/query-client';
 
 const REGION = 'cn-hangzhou';
@@ -66,10 +66,10 @@ const queryClient = createQueryClient();
 queryClient.setQueryData(sessionQueries.current().queryKey, session);
 queryClient.setQueryData(regionQueries.list(currentLanguage()).queryKey, regions);
 queryClient.setQueryData(
-  securityGroupQueries.list(REGION, { search: '', vpcId: '', nextToken: '' }).queryKey,
+  groupQueries.page(REGION, { search: '', vpcId: '', nextToken: '' }).queryKey,
   page,
 );
-queryClient.setQueryData(securityGroupQueries.all(REGION).queryKey, groups);
+queryClient.setQueryData(groupQueries.all(REGION).queryKey, groups);
 
 const cache = createCache();
 const router = createMemoryRouter(appRoutes, {

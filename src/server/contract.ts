@@ -4,7 +4,10 @@
  * inferred types (`import type`), and tests build data with them.
  */
 import { z } from 'zod';
-import type { RestoreMode, RestoreOptions } from '../domain/types';
+import type {
+  RestoreMode as DomainRestoreMode,
+  RestoreOptions as DomainRestoreOptions,
+} from '../domain/types';
 
 /** Region IDs look like cn-hangzhou, ap-southeast-1, us-west-1; checked again against DescribeRegions. */
 export const REGION_ID_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,20}){1,4}$/;
@@ -21,7 +24,7 @@ export const restoreIdSchema = z.string().regex(RESTORE_ID_PATTERN, 'is not a re
 export const restoreModeSchema = z.enum([
   'completely',
   'partially',
-]) satisfies z.ZodType<RestoreMode>;
+]) satisfies z.ZodType<DomainRestoreMode>;
 export const languageSchema = z.enum(['en-US', 'zh-CN']);
 
 // ---------- shared pieces ----------
@@ -58,7 +61,7 @@ export const restoreOptionsSchema = z
     recreateSystemRules: z.boolean().default(false),
     retargetSelfReferences: z.boolean().default(false),
   })
-  .strict() satisfies z.ZodType<RestoreOptions>;
+  .strict() satisfies z.ZodType<DomainRestoreOptions>;
 
 export const apiErrorSchema = z.object({
   /** ECS code (e.g. Forbidden.RAM) or one of ours (ValidationError, StalePreview, RestoreInProgress ...). */
@@ -319,7 +322,11 @@ export type SecurityGroupView = z.infer<typeof securityGroupSummarySchema>;
 export type ListGroupsQuery = z.input<typeof listGroupsQuerySchema>;
 export type GroupListResponse = z.infer<typeof groupListResponseSchema>;
 export type GroupDetailResponse = z.infer<typeof groupDetailResponseSchema>;
+export type RestoreMode = z.infer<typeof restoreModeSchema>;
+export type RestoreOptions = z.infer<typeof restoreOptionsSchema>;
 export type PreviewRequest = z.input<typeof previewRequestSchema>;
+/** A preview request with its defaults filled in: what the Restore Rules dialog holds. */
+export type PreviewParams = z.infer<typeof previewRequestSchema>;
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
 export type StartRestoreRequest = z.input<typeof startRestoreRequestSchema>;
 export type RestoreAccepted = z.infer<typeof restoreAcceptedSchema>;

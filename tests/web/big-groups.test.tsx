@@ -1,12 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createTestStack, type TestStack } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-afterEach(async () => {
-  await closeConsole(stack);
-});
+// Room for two groups of 2,000 rules each.
+const stack = stackPerTest({ config: { ruleLimit: 3000 } });
 
 const RULES_PER_SIDE = 1000;
 /** Far fewer rows than rules: what "the DOM holds a bounded number of rows" means here. */
@@ -14,7 +11,7 @@ const MAX_ROWS = 100;
 
 /** 1,000 rules a side, ports from `firstPort` on, so two such groups share none. */
 function seedBigGroup(name: string, firstPort: number): string {
-  const id = stack.emulator.addGroup('cn-hangzhou', {
+  const id = stack().emulator.addGroup('cn-hangzhou', {
     name,
     description: `${RULES_PER_SIDE} rules a side`,
   });
@@ -27,8 +24,8 @@ function seedBigGroup(name: string, firstPort: number): string {
       Priority: '1',
       Description: `${name} port ${firstPort + i}`,
     }));
-  stack.emulator.addRules('cn-hangzhou', id, 'ingress', rules('SourceCidrIp'));
-  stack.emulator.addRules('cn-hangzhou', id, 'egress', rules('DestCidrIp'));
+  stack().emulator.addRules('cn-hangzhou', id, 'ingress', rules('SourceCidrIp'));
+  stack().emulator.addRules('cn-hangzhou', id, 'egress', rules('DestCidrIp'));
   return id;
 }
 
@@ -45,13 +42,6 @@ function bodyOf(table: HTMLElement): HTMLElement {
 }
 
 describe('Big groups stay virtualized', () => {
-  beforeEach(async () => {
-    stack = await createTestStack({
-      apiOrigin: window.location.origin,
-      config: { ruleLimit: 3000 },
-    });
-  });
-
   it('renders a bounded number of rows on the rules page of a group with 1,000 rules a side', async () => {
     const id = seedBigGroup('big-source', 20000);
     const { user } = renderApp(`/security-groups/${id}/rules?region=cn-hangzhou`);

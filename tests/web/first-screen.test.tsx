@@ -2,23 +2,15 @@ import { screen, within } from '@testing-library/react';
 import { homePath, prefetchFirstScreen } from '../../src/web/app/first-screen';
 import { rememberedRegion } from '../../src/web/features/regions/stores/region-store';
 import { createQueryClient } from '../../src/web/lib/query-client';
-import { createTestStack, type TestStack } from '../support/test-stack';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
+import { logApiRequests, type LoggedRequest } from './request-log';
 
-let stack: TestStack;
+const stack = stackPerTest();
 /** The console's API requests, as "path?query", in the order they went out. */
-let requests: string[];
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-  requests = [];
-  stack.msw.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.origin === window.location.origin && url.pathname.startsWith('/api/'))
-      requests.push(url.pathname + url.search);
-  });
-});
-afterEach(async () => {
-  await closeConsole(stack);
+let log: LoggedRequest[];
+const requests = () => log.map((entry) => entry.path);
+beforeEach(() => {
+  log = logApiRequests(stack());
 });
 
 const LIST = '/api/regions/cn-shanghai/security-groups?';
@@ -32,8 +24,8 @@ describe('First screen', () => {
     const fetching = queryClient
       .getQueryCache()
       .findAll({ fetchStatus: 'fetching' })
-      .map((query) => query.queryKey[0]);
-    expect(fetching.sort()).toEqual(['regions', 'security-groups', 'security-groups', 'session']);
+      .map((query) => query.queryKey[1]);
+    expect(fetching.sort()).toEqual(['groups', 'groups', 'regions', 'session']);
     // The promise main.tsx waits on settles once every answer is in the cache.
     await answered;
     expect(
@@ -49,10 +41,12 @@ describe('First screen', () => {
     expect(await screen.findByText(/^Page 1: \d+ security groups$/)).toBeInTheDocument();
 
     // One request each: the page's queries are the prefetched ones, not a second round.
-    expect(requests.filter((r) => r.startsWith('/api/session'))).toHaveLength(1);
-    expect(requests.filter((r) => r.startsWith('/api/regions?'))).toHaveLength(1);
-    expect(requests.filter((r) => r.startsWith(LIST) && r.includes('search=web'))).toHaveLength(1);
-    expect(requests.filter((r) => r.startsWith(LIST) && !r.includes('search='))).toHaveLength(1);
+    expect(requests().filter((r) => r.startsWith('/api/session'))).toHaveLength(1);
+    expect(requests().filter((r) => r.startsWith('/api/regions?'))).toHaveLength(1);
+    expect(requests().filter((r) => r.startsWith(LIST) && r.includes('search=web'))).toHaveLength(
+      1,
+    );
+    expect(requests().filter((r) => r.startsWith(LIST) && !r.includes('search='))).toHaveLength(1);
   });
 
   it("leads / to the groups of the URL's region, else of the remembered one, without filters", () => {
@@ -67,7 +61,7 @@ describe('First screen', () => {
     const keys = queryClient
       .getQueryCache()
       .findAll()
-      .map((query) => query.queryKey[0]);
+      .map((query) => query.queryKey[1]);
     expect(keys.sort()).toEqual(['regions', 'session']);
   });
 });

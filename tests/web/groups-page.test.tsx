@@ -1,11 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import { createTestStack, type TestStack } from '../support/test-stack';
-import { closeConsole, renderApp } from './render-app';
-
-let stack: TestStack;
+import type { TestStack } from '../support/test-stack';
+import { chooseOption } from './choose-option';
+import { renderApp, stackPerTest } from './render-app';
 
 /** A group of cn-hangzhou as the API lists it. */
-async function groupOf(name: string): Promise<{ id: string; vpcId: string }> {
+async function groupOf(stack: TestStack, name: string): Promise<{ id: string; vpcId: string }> {
   const res = await stack.app.request(
     `/api/regions/cn-hangzhou/security-groups?search=${name}&pageSize=100`,
   );
@@ -14,13 +13,11 @@ async function groupOf(name: string): Promise<{ id: string; vpcId: string }> {
   if (!group) throw new Error(`no group ${name}`);
   return group;
 }
-afterEach(async () => {
-  await closeConsole(stack);
-});
 
 describe('Security Groups page', () => {
+  const stack = stackPerTest();
+
   it('pages with NextToken, searches, and tells no-match from empty', async () => {
-    stack = await createTestStack({ apiOrigin: window.location.origin });
     const { user } = renderApp('/security-groups?region=cn-hangzhou');
     expect(
       await screen.findByText(
@@ -49,9 +46,8 @@ describe('Security Groups page', () => {
   });
 
   it('filters by VPC, with the VPC in the URL, and clears the filter', async () => {
-    stack = await createTestStack({ apiOrigin: window.location.origin });
-    const stagingVpc = (await groupOf('svc-inventory')).vpcId;
-    const prodVpc = (await groupOf('web-prod')).vpcId;
+    const stagingVpc = (await groupOf(stack(), 'svc-inventory')).vpcId;
+    const prodVpc = (await groupOf(stack(), 'web-prod')).vpcId;
     const { user, router } = renderApp('/security-groups?region=cn-hangzhou');
     const table = await screen.findByRole(
       'table',
@@ -60,10 +56,7 @@ describe('Security Groups page', () => {
     );
     await within(table).findByText('web-prod-backup-20261120');
 
-    await user.click(screen.getByRole('combobox', { name: 'Filter by VPC' }));
-    await user.click(
-      await screen.findByText(stagingVpc, { selector: '.ant-select-item-option-content' }),
-    );
+    await chooseOption(user, screen.getByRole('combobox', { name: 'Filter by VPC' }), stagingVpc);
     expect(await within(table).findByText('svc-inventory')).toBeInTheDocument();
     expect(new URLSearchParams(router.state.location.search).get('vpc')).toBe(stagingVpc);
     const vpcCells = within(table)
@@ -76,16 +69,16 @@ describe('Security Groups page', () => {
     expect(screen.getByText(`Page 1: ${vpcCells.length} security groups`)).toBeInTheDocument();
     expect(prodVpc).not.toBe(stagingVpc);
 
-    await user.click(screen.getByRole('combobox', { name: 'Filter by VPC' }));
-    await user.click(
-      await screen.findByText('All VPCs', { selector: '.ant-select-item-option-content' }),
-    );
+    await chooseOption(user, screen.getByRole('combobox', { name: 'Filter by VPC' }), 'All VPCs');
     expect(await within(table).findByText('web-prod-backup-20261120')).toBeInTheDocument();
     expect(new URLSearchParams(router.state.location.search).has('vpc')).toBe(false);
   });
+});
+
+describe('Security Groups page of an account without groups', () => {
+  stackPerTest({ seed: 'empty' });
 
   it('shows the empty state for a region without groups', async () => {
-    stack = await createTestStack({ apiOrigin: window.location.origin, seed: 'empty' });
     renderApp('/security-groups?region=cn-hangzhou');
     expect(
       await screen.findByText('No security groups in this region', {}, { timeout: 15_000 }),

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
+import { chooseOption } from './choose-option';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -76,10 +77,7 @@ describe('Language', () => {
   it('switches the console to Chinese, labels of the Restore Rules dialog included', async () => {
     const { user } = renderApp('/security-groups?region=cn-hangzhou');
     await screen.findByRole('table', { name: 'Security Groups' }, { timeout: 15_000 });
-    await user.click(screen.getByRole('combobox', { name: 'Language' }));
-    await user.click(
-      await screen.findByText('简体中文', { selector: '.ant-select-item-option-content' }),
-    );
+    await chooseOption(user, screen.getByRole('combobox', { name: 'Language' }), '简体中文');
 
     const search = await screen.findByRole('searchbox', { name: '搜索安全组' });
     await user.type(search, 'web-prod{Enter}');

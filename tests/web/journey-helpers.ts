@@ -1,6 +1,7 @@
 /** Steps the journeys share, written as a user would do them. */
 import { screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { chooseOption } from './choose-option';
 
 /** Searches the groups list and opens Restore Rules on the group named `name`. */
 export async function openRestoreFor(user: UserEvent, name: string): Promise<HTMLElement> {
@@ -22,15 +23,12 @@ export async function pickDestination(
   name: string,
 ): Promise<void> {
   const select = within(dialog).getByRole('combobox', { name: 'Destination Security Group' });
-  await user.click(select);
-  await user.type(select, name);
-  const option = await screen.findByText((_, element) =>
-    Boolean(
-      element?.classList.contains('ant-select-item-option-content') &&
-      element.textContent?.startsWith(`${name} (`),
-    ),
-  );
-  await user.click(option);
+  // An option reads "name (sg-...)".
+  await chooseOption(user, select, new RegExp(`^${escapeRegExp(name)} \\(sg-`), { search: name });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Waits for the preview's summary line. */

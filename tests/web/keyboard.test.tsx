@@ -61,10 +61,11 @@ describe('Keyboard only', () => {
     });
     await tabTo(user, () => destination, inDialog);
     await user.keyboard('web-prod-backup');
-    await screen.findByText((_, el) =>
-      Boolean(
-        el?.classList.contains('ant-select-item-option-content') &&
-        el.textContent?.startsWith('web-prod-backup-20261120 ('),
+    // Typing filters the list and makes the first match the active option, which Enter picks.
+    await waitFor(() =>
+      expect(destination).toHaveAttribute(
+        'aria-activedescendant',
+        screen.getByRole('option', { name: /^web-prod-backup-20261120 \(sg-/ }).id,
       ),
     );
     await user.keyboard('{Enter}');

@@ -1,15 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { chooseOption } from './choose-option';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
 
 /** Opens the top bar's region selector and picks a region by its local name. */
 async function pickRegion(user: ReturnType<typeof renderApp>['user'], localName: string) {
-  await user.click(screen.getByRole('combobox', { name: 'Region' }));
-  await user.click(
-    await screen.findByText(localName, { selector: '.ant-select-item-option-content' }),
-  );
+  await chooseOption(user, screen.getByRole('combobox', { name: 'Region' }), localName);
 }
 
 describe('Region selector', () => {
@@ -84,10 +82,9 @@ describe('Region selector', () => {
     expect(select).toHaveAccessibleDescription(
       'The regions could not be loaded. Open the list again to retry.',
     );
-    await user.click(select);
-    expect(
-      await screen.findByText('China (Shanghai)', { selector: '.ant-select-item-option-content' }),
-    ).toBeInTheDocument();
+    // Opening it again asks again, and the regions are there to choose.
+    await chooseOption(user, select, 'China (Shanghai)');
     expect(select).not.toHaveAttribute('aria-invalid');
+    expect(await screen.findByText('web-sh')).toBeInTheDocument();
   });
 });

@@ -9,7 +9,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../../src/web/app/providers';
 import { appRoutes } from '../../src/web/app/routes';
 import { createQueryClient } from '../../src/web/lib/query-client';
-import { createTestStack, type TestStack } from '../support/test-stack';
+import { createTestStack, type TestStack, type TestStackOptions } from '../support/test-stack';
 
 /** Unmounts of the consoles rendered in the current test. */
 const mounted = new Set<() => void>();
@@ -42,12 +42,13 @@ export async function closeConsole(stack: TestStack): Promise<void> {
 
 /**
  * A fresh test stack (the console's proxy and the ECS emulator, in process) for each test of the
- * calling file, closed by `closeConsole` after each. Tests read it through the returned function.
+ * calling file (or describe block), closed by `closeConsole` after each, built with `options`
+ * (seed, config). Tests read it through the returned function.
  */
-export function stackPerTest(): () => TestStack {
+export function stackPerTest(options: Omit<TestStackOptions, 'apiOrigin'> = {}): () => TestStack {
   let current: TestStack | undefined;
   beforeEach(async () => {
-    current = await createTestStack({ apiOrigin: window.location.origin });
+    current = await createTestStack({ ...options, apiOrigin: window.location.origin });
   });
   afterEach(async () => {
     if (current) await closeConsole(current);

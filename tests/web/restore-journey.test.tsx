@@ -1,20 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { createTestStack, type TestStack } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-afterEach(async () => {
-  await closeConsole(stack);
-});
+stackPerTest();
 
 const BACKUP = 'web-prod-backup-20261120';
 
 describe('Restore Rules journey', () => {
-  beforeEach(async () => {
-    stack = await createTestStack({ apiOrigin: window.location.origin });
-  });
-
   it('previews, switches type, confirms, shows progress and success, and the rules page shows the result', async () => {
     const { user } = renderApp('/security-groups?region=cn-hangzhou');
     const dialog = await openRestoreFor(user, 'web-prod');

@@ -1,22 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import {
-  createTestStack,
-  groupIdByName,
-  jsonInit,
-  waitForRestore,
-  type TestStack,
-} from '../support/test-stack';
+import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
 import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
-import { closeConsole, renderApp } from './render-app';
+import { renderApp, stackPerTest } from './render-app';
 
-let stack: TestStack;
-beforeEach(async () => {
-  stack = await createTestStack({ apiOrigin: window.location.origin });
-});
-afterEach(async () => {
-  stack.emulator.setLatency(0);
-  await closeConsole(stack);
-});
+const stack = stackPerTest();
 
 const BACKUP = 'web-prod-backup-20261120';
 /** Per ECS call while a restore runs: long enough for the UI's polling to see each step. */
@@ -31,7 +18,7 @@ describe('A running restore', () => {
     const ok = within(dialog).getByRole('button', { name: 'OK' });
     await waitFor(() => expect(ok).toBeEnabled());
 
-    stack.emulator.setLatency(SLOW_ECS_MS);
+    stack().emulator.setLatency(SLOW_ECS_MS);
     await user.click(ok);
     expect(
       await within(dialog).findByRole(
@@ -98,8 +85,8 @@ describe('A running restore', () => {
     await waitFor(() => expect(ok).toBeEnabled());
 
     // Someone else (another tab) starts a restore of web-prod meanwhile.
-    const sourceId = await groupIdByName(stack.app, 'cn-hangzhou', 'web-prod');
-    const destinationId = await groupIdByName(stack.app, 'cn-hangzhou', BACKUP);
+    const sourceId = await groupIdByName(stack().app, 'cn-hangzhou', 'web-prod');
+    const destinationId = await groupIdByName(stack().app, 'cn-hangzhou', BACKUP);
     const base = `/api/regions/cn-hangzhou/security-groups/${sourceId}`;
     const body = {
       destinationId,
@@ -107,10 +94,10 @@ describe('A running restore', () => {
       options: { recreateSystemRules: false, retargetSelfReferences: false },
     };
     const preview = (await (
-      await stack.app.request(`${base}/restore-preview`, jsonInit('POST', body))
+      await stack().app.request(`${base}/restore-preview`, jsonInit('POST', body))
     ).json()) as { revision: string };
-    stack.emulator.setLatency(SLOW_ECS_MS);
-    const started = await stack.app.request(
+    stack().emulator.setLatency(SLOW_ECS_MS);
+    const started = await stack().app.request(
       `${base}/restores`,
       jsonInit('POST', { ...body, revision: preview.revision }),
     );
@@ -142,9 +129,11 @@ describe('A running restore', () => {
       ),
     ).toBeInTheDocument();
     // Only the first restore ran.
-    const detail = await waitForRestore(stack.app, restoreId);
+    const detail = await waitForRestore(stack().app, restoreId);
     expect(detail.status).toBe('succeeded');
-    const list = (await (await stack.app.request(`/api/restores?sourceId=${sourceId}`)).json()) as {
+    const list = (await (
+      await stack().app.request(`/api/restores?sourceId=${sourceId}`)
+    ).json()) as {
       restores: unknown[];
     };
     expect(list.restores).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { groupIdByName } from '../support/test-stack';
+import { chooseOption } from './choose-option';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -45,20 +46,15 @@ describe('Rules page', () => {
     expect(bodyRows(table)[0]?.[1]).toBe('20');
 
     // Filter by protocol, then by action.
-    await user.click(screen.getByRole('combobox', { name: 'Filter by protocol' }));
-    await user.click(
-      await screen.findByText('ICMP', { selector: '.ant-select-item-option-content' }),
-    );
+    await chooseOption(user, screen.getByRole('combobox', { name: 'Filter by protocol' }), 'ICMP');
     expect(await screen.findByText('1 of 8 rules')).toBeInTheDocument();
     expect(bodyRows(table).map((cells) => cells.at(-2))).toEqual(['ping from the VPC']);
-    await user.click(screen.getByRole('combobox', { name: 'Filter by protocol' }));
-    await user.click(
-      await screen.findByText('Any protocol', { selector: '.ant-select-item-option-content' }),
+    await chooseOption(
+      user,
+      screen.getByRole('combobox', { name: 'Filter by protocol' }),
+      'Any protocol',
     );
-    await user.click(screen.getByRole('combobox', { name: 'Filter by action' }));
-    await user.click(
-      await screen.findByText('Deny', { selector: '.ant-select-item-option-content' }),
-    );
+    await chooseOption(user, screen.getByRole('combobox', { name: 'Filter by action' }), 'Deny');
     expect(await screen.findByText('1 of 8 rules')).toBeInTheDocument();
     expect(bodyRows(table).map((cells) => cells.at(-2))).toEqual(['block RDP']);
 
@@ -71,9 +67,10 @@ describe('Rules page', () => {
     const outbound = await screen.findByRole('table', { name: 'Outbound' });
     expect(screen.getByText('0 of 1 rules')).toBeInTheDocument();
     await user.clear(screen.getByRole('searchbox', { name: 'Filter rules' }));
-    await user.click(screen.getByRole('combobox', { name: 'Filter by action' }));
-    await user.click(
-      await screen.findByText('Any action', { selector: '.ant-select-item-option-content' }),
+    await chooseOption(
+      user,
+      screen.getByRole('combobox', { name: 'Filter by action' }),
+      'Any action',
     );
     expect(await screen.findByText('1 of 1 rules')).toBeInTheDocument();
     await waitFor(() => expect(bodyRows(outbound)).toHaveLength(1));

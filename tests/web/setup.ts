@@ -4,25 +4,33 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, vi } from 'vitest';
+import { resetRegionStore } from '../../src/web/features/regions/stores/region-store';
+import { resetLanguageStore } from '../../src/web/i18n/language-store';
 
 // rc-component's useId answers the constant 'test-id' when NODE_ENV is 'test', so every dialog,
 // select and tab would share one id and accessible names would point at the wrong element. Real
 // browsers get unique ids; so do these tests.
 process.env.NODE_ENV = 'development';
 
-// Stored preferences must not leak from one test to the next. (Testing Library unmounts after each
-// test by itself, through globals.)
+// Stored preferences must not leak from one test to the next, neither in the stores (module state
+// that outlives a test) nor in localStorage, which the stores write to when reset, so it is
+// cleared last. (Testing Library unmounts after each test by itself, through globals.)
 afterEach(() => {
+  resetLanguageStore();
+  resetRegionStore();
   localStorage.clear();
 });
 
 // Belt and braces for closeConsole (render-app.tsx): should React's scheduler (setImmediate in
 // Node) still hold a task when a file ends, let it run while jsdom's window exists; once the
 // environment is torn down, such a task throws "window is not defined" and fails the whole run.
+// A few ticks were not always enough on a loaded machine (a late network answer can schedule a
+// render after them), so the drain lasts until ten rounds of immediates and short timers have
+// passed: about 100 ms a file.
 afterAll(async () => {
-  for (let tick = 0; tick < 3; tick += 1) {
+  for (let round = 0; round < 10; round += 1) {
     await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 });
 

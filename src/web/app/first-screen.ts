@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { regionQueries } from '../features/regions/api/region-queries';
 import { rememberedRegion } from '../features/regions/stores/region-store';
-import { securityGroupQueries } from '../features/security-groups/api/security-group-queries';
 import { sessionQueries } from '../features/session/api/session-queries';
 import { currentLanguage } from '../i18n/language-store';
+import { groupQueries } from '../lib/group-queries';
 import { paths } from '../lib/paths';
 
 /**
@@ -27,8 +27,8 @@ export function prefetchFirstScreen(client: QueryClient, url: URL): Promise<void
       vpcId: params.get('vpc') ?? '',
       nextToken: params.getAll('token').at(-1) ?? '',
     };
-    started.push(client.prefetchQuery(securityGroupQueries.list(region, filters)));
-    started.push(client.prefetchQuery(securityGroupQueries.all(region)));
+    started.push(client.prefetchQuery(groupQueries.page(region, filters)));
+    started.push(client.prefetchQuery(groupQueries.all(region)));
   }
   return Promise.all(started).then(() => undefined);
 }

@@ -33,3 +33,7 @@ export const useLanguageActions = () => useLanguageStore((state) => state.action
 
 /** The chosen language, read outside React (the first screen's requests start before it). */
 export const currentLanguage = () => useLanguageStore.getState().language;
+
+/** Puts the language back to the store's initial state (the browser's language); for tests. */
+export const resetLanguageStore = () =>
+  useLanguageStore.setState(useLanguageStore.getInitialState(), true);

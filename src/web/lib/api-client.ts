@@ -1,3 +1,10 @@
+/**
+ * The proxy's JSON API as Hono's typed client: paths, parameters, bodies and answers come from
+ * the routes of `AppType` (so from the contract's schemas), and `read` turns an answer into its
+ * typed body or an `ApiError`.
+ */
+import { hc, type ClientResponse } from 'hono/client';
+import type { AppType } from '../../server/app';
 import type { ApiError as ApiErrorBody } from '../../server/contract';
 
 /** An error response of the proxy (or a failure to reach it), with everything the UI shows. */
@@ -20,45 +27,31 @@ export class ApiError extends Error {
 /** Code of the error raised when the browser cannot reach the console server at all. */
 export const NETWORK_ERROR_CODE = 'NetworkError';
 
-type Query = Record<string, string | number | undefined>;
-
-/** Builds an absolute URL on this page's origin, so the client works under any host and in tests. */
-function apiUrl(path: string, query?: Query): string {
-  const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
-  }
-  return url.toString();
-}
-
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isAbort(error: unknown): boolean {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    typeof (value as { message?: unknown }).message === 'string'
+    typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError'
   );
 }
 
-async function request<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  options: { query?: Query; body?: unknown; signal?: AbortSignal },
-): Promise<T> {
-  let response: Response;
+/**
+ * The browser's fetch with what every API call needs: the session cookie, JSON both ways (the
+ * proxy refuses a POST that is not JSON, even one without fields), and an `ApiError` instead of
+ * the browser's TypeError when the server cannot be reached. An abort stays an AbortError.
+ */
+async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  let body = init.body;
+  if (method !== 'GET' && method !== 'HEAD') {
+    headers.set('Content-Type', 'application/json');
+    body ??= '{}';
+  }
   try {
-    response = await fetch(apiUrl(path, options.query), {
-      method,
-      headers:
-        method === 'POST'
-          ? { 'Content-Type': 'application/json', Accept: 'application/json' }
-          : { Accept: 'application/json' },
-      body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    return await fetch(input, { ...init, method, headers, body, credentials: 'same-origin' });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    // By name: the AbortError may come from another realm's DOMException (Node's fetch under jsdom).
+    if (isAbort(error)) throw error;
     throw new ApiError(
       {
         code: NETWORK_ERROR_CODE,
@@ -67,34 +60,69 @@ async function request<T>(
       0,
     );
   }
-  const text = await response.text();
-  let payload: unknown = undefined;
-  if (text) {
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      payload = undefined;
-    }
-  }
-  if (!response.ok) {
-    if (isErrorBody(payload)) throw new ApiError(payload, response.status);
-    throw new ApiError(
-      {
-        code: `HTTP${response.status}`,
-        message: `The console server answered with HTTP ${response.status}.`,
-      },
-      response.status,
-    );
-  }
-  return payload as T;
 }
 
-/** A small typed fetch wrapper for the proxy's JSON API. */
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
-};
+/** The typed client of the API served at `origin`. */
+export function createApiClient(origin: string) {
+  return hc<AppType>(origin, { fetch: apiFetch }).api;
+}
+
+type ApiClient = ReturnType<typeof createApiClient>;
+let current: { origin: string; client: ApiClient } | undefined;
+
+/**
+ * The typed client on this page's origin (absolute URLs, so it works under any host and in
+ * tests). Made on first use: modules that import it also load where there is no window.
+ */
+export function apiClient(): ApiClient {
+  const origin = window.location.origin;
+  if (current?.origin !== origin) current = { origin, client: createApiClient(origin) };
+  return current.client;
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    typeof value.code === 'string' &&
+    'message' in value &&
+    typeof value.message === 'string'
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The body of a successful answer, typed by its route. An error answer becomes an `ApiError`:
+ * the proxy's error body when it sent one, else `HTTP<status>` (a proxy in between, say).
+ */
+export async function read<T, S extends number>(
+  pending: Promise<ClientResponse<T, S, 'json'>>,
+): Promise<T> {
+  const response = await pending;
+  if (response.ok) return response.json();
+  const payload = parseJson(await response.text());
+  if (isErrorBody(payload)) throw new ApiError(payload, response.status);
+  throw new ApiError(
+    {
+      code: `HTTP${response.status}`,
+      message: `The console server answered with HTTP ${response.status}.`,
+    },
+    response.status,
+  );
+}
+
+/** Options of a call that the query's AbortSignal cancels. */
+export function withSignal(signal: AbortSignal) {
+  return { init: { signal } };
+}
 
 /** True for an error with the given code (our own or an ECS code). */
 export function isApiError(error: unknown, code?: string): error is ApiError {

@@ -1,11 +1,38 @@
+import type { PreviewParams } from '../../server/contract';
+
+/** Search, VPC filter and NextToken of one page of the groups list. */
+export interface GroupListFilters {
+  search: string;
+  vpcId: string;
+  nextToken: string;
+}
+
+const root = ['api'] as const;
+
 /**
- * Root query keys shared by features, so one feature can invalidate what another shows without
- * importing it (a restore refreshes the group list and the rules page).
+ * Every query key of the app, from one root, generic to specific: a key is the key of what it
+ * belongs to plus what makes it specific, so invalidating a prefix reaches everything below it
+ * (a region's groups: its list pages, every group's rules and the previews of each source). It
+ * lives here so one feature can refresh what another shows without importing it.
  */
-export const queryRoots = {
-  session: ['session'] as const,
-  regions: ['regions'] as const,
-  securityGroups: ['security-groups'] as const,
-  securityGroupsOf: (region: string) => ['security-groups', region] as const,
-  restores: ['restores'] as const,
+export const queryKeys = {
+  all: root,
+  session: () => [...root, 'session'] as const,
+  regions: (language: string) => [...root, 'regions', language] as const,
+  groupsOf: (region: string) => [...root, 'groups', region] as const,
+  groupPage: (region: string, filters: GroupListFilters) =>
+    [...queryKeys.groupsOf(region), 'page', filters] as const,
+  allGroups: (region: string) => [...queryKeys.groupsOf(region), 'all'] as const,
+  group: (region: string, groupId: string) =>
+    [...queryKeys.groupsOf(region), 'detail', groupId] as const,
+  previewsOf: (region: string, sourceId: string) =>
+    [...queryKeys.group(region, sourceId), 'preview'] as const,
+  preview: (region: string, sourceId: string, params: PreviewParams) =>
+    [...queryKeys.previewsOf(region, sourceId), params] as const,
+  restores: () => [...root, 'restores'] as const,
+  restoreLists: () => [...queryKeys.restores(), 'list'] as const,
+  restoreList: (filter: { limit: number; sourceId?: string }) =>
+    [...queryKeys.restoreLists(), filter] as const,
+  restore: (restoreId: string) => [...queryKeys.restores(), 'detail', restoreId] as const,
+  undoPreview: (restoreId: string) => [...queryKeys.restore(restoreId), 'undo-preview'] as const,
 };

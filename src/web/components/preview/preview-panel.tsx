@@ -1,6 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Input, Space, Tabs, Tag, Typography } from 'antd';
-import type { PreviewResponse, WarningView } from '../../../server/contract';
+import type {
+  PreviewResponse,
+  RestoreOptions as PreviewOptions,
+  WarningView,
+} from '../../../server/contract';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import type { GroupNames } from '../rule-format';
@@ -10,11 +14,6 @@ import { useToast } from '../toast';
 import { NotRestorableTable } from './not-restorable-table';
 import { directionCounts, planJson, previewRows } from './preview-rows';
 import { PreviewTable, previewSearchText } from './preview-table';
-
-export interface PreviewOptions {
-  recreateSystemRules: boolean;
-  retargetSelfReferences: boolean;
-}
 
 interface PreviewPanelProps {
   preview: PreviewResponse;

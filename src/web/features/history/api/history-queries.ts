@@ -1,7 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { PreviewResponse, RestoreListResponse } from '../../../../server/contract';
-import { api } from '../../../lib/api-client';
-import { sharedQueries } from '../../../lib/shared-queries';
+import { apiClient, read, withSignal } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 const PAGE = 20;
 
@@ -9,26 +8,27 @@ export const historyQueries = {
   /** The journal's restores, newest first, a page at a time (cursor paging). */
   list: () =>
     infiniteQueryOptions({
-      queryKey: ['restores', 'list', { limit: PAGE }] as const,
+      queryKey: queryKeys.restoreList({ limit: PAGE }),
       queryFn: ({ pageParam, signal }) =>
-        api.get<RestoreListResponse>(
-          '/api/restores',
-          { limit: PAGE, cursor: pageParam || undefined },
-          signal,
+        read(
+          apiClient().restores.$get(
+            { query: { limit: String(PAGE), cursor: pageParam || undefined } },
+            withSignal(signal),
+          ),
         ),
       initialPageParam: '',
       getNextPageParam: (last) => last.nextCursor || undefined,
     }),
-  detail: (restoreId: string) => sharedQueries.restoreDetail(restoreId),
   /** What Undo would change: the source back to its rules from just before the restore. */
   undoPreview: (restoreId: string) =>
     queryOptions({
-      queryKey: ['restores', 'undo-preview', restoreId] as const,
+      queryKey: queryKeys.undoPreview(restoreId),
       queryFn: ({ signal }) =>
-        api.get<PreviewResponse>(
-          `/api/restores/${encodeURIComponent(restoreId)}/undo-preview`,
-          undefined,
-          signal,
+        read(
+          apiClient().restores[':id']['undo-preview'].$get(
+            { param: { id: restoreId } },
+            withSignal(signal),
+          ),
         ),
       staleTime: 0,
       refetchOnWindowFocus: false,

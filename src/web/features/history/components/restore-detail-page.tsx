@@ -8,9 +8,9 @@ import { RestoreSteps } from '../../../components/restore-steps';
 import { summaryLine } from '../../../components/restore-summary';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
-import { isRestoreActive } from '../../../lib/shared-queries';
+import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
+import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
 import { paths } from '../../../lib/paths';
-import { historyQueries } from '../api/history-queries';
 import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
 import { UndoModal } from './undo-modal';
 
@@ -18,7 +18,9 @@ import { UndoModal } from './undo-modal';
 export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   const t = useT();
   const formatTime = useFormatTime();
-  const detail = useQuery(historyQueries.detail(restoreId));
+  const detail = useQuery(restoreQueries.detail(restoreId));
+  // An undo or rollback opens this page: when it ends, what it changed is read again.
+  useRefreshWhenRestoreEnds(detail.data);
   const [undoOpen, setUndoOpen] = useState(false);
 
   if (detail.isPending) return <Skeleton active />;

@@ -8,7 +8,7 @@ import { DialogTitle, Heading } from '../../../components/headings';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
-import { sharedQueries } from '../../../lib/shared-queries';
+import { groupQueries } from '../../../lib/group-queries';
 import { historyQueries } from '../api/history-queries';
 import { useUndo } from '../hooks/use-undo';
 
@@ -17,7 +17,7 @@ export function UndoModal({ restore, onClose }: { restore: RestoreDetail; onClos
   const t = useT();
   const navigate = useNavigate();
   const preview = useQuery(historyQueries.undoPreview(restore.id));
-  const groups = useQuery(sharedQueries.allGroups(restore.regionId));
+  const groups = useQuery(groupQueries.all(restore.regionId));
   const undo = useUndo(restore.id);
   const names = useMemo(
     () => new Map((groups.data ?? []).map((g) => [g.id, g.name])),

@@ -1,20 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RestoreAccepted } from '../../../../server/contract';
-import { api } from '../../../lib/api-client';
-import { queryRoots } from '../../../lib/query-keys';
+import { apiClient, read } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-/** Starts the undo of a restore with the revision of the undo preview the user reviewed. */
+/**
+ * Starts the undo of a restore with the revision of the undo preview the user reviewed. Like a
+ * restore, it changes only the restore lists at first; the groups are refreshed when it ends.
+ */
 export function useUndo(restoreId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (revision: string) =>
-      api.post<RestoreAccepted>(`/api/restores/${encodeURIComponent(restoreId)}/undo`, {
-        revision,
-      }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryRoots.restores }),
-        queryClient.invalidateQueries({ queryKey: queryRoots.securityGroups }),
-      ]),
+      read(
+        apiClient().restores[':id'].undo.$post({ param: { id: restoreId }, json: { revision } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.restoreLists() }),
   });
 }

@@ -1,17 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { RegionView } from '../../../../server/contract';
-import { api } from '../../../lib/api-client';
+import { apiClient, read, withSignal } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 import type { Language } from '../../../i18n/language-store';
 
 export const regionQueries = {
   /** Regions with their local names in `language`. */
   list: (language: Language) =>
     queryOptions({
-      queryKey: ['regions', language] as const,
+      queryKey: queryKeys.regions(language),
       queryFn: ({ signal }) =>
-        api
-          .get<{ regions: RegionView[] }>('/api/regions', { language }, signal)
-          .then((r) => r.regions),
+        read(apiClient().regions.$get({ query: { language } }, withSignal(signal))).then(
+          (r) => r.regions,
+        ),
       staleTime: 60 * 60_000,
     }),
 };

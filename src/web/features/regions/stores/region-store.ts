@@ -25,3 +25,7 @@ export const useRegionActions = () => useRegionStore((state) => state.actions);
 
 /** The remembered region, read outside React (the first screen's requests start before it). */
 export const rememberedRegion = () => useRegionStore.getState().lastRegion;
+
+/** Forgets the remembered region (back to the store's initial state); for tests. */
+export const resetRegionStore = () =>
+  useRegionStore.setState(useRegionStore.getInitialState(), true);

@@ -1,6 +1,6 @@
 import { Radio, Space, Typography } from 'antd';
 import { useT } from '../../../i18n/use-t';
-import type { RestoreMode } from '../api/restore-queries';
+import type { RestoreMode } from '../../../../server/contract';
 
 /** The Restoration Type radio; each option with its one-line explanation. */
 export function RestorationType({

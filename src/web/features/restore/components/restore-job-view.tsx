@@ -1,16 +1,14 @@
-import { useEffect, useRef } from 'react';
 import { Alert, Button, Popconfirm, Progress, Result, Skeleton, Space, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { RestoreDetail } from '../../../../server/contract';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
 import { Heading } from '../../../components/headings';
 import { RestoreSteps, stepLabel } from '../../../components/restore-steps';
 import { useT } from '../../../i18n/use-t';
-import { isRestoreActive } from '../../../lib/shared-queries';
+import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { paths } from '../../../lib/paths';
-import { queryRoots } from '../../../lib/query-keys';
-import { restoreQueries } from '../api/restore-queries';
+import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
 import { useRestoreFollowUp } from '../hooks/use-restore-mutations';
 
 interface RestoreJobViewProps {
@@ -25,25 +23,11 @@ interface RestoreJobViewProps {
  */
 export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewProps) {
   const t = useT();
-  const queryClient = useQueryClient();
-  const job = useQuery(restoreQueries.job(restoreId));
+  const job = useQuery(restoreQueries.detail(restoreId));
   const retry = useRestoreFollowUp('retry');
   const rollback = useRestoreFollowUp('rollback');
-  const refreshedFor = useRef<string | null>(null);
   const detail = job.data;
-
-  // When the job ends, the rules and lists it changed are refetched.
-  useEffect(() => {
-    if (
-      !detail ||
-      isRestoreActive(detail) ||
-      refreshedFor.current === `${detail.id}:${detail.status}`
-    )
-      return;
-    refreshedFor.current = `${detail.id}:${detail.status}`;
-    void queryClient.invalidateQueries({ queryKey: queryRoots.securityGroupsOf(detail.regionId) });
-    void queryClient.invalidateQueries({ queryKey: queryRoots.restores });
-  }, [detail, queryClient]);
+  useRefreshWhenRestoreEnds(detail);
 
   if (job.isPending) return <Skeleton active />;
   if (!detail) {

@@ -1,20 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Modal, Skeleton, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PreviewResponse } from '../../../../server/contract';
+import type {
+  PreviewParams,
+  PreviewResponse,
+  RestoreMode,
+  RestoreOptions,
+} from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { DialogTitle, Heading } from '../../../components/headings';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useT } from '../../../i18n/use-t';
 import { isApiError } from '../../../lib/api-client';
-import { queryRoots } from '../../../lib/query-keys';
-import {
-  isRunningStatus,
-  restoreQueries,
-  type PreviewParams,
-  type RestoreMode,
-  type RestoreOptionsValue,
-} from '../api/restore-queries';
+import { queryKeys } from '../../../lib/query-keys';
+import { groupQueries } from '../../../lib/group-queries';
+import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
+import { ruleQueries } from '../../../lib/rule-queries';
+import { previewQueries } from '../api/preview-queries';
 import { useStartRestore } from '../hooks/use-restore-mutations';
 import { DestinationSelect } from './destination-select';
 import { RestorationType } from './restoration-type';
@@ -30,7 +32,7 @@ interface RestoreModalProps {
   onClose: () => void;
 }
 
-const NO_OPTIONS: RestoreOptionsValue = {
+const NO_OPTIONS: RestoreOptions = {
   recreateSystemRules: false,
   retargetSelfReferences: false,
 };
@@ -44,7 +46,7 @@ export function RestoreModal({
   onClose,
 }: RestoreModalProps) {
   const t = useT();
-  const source = useQuery(restoreQueries.source(region, sourceId));
+  const source = useQuery(ruleQueries.ofGroup(region, sourceId));
   const group = source.data?.group;
   const title = t('restore.title', { name: group?.name ?? sourceId, id: sourceId });
 
@@ -92,20 +94,20 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const queryClient = useQueryClient();
   const [destinationId, setDestinationId] = useState<string>();
   const [mode, setMode] = useState<RestoreMode>('completely');
-  const [options, setOptions] = useState<RestoreOptionsValue>(NO_OPTIONS);
+  const [options, setOptions] = useState<RestoreOptions>(NO_OPTIONS);
   const [staleNotice, setStaleNotice] = useState(false);
   // Set when the server answered 409 RestoreInProgress: the job it named (null when it named none).
   const [conflict, setConflict] = useState<{ restoreId: string | null } | null>(null);
 
-  const candidates = useQuery(restoreQueries.candidates(region));
+  const candidates = useQuery(groupQueries.all(region));
   const latest = useQuery(restoreQueries.latestOfSource(source.id));
   const conflictJob = useQuery({
-    ...restoreQueries.job(conflict?.restoreId ?? ''),
+    ...restoreQueries.detail(conflict?.restoreId ?? ''),
     enabled: Boolean(conflict?.restoreId),
   });
   const params: PreviewParams | null = destinationId ? { destinationId, mode, options } : null;
   const preview = useQuery({
-    ...restoreQueries.preview(region, source.id, params ?? { destinationId: '', mode, options }),
+    ...previewQueries.restore(region, source.id, params ?? { destinationId: '', mode, options }),
     enabled: params !== null,
   });
   const start = useStartRestore(region, source.id);
@@ -116,16 +118,15 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
 
   // A running job blocks a new restore of this source until it ends (the server would answer 409).
   const conflictId =
-    conflict?.restoreId && (!conflictJob.data || isRunningStatus(conflictJob.data.status))
+    conflict?.restoreId && (!conflictJob.data || isRestoreActive(conflictJob.data))
       ? conflict.restoreId
       : null;
   const activeId =
-    conflictId ?? (latest.data && isRunningStatus(latest.data.status) ? latest.data.id : null);
-  const conflictEnded = conflictJob.data !== undefined && !isRunningStatus(conflictJob.data.status);
+    conflictId ?? (latest.data && isRestoreActive(latest.data) ? latest.data.id : null);
+  const conflictEnded = conflictJob.data !== undefined && !isRestoreActive(conflictJob.data);
   // When the job that blocked this one ends, it has changed the source: recompute the preview.
   useEffect(() => {
-    if (conflictEnded)
-      void queryClient.invalidateQueries({ queryKey: queryRoots.securityGroupsOf(region) });
+    if (conflictEnded) void queryClient.invalidateQueries({ queryKey: queryKeys.groupsOf(region) });
   }, [conflictEnded, queryClient, region]);
   const blocked =
     activeId !== null || (conflict !== null && conflict.restoreId === null && latest.isFetching);
@@ -149,7 +150,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
         onError: (error) => {
           if (isApiError(error, 'StalePreview')) {
             const fresh = (error.details as { preview?: PreviewResponse } | undefined)?.preview;
-            const key = restoreQueries.preview(region, source.id, params).queryKey;
+            const key = previewQueries.restore(region, source.id, params).queryKey;
             if (fresh) queryClient.setQueryData(key, fresh);
             else void queryClient.invalidateQueries({ queryKey: key });
             setStaleNotice(true);

@@ -1,33 +1,40 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RestoreAccepted } from '../../../../server/contract';
-import { api } from '../../../lib/api-client';
-import { queryRoots } from '../../../lib/query-keys';
-import { sourcePath, type PreviewParams } from '../api/restore-queries';
+import type { PreviewParams } from '../../../../server/contract';
+import { apiClient, read } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-/** Starts a restore with the revision of the preview the user reviewed. */
+/**
+ * Starts a restore with the revision of the preview the user reviewed. It changes only the
+ * restore lists for now; the groups are refreshed when the job ends (useRefreshWhenRestoreEnds).
+ */
 export function useStartRestore(region: string, sourceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: PreviewParams & { revision: string }) =>
-      api.post<RestoreAccepted>(`${sourcePath(region, sourceId)}/restores`, request),
+      read(
+        apiClient().regions[':region']['security-groups'][':id'].restores.$post({
+          param: { region, id: sourceId },
+          json: request,
+        }),
+      ),
     // Returning the promise keeps OK busy until the lists know a restore started.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryRoots.restores }),
-        queryClient.invalidateQueries({ queryKey: queryRoots.securityGroupsOf(region) }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.restoreLists() }),
   });
 }
 
-/** Retry remaining, or Roll back, a restore; both answer with the job to follow. */
+/**
+ * Retry remaining, or Roll back, a restore; both answer with the job to follow. They change the
+ * restore lists and the restore itself (a retry runs on as the same job, a rollback is its child).
+ */
 export function useRestoreFollowUp(kind: 'retry' | 'rollback') {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (restoreId: string) =>
-      api.post<Partial<RestoreAccepted> | undefined>(
-        `/api/restores/${encodeURIComponent(restoreId)}/${kind}`,
-        {},
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryRoots.restores }),
+      read(apiClient().restores[':id'][kind].$post({ param: { id: restoreId } })),
+    onSuccess: (_accepted, restoreId) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.restoreLists() }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.restore(restoreId) }),
+      ]),
   });
 }

@@ -11,7 +11,8 @@ import { VirtualTable } from '../../../components/virtual-table';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
-import { ruleQueries } from '../api/rule-queries';
+import { groupQueries } from '../../../lib/group-queries';
+import { ruleQueries } from '../../../lib/rule-queries';
 import { rulesPageColumns } from './rule-columns';
 
 type Direction = RuleView['direction'];
@@ -22,7 +23,7 @@ export function RulesPage({ region, groupId }: { region: string; groupId: string
   const formatTime = useFormatTime();
   const navigate = useNavigate();
   const detail = useQuery(ruleQueries.ofGroup(region, groupId));
-  const groups = useQuery(ruleQueries.groupNames(region));
+  const groups = useQuery(groupQueries.all(region));
   const [direction, setDirection] = useState<Direction>('ingress');
   const [text, setText] = useState('');
   const [policy, setPolicy] = useState('');

@@ -9,7 +9,7 @@ import { PageTitle } from '../../../components/headings';
 import { useT } from '../../../i18n/use-t';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { paths } from '../../../lib/paths';
-import { securityGroupQueries } from '../api/security-group-queries';
+import { groupQueries } from '../../../lib/group-queries';
 import { useGroupListParams } from '../hooks/use-group-list-params';
 
 /** Network & Security > Security Groups: the groups of one region. */
@@ -19,8 +19,8 @@ export function SecurityGroupsPage({ region }: { region: string }) {
   const params = useGroupListParams();
   const { search, vpcId, nextToken, page } = params;
 
-  const list = useQuery(securityGroupQueries.list(region, { search, vpcId, nextToken }));
-  const all = useQuery(securityGroupQueries.all(region));
+  const list = useQuery(groupQueries.page(region, { search, vpcId, nextToken }));
+  const all = useQuery(groupQueries.all(region));
   const vpcOptions = useMemo(() => {
     const ids = new Set((all.data ?? []).map((g) => g.vpcId).filter(Boolean));
     if (vpcId) ids.add(vpcId);

@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Session } from '../../../../server/contract';
-import { api } from '../../../lib/api-client';
+import { apiClient, read, withSignal } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export const sessionQueries = {
   current: () =>
     queryOptions({
-      queryKey: ['session'] as const,
-      queryFn: ({ signal }) => api.get<Session>('/api/session', undefined, signal),
+      queryKey: queryKeys.session(),
+      queryFn: ({ signal }) => read(apiClient().session.$get(undefined, withSignal(signal))),
       staleTime: Infinity,
     }),
 };

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, Session } from '../../../../server/contract';
-import { api } from '../../../lib/api-client';
+import type { LoginRequest } from '../../../../server/contract';
+import { apiClient, read } from '../../../lib/api-client';
 import { useT } from '../../../i18n/use-t';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { sessionQueries } from '../api/session-queries';
@@ -14,7 +14,7 @@ export function LoginForm() {
   const t = useT();
   const queryClient = useQueryClient();
   const login = useMutation({
-    mutationFn: (body: LoginRequest) => api.post<Session>('/api/login', body),
+    mutationFn: (body: LoginRequest) => read(apiClient().login.$post({ json: body })),
     onSuccess: (session) => {
       queryClient.setQueryData(sessionQueries.current().queryKey, session);
       // Everything fetched before the login was refused: fetch it again with the cookie.
