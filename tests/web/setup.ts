@@ -3,6 +3,7 @@
  * a getComputedStyle that accepts a pseudo-element, scrollTo. These stubs only fill those gaps.
  */
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/react';
 import { afterAll, afterEach, vi } from 'vitest';
 import { resetRegionStore } from '../../src/web/features/regions/stores/region-store';
 import { resetLanguageStore } from '../../src/web/i18n/language-store';
@@ -117,5 +118,7 @@ Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
   },
 });
 
-// UI journeys run the real proxy and emulator in-process; give them room on a shared machine.
+// UI journeys run the real proxy and emulator in-process; give them room on a shared machine:
+// a findBy* that waits 1 s (the default) fails when other work holds both cores for longer.
+configure({ asyncUtilTimeout: 10_000 });
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 });
