@@ -114,6 +114,8 @@ function displayed(element: HTMLElement): boolean {
 Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
   configurable: true,
   get(this: HTMLElement) {
+    // The stub itself reads the DOM: it stands in for layout, not for a query of a test.
+    // eslint-disable-next-line testing-library/no-node-access
     return this.isConnected && displayed(this) ? this.parentElement : null;
   },
 });

@@ -2,7 +2,6 @@
  * Chooses how the server reaches ECS: the real service through the credential chain, or the
  * built-in emulator when no credentials are found (ECS_MODE forces either).
  */
-import http from 'node:http';
 import type { EcsPort } from '../../ecs/ecs-port';
 import { ConfigError, type Config } from '../config';
 import { resolveCredentials } from '../ecs/credentials';
@@ -16,9 +15,6 @@ export interface EcsConnection {
   emulator?: EmulatorControls;
   stop(): void;
 }
-
-/** Header size that lets 100 permissions with long descriptions reach the emulator. */
-const EMULATOR_HEADER_SIZE = 1024 * 1024;
 
 export async function connectEcs(config: Config, logger: Logger): Promise<EcsConnection> {
   if (config.ecsMode !== 'emulator') {
@@ -43,18 +39,11 @@ export async function connectEcs(config: Config, logger: Logger): Promise<EcsCon
         'Invalid configuration: ECS_MODE: live, but the credential chain found no credentials (see the README: environment variables, CLI profile, credentials file, RAM role)',
       );
   }
-  // Loaded only here so that live mode never imports the emulator or msw.
+  // Loaded only here so that live mode never imports the emulator.
   const { startEmulatorMode } = await import('./emulator-mode');
-  const started = startEmulatorMode(config);
+  const started = await startEmulatorMode(config);
   logger.warn(
     'ECS mode: emulator (no credentials found or ECS_MODE=emulator); the console shows demo data',
   );
-  if (http.maxHeaderSize < EMULATOR_HEADER_SIZE) {
-    // msw/node parses intercepted requests with Node's HTTP parser: a long Authorize URL would hang.
-    logger.warn(
-      { maxHeaderSize: http.maxHeaderSize, batchSize: config.batchSize },
-      `start node with --max-http-header-size=${EMULATOR_HEADER_SIZE} (npm start and npm run serve do): large batches may not reach the emulator`,
-    );
-  }
   return { mode: 'emulator', ecs: started.ecs, emulator: started.emulator, stop: started.stop };
 }

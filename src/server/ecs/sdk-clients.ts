@@ -5,6 +5,7 @@
 import EcsModule from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import type { Credential } from './credentials';
+import { releaseSdkReadTimers } from './response-timers';
 
 type EcsClientClass = typeof EcsModule;
 export type EcsSdkClient = InstanceType<EcsClientClass>;
@@ -64,6 +65,7 @@ export interface ClientFactoryOptions {
 export function createClientCache(
   options: ClientFactoryOptions,
 ): (regionId: string) => EcsSdkClient {
+  releaseSdkReadTimers();
   const clients = new Map<string, EcsSdkClient>();
   return (regionId) => {
     let client = clients.get(regionId);
