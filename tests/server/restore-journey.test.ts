@@ -224,8 +224,10 @@ describe('refusals at OK', () => {
     expect(shown.source.serviceManaged).toBe(true);
     stack.emulator.clearCalls();
     const res = await startRestore(stack.app, managed, appProd, shown.revision);
-    expect(res.status).toBe(403);
-    expect(res.body.code).toBe('InvalidOperation.ResourceManagedByCloudProduct');
+    // The service-managed pre-flight check (ECS: InvalidOperation.ResourceManagedByCloudProduct).
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('PreflightFailed');
+    expect(shown.checks.map((check) => check.code)).toEqual(['service-managed']);
     expect(stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action))).toEqual([]);
   });
 

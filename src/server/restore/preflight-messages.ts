@@ -20,9 +20,9 @@ export function describeCheck(failure: PreflightFailure): string {
     case 'service-managed':
       return 'The source is managed by a cloud service (ServiceManaged); its rules cannot be changed.';
     case 'rule-limit':
-      return `The result would hold ${failure.peak} rules; a group holds at most ${failure.limit} (${failure.before} now, ${failure.added} added, ${failure.removed} removed).`;
+      return `The result would hold ${failure.peak} rules; a group holds at most ${failure.limit}. It holds ${failure.before} now; the plan adds ${failure.added} and removes ${failure.removed}.`;
     case 'group-reference-limit':
-      return `The result would hold ${failure.peak} rules that reference security groups; a basic group holds at most ${failure.limit} (${failure.before} now, ${failure.added} added).`;
+      return `The result would hold ${failure.peak} rules that reference security groups; a basic group holds at most ${failure.limit}. It holds ${failure.before} now; the plan adds ${failure.added}.`;
     case 'eni-rule-limit':
       return `${plural(failure.enis.length, 'network interface')} would carry more than ${failure.limit} rules over all their groups (${failure.enis.map((eni) => `${eni.eniId}: ${eni.total}`).join(', ')}).`;
     case 'enterprise-group-reference':
