@@ -37,6 +37,8 @@ export interface SecurityGroupPage {
 export interface GroupDetail extends GroupRules {
   group: SecurityGroupSummary;
   innerAccessPolicy: string;
+  /** RequestId of the rules read, when ECS gave one (evidence in the journal). */
+  requestId?: string;
 }
 
 /** Every ECS failure, normalized. `retryable` = throttling, 5xx or a network error. */

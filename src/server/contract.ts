@@ -133,6 +133,61 @@ export const groupDetailResponseSchema = z.object({
   rules: z.array(ruleSchema),
 });
 
+// ---------- pre-flight checks (src/domain/preflight.ts) ----------
+
+const countTraceShape = {
+  before: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  peak: z.number().int(),
+  result: z.number().int(),
+  limit: z.number().int(),
+  rules: z.array(ruleSchema),
+};
+const referenceShape = { rules: z.array(ruleSchema), groupIds: z.array(z.string()) };
+const rulesOnly = { rules: z.array(ruleSchema) };
+
+/** One failed pre-flight check: its code, the numbers and the rules concerned (no text). */
+export const preflightFailureSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('rule-limit'), ...countTraceShape }),
+  z.object({ code: z.literal('group-reference-limit'), ...countTraceShape }),
+  z.object({
+    code: z.literal('eni-rule-limit'),
+    limit: z.number().int(),
+    enis: z.array(
+      z.object({
+        eniId: z.string(),
+        others: z.number().int(),
+        source: z.number().int(),
+        total: z.number().int(),
+      }),
+    ),
+    ...rulesOnly,
+  }),
+  z.object({ code: z.literal('enterprise-group-reference'), ...rulesOnly }),
+  z.object({ code: z.literal('reference-missing'), ...referenceShape }),
+  z.object({ code: z.literal('reference-other-vpc'), ...referenceShape }),
+  z.object({ code: z.literal('reference-self'), ...referenceShape }),
+  z.object({
+    code: z.literal('field-priority'),
+    min: z.number().int(),
+    max: z.number().int(),
+    ...rulesOnly,
+  }),
+  z.object({
+    code: z.literal('field-description'),
+    limit: z.number().int(),
+    longest: z.number().int(),
+    ...rulesOnly,
+  }),
+  z.object({ code: z.literal('field-port-range'), ...rulesOnly }),
+  z.object({ code: z.literal('field-cidr'), ...rulesOnly }),
+  z.object({ code: z.literal('service-managed'), ...rulesOnly }),
+  z.object({ code: z.literal('port-range-list-classic'), ...rulesOnly }),
+]);
+
+export type PreflightFailureView = z.infer<typeof preflightFailureSchema>;
+
 // ---------- restore preview ----------
 
 export const previewRequestSchema = z
@@ -213,6 +268,8 @@ export const previewResponseSchema = z.object({
     makeBeforeBreak: z.boolean(),
   }),
   warnings: z.array(warningSchema),
+  /** Failed pre-flight checks (SPEC section 10); empty when all pass. OK stays disabled otherwise. */
+  checks: z.array(preflightFailureSchema),
   revision: z.string(),
   /** Nothing would change: OK stays disabled. */
   identical: z.boolean(),
@@ -238,10 +295,39 @@ export const restoreStatusSchema = z.enum([
   'failed',
   /** The server stopped while this restore ran (found at start-up). */
   'interrupted',
+  /** Refused before any write: the plan failed a pre-flight check (the error lists them). */
+  'refused',
 ]);
 
+/**
+ * How the runner settled a step whose call ended without an answer (retries spent on a 5xx or a
+ * dropped connection): by reading the source again. `unresolved` when that read failed too.
+ */
+export const stepResolutionSchema = z.object({
+  applied: z.enum(['applied', 'not-applied', 'partly-applied', 'unresolved']),
+  /** RequestId of the read that decided it (absent when it failed). */
+  readRequestId: z.string().optional(),
+  /** Rules of the step found in their desired state (authorize, modify) or gone (revoke). */
+  present: z.number().int(),
+  /** Rules of the step not in that state. */
+  absent: z.number().int(),
+  /** Why the read could not decide it. */
+  readError: apiErrorSchema.optional(),
+});
+
+/** A Retry remaining that the server refused (the restore stays as it was). */
+export const refusalSchema = z.object({
+  at: z.string(),
+  /** The attempt number the refused retry would have started. */
+  attempt: z.number().int(),
+  error: apiErrorSchema,
+});
+
 export const stepOutcomeSchema = planStepViewSchema.extend({
-  status: z.enum(['pending', 'running', 'applied', 'failed']),
+  /** `unknown`: the call went unanswered and the read that should have settled it failed. */
+  status: z.enum(['pending', 'running', 'applied', 'failed', 'unknown']),
+  /** Present when the call went unanswered and the runner read the source to settle it. */
+  outcome: stepResolutionSchema.optional(),
   attempts: z.number().int(),
   requestId: z.string().optional(),
   error: apiErrorSchema.optional(),
@@ -286,6 +372,8 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
   snapshot: z.array(ruleSchema),
   expected: z.array(ruleSchema),
   error: apiErrorSchema.optional(),
+  /** Retries the server refused because their plan failed a pre-flight check. */
+  refusals: z.array(refusalSchema).optional(),
   /** Added by the server helper: the current attempt (steps of earlier attempts keep theirs). */
   attempt: z.number().int().optional(),
   /** Added by the server helper: facts of the current attempt's plan. */
@@ -334,61 +422,8 @@ export type RestoreSummary = z.infer<typeof restoreSummarySchema>;
 export type RestoreDetail = z.infer<typeof restoreDetailSchema>;
 export type RestoreListResponse = z.infer<typeof restoreListResponseSchema>;
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
+export type StepResolution = z.infer<typeof stepResolutionSchema>;
+export type Refusal = z.infer<typeof refusalSchema>;
 export type RuleView = z.infer<typeof ruleSchema>;
 export type WarningView = z.infer<typeof warningSchema>;
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
-
-// ---------- pre-flight checks (src/domain/preflight.ts) ----------
-
-const countTraceShape = {
-  before: z.number().int(),
-  added: z.number().int(),
-  removed: z.number().int(),
-  peak: z.number().int(),
-  result: z.number().int(),
-  limit: z.number().int(),
-  rules: z.array(ruleSchema),
-};
-const referenceShape = { rules: z.array(ruleSchema), groupIds: z.array(z.string()) };
-const rulesOnly = { rules: z.array(ruleSchema) };
-
-/** One failed pre-flight check: its code, the numbers and the rules concerned (no text). */
-export const preflightFailureSchema = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('rule-limit'), ...countTraceShape }),
-  z.object({ code: z.literal('group-reference-limit'), ...countTraceShape }),
-  z.object({
-    code: z.literal('eni-rule-limit'),
-    limit: z.number().int(),
-    enis: z.array(
-      z.object({
-        eniId: z.string(),
-        others: z.number().int(),
-        source: z.number().int(),
-        total: z.number().int(),
-      }),
-    ),
-    ...rulesOnly,
-  }),
-  z.object({ code: z.literal('enterprise-group-reference'), ...rulesOnly }),
-  z.object({ code: z.literal('reference-missing'), ...referenceShape }),
-  z.object({ code: z.literal('reference-other-vpc'), ...referenceShape }),
-  z.object({ code: z.literal('reference-self'), ...referenceShape }),
-  z.object({
-    code: z.literal('field-priority'),
-    min: z.number().int(),
-    max: z.number().int(),
-    ...rulesOnly,
-  }),
-  z.object({
-    code: z.literal('field-description'),
-    limit: z.number().int(),
-    longest: z.number().int(),
-    ...rulesOnly,
-  }),
-  z.object({ code: z.literal('field-port-range'), ...rulesOnly }),
-  z.object({ code: z.literal('field-cidr'), ...rulesOnly }),
-  z.object({ code: z.literal('service-managed'), ...rulesOnly }),
-  z.object({ code: z.literal('port-range-list-classic'), ...rulesOnly }),
-]);
-
-export type PreflightFailureView = z.infer<typeof preflightFailureSchema>;

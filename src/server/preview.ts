@@ -1,10 +1,12 @@
 /**
  * The restore preview: reads both groups, validates the pair, plans with the domain core and
  * shapes the answer of the contract. Restores, retries, undos and rollbacks all plan through
- * here, so what runs is exactly what a preview of the same state would show.
+ * here, so what runs is exactly what a preview of the same state would show, and every plan
+ * carries its pre-flight checks (SPEC section 10): a plan with a failed check never starts.
  */
 import { summarizeDiff } from '../domain/diff';
 import { planRestore } from '../domain/plan';
+import { preflight, type PreflightFailure } from '../domain/preflight';
 import type {
   GroupInfo,
   PlanLimits,
@@ -40,6 +42,8 @@ export interface Planned<T extends PlanTarget = PlanTarget> {
   options: RestoreOptions;
   diff: RuleDiff;
   plan: RestorePlan;
+  /** The pre-flight checks the plan fails; empty when ECS should accept every step. */
+  checks: PreflightFailure[];
 }
 
 export interface PlanningDeps {
@@ -69,12 +73,20 @@ async function planAgainst<T extends PlanTarget>(
   mode: RestoreMode,
   options: RestoreOptions,
 ): Promise<Planned<T>> {
-  const groupVpcs = await referencedGroupVpcs(deps.ecs, source.group.regionId, target.rules, [
+  const found = await referencedGroupVpcs(deps.ecs, source.group.regionId, target.rules, [
     source.group,
     target.group,
   ]);
+  // Both groups were just read (or journaled): they exist whether or not a rule names them, and
+  // a retargeted self-reference names the source although no destination rule does.
+  const groupVpcs = {
+    ...found,
+    [source.group.id]: source.group.vpcId,
+    [target.group.id]: target.group.vpcId,
+  };
   const { diff, plan } = planRestore(source, target, mode, options, deps.limits, { groupVpcs });
-  return { source, target, mode, options, diff, plan };
+  const checks = preflight({ source, plan, limits: deps.limits, groupVpcs });
+  return { source, target, mode, options, diff, plan, checks };
 }
 
 /** Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). */
@@ -162,6 +174,7 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
       makeBeforeBreak: plan.makeBeforeBreak,
     },
     warnings,
+    checks: planned.checks,
     revision: plan.revision,
     identical: plan.steps.length === 0,
   };

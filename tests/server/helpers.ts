@@ -9,9 +9,13 @@ import { z } from 'zod';
 import type { AppType } from '../../src/server/app';
 import {
   apiErrorSchema,
+  preflightFailureSchema,
   previewResponseSchema,
+  type GroupDetailResponse,
   type PreviewRequest,
   type PreviewResponse,
+  type RestoreDetail,
+  type RestoreListResponse,
 } from '../../src/server/contract';
 import {
   createTestStack,
@@ -49,6 +53,8 @@ const errorBodySchema = apiErrorSchema.extend({
       restoreId: z.string().optional(),
       groupId: z.string().optional(),
       preview: previewResponseSchema.optional(),
+      /** A 422 PreflightFailed: the checks that failed. */
+      checks: z.array(preflightFailureSchema).optional(),
     })
     .optional(),
 });
@@ -173,4 +179,45 @@ export function useSharedStack(options: TestStackOptions = {}): SharedStack {
       await open({ webProd, backup });
     },
   };
+}
+
+/** GET /api/restores/:id; throws when it is not a 200. */
+export async function restoreDetailOf(app: AppType, id: string): Promise<RestoreDetail> {
+  const res = await apiOf(app).restores[':id'].$get({ param: { id } });
+  if (res.status !== 200) throw new Error(`GET /api/restores/${id} answered ${res.status}`);
+  return res.json();
+}
+
+/** GET /api/restores of one source; throws when it is not a 200. */
+export async function restoresOf(app: AppType, sourceId: string): Promise<RestoreListResponse> {
+  const res = await apiOf(app).restores.$get({ query: { sourceId } });
+  if (res.status !== 200) throw new Error(`GET /api/restores answered ${res.status}`);
+  return res.json();
+}
+
+/** A group with its rules (GET .../security-groups/:id); throws when it is not a 200. */
+export async function groupDetailOf(
+  app: AppType,
+  id: string,
+  region = REGION,
+): Promise<GroupDetailResponse> {
+  const res = await apiOf(app).regions[':region']['security-groups'][':id'].$get({
+    param: { region, id },
+  });
+  if (res.status !== 200) throw new Error(`GET group ${id} answered ${res.status}`);
+  return res.json();
+}
+
+/** POST /api/restores/:id/retry or /rollback: the response, 202 or an error. */
+export function resumeRestore(app: AppType, id: string, how: 'retry' | 'rollback') {
+  const restore = apiOf(app).restores[':id'];
+  return how === 'retry'
+    ? restore.retry.$post({ param: { id } })
+    : restore.rollback.$post({ param: { id } });
+}
+
+/** The restore ID of an accepted (202) answer; throws on any other status. */
+export async function acceptedId(res: Response): Promise<string> {
+  if (res.status !== 202) throw new Error(`expected 202, got ${res.status}: ${await res.text()}`);
+  return z.object({ restoreId: z.string() }).parse(await res.json()).restoreId;
 }

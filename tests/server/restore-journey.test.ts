@@ -251,9 +251,10 @@ describe('refusals at OK', () => {
     expect(shown.source.serviceManaged).toBe(true);
     shared.stack.emulator.clearCalls();
     const res = await startRestore(shared.stack.app, managed, appProd, shown.revision);
-    expect(res.status).toBe(403);
-    const body = await errorOf(res);
-    expect(body.code).toBe('InvalidOperation.ResourceManagedByCloudProduct');
+    // The service-managed pre-flight check (ECS: InvalidOperation.ResourceManagedByCloudProduct).
+    expect(res.status).toBe(422);
+    expect((await errorOf(res)).code).toBe('PreflightFailed');
+    expect(shown.checks.map((check) => check.code)).toEqual(['service-managed']);
     expect(shared.stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action))).toEqual([]);
   });
 

@@ -289,6 +289,7 @@ export function createSdkEcsPort(options: SdkEcsPortOptions = {}): EcsPort {
         },
         innerAccessPolicy: first.InnerAccessPolicy,
         rules,
+        ...(first.RequestId ? { requestId: first.RequestId } : {}),
       };
     },
 

@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { GroupInfo, PlanStep, RestoreMode, RestoreOptions, Rule } from '../../domain/types';
-import type { ApiError } from '../contract';
+import type { ApiError, Refusal, StepResolution } from '../contract';
 import { migrate } from './schema';
 
 export type RestoreKind = 'restore' | 'rollback' | 'undo';
-export type RestoreStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'interrupted';
-export type StepStatus = 'pending' | 'running' | 'applied' | 'failed';
+export type RestoreStatus =
+  'pending' | 'running' | 'succeeded' | 'failed' | 'interrupted' | 'refused';
+export type StepStatus = 'pending' | 'running' | 'applied' | 'failed' | 'unknown';
 
 export interface Counts {
   added: number;
@@ -60,6 +61,8 @@ export interface RestoreRecord {
   plan: PlanFacts;
   verification: Verification;
   error?: ApiError;
+  /** Retries refused by a pre-flight check, oldest first. */
+  refusals: Refusal[];
 }
 
 export interface StepRecord {
@@ -77,14 +80,24 @@ export interface StepRecord {
   attempts: number;
   requestId?: string;
   error?: ApiError;
+  /** How an unanswered call was settled by reading the source. */
+  outcome?: StepResolution;
   startedAt?: string;
   finishedAt?: string;
 }
 
 export type NewRestore = Omit<
   RestoreRecord,
-  'seq' | 'status' | 'attempt' | 'finishedAt' | 'verification' | 'error'
+  'seq' | 'status' | 'attempt' | 'finishedAt' | 'verification' | 'error' | 'refusals'
 >;
+
+export interface StepFinish {
+  status: 'applied' | 'failed' | 'unknown';
+  requestId?: string;
+  error?: ApiError;
+  outcome?: StepResolution;
+  at: string;
+}
 
 export interface RestorePage {
   restores: RestoreRecord[];
@@ -113,6 +126,7 @@ interface RestoreRow {
   plan_json: string;
   verification_json: string;
   error_json: string | null;
+  refusals_json: string;
 }
 
 interface StepRow {
@@ -129,6 +143,7 @@ interface StepRow {
   attempts: number;
   request_id: string | null;
   error_json: string | null;
+  outcome_json: string | null;
   started_at: string | null;
   finished_at: string | null;
 }
@@ -159,6 +174,7 @@ function toRestore(row: RestoreRow): RestoreRecord {
     expected: parse(row.expected_json),
     plan: parse(row.plan_json),
     verification: parse(row.verification_json),
+    refusals: parse(row.refusals_json),
   };
   if (row.parent_id !== null) record.parentId = row.parent_id;
   if (row.finished_at !== null) record.finishedAt = row.finished_at;
@@ -182,6 +198,7 @@ function toStep(row: StepRow): StepRecord {
   };
   if (row.request_id !== null) step.requestId = row.request_id;
   if (row.error_json !== null) step.error = parse(row.error_json);
+  if (row.outcome_json !== null) step.outcome = parse(row.outcome_json);
   if (row.started_at !== null) step.startedAt = row.started_at;
   if (row.finished_at !== null) step.finishedAt = row.finished_at;
   return step;
@@ -191,6 +208,10 @@ export interface Journal {
   readonly location: string;
   /** Writes the restore (status pending, attempt 1) and its steps in one transaction. */
   create(restore: NewRestore, steps: PlanStep[]): RestoreRecord;
+  /** Records a restore, undo or rollback refused before any write: status refused, no steps. */
+  refuse(restore: NewRestore, error: ApiError, at: string): RestoreRecord;
+  /** Notes a refused Retry remaining on the restore, which otherwise stays as it was. */
+  addRefusal(id: string, refusal: Refusal): void;
   get(id: string): RestoreRecord | undefined;
   steps(id: string): StepRecord[];
   /** Newest first; `cursor` is the nextCursor of the previous page. */
@@ -203,12 +224,7 @@ export interface Journal {
     extra?: { error?: ApiError; finishedAt?: string },
   ): void;
   startStep(id: string, attempt: number, stepId: string, at: string): void;
-  finishStep(
-    id: string,
-    attempt: number,
-    stepId: string,
-    outcome: { status: 'applied' | 'failed'; requestId?: string; error?: ApiError; at: string },
-  ): void;
+  finishStep(id: string, attempt: number, stepId: string, outcome: StepFinish): void;
   /** Starts a new attempt (Retry remaining) with its plan, in one transaction; status pending. */
   addAttempt(
     id: string,
@@ -242,7 +258,7 @@ export function openJournal(file: string): Journal {
       destination_group_json, snapshot_json, destination_rules_json, expected_json, plan_json,
       verification_json)
     VALUES (@id, @kind, @parentId, @regionId, @sourceId, @sourceName, @destinationId, @destinationName,
-      @mode, @options, @revision, 'pending', @attempt, @createdAt, @summary, @sourceGroup,
+      @mode, @options, @revision, @status, @attempt, @createdAt, @summary, @sourceGroup,
       @destinationGroup, @snapshot, @destinationRules, @expected, @plan, @verification)`);
   const insertStep =
     db.prepare(`INSERT INTO steps (restore_id, attempt, step_id, idx, phase, action,
@@ -267,36 +283,63 @@ export function openJournal(file: string): Journal {
     }
   };
 
+  const insertNew = (restore: NewRestore, status: 'pending' | 'refused') => {
+    insertRestore.run({
+      id: restore.id,
+      kind: restore.kind,
+      parentId: restore.parentId ?? null,
+      regionId: restore.regionId,
+      sourceId: restore.sourceGroup.id,
+      sourceName: restore.sourceGroup.name,
+      destinationId: restore.destinationGroup.id,
+      destinationName: restore.destinationGroup.name,
+      mode: restore.mode,
+      options: JSON.stringify(restore.options),
+      revision: restore.revision,
+      attempt: 1,
+      createdAt: restore.createdAt,
+      summary: JSON.stringify(restore.summary),
+      sourceGroup: JSON.stringify(restore.sourceGroup),
+      destinationGroup: JSON.stringify(restore.destinationGroup),
+      snapshot: JSON.stringify(restore.snapshot),
+      destinationRules: JSON.stringify(restore.destinationRules),
+      expected: JSON.stringify(restore.expected),
+      plan: JSON.stringify(restore.plan),
+      verification: JSON.stringify(PENDING_VERIFICATION),
+      status,
+    });
+  };
+
   const journal: Journal = {
     location: file,
     create(restore, steps) {
       db.transaction(() => {
-        insertRestore.run({
-          id: restore.id,
-          kind: restore.kind,
-          parentId: restore.parentId ?? null,
-          regionId: restore.regionId,
-          sourceId: restore.sourceGroup.id,
-          sourceName: restore.sourceGroup.name,
-          destinationId: restore.destinationGroup.id,
-          destinationName: restore.destinationGroup.name,
-          mode: restore.mode,
-          options: JSON.stringify(restore.options),
-          revision: restore.revision,
-          attempt: 1,
-          createdAt: restore.createdAt,
-          summary: JSON.stringify(restore.summary),
-          sourceGroup: JSON.stringify(restore.sourceGroup),
-          destinationGroup: JSON.stringify(restore.destinationGroup),
-          snapshot: JSON.stringify(restore.snapshot),
-          destinationRules: JSON.stringify(restore.destinationRules),
-          expected: JSON.stringify(restore.expected),
-          plan: JSON.stringify(restore.plan),
-          verification: JSON.stringify(PENDING_VERIFICATION),
-        });
+        insertNew(restore, 'pending');
         writeSteps(restore.id, 1, steps);
       })();
       return journal.get(restore.id)!;
+    },
+    refuse(restore, error, at) {
+      db.transaction(() => {
+        insertNew(restore, 'refused');
+        db.prepare('UPDATE restores SET error_json = ?, finished_at = ? WHERE id = ?').run(
+          JSON.stringify(error),
+          at,
+          restore.id,
+        );
+      })();
+      return journal.get(restore.id)!;
+    },
+    addRefusal(id, refusal) {
+      db.transaction(() => {
+        const row = selectRestore.get(id) as RestoreRow | undefined;
+        if (row === undefined) return;
+        const refusals = [...parse<Refusal[]>(row.refusals_json), refusal];
+        db.prepare('UPDATE restores SET refusals_json = ? WHERE id = ?').run(
+          JSON.stringify(refusals),
+          id,
+        );
+      })();
     },
     get(id) {
       const row = selectRestore.get(id) as RestoreRow | undefined;
@@ -348,11 +391,12 @@ export function openJournal(file: string): Journal {
     },
     finishStep(id, attempt, stepId, outcome) {
       db.prepare(
-        'UPDATE steps SET status = ?, request_id = ?, error_json = ?, finished_at = ? WHERE restore_id = ? AND attempt = ? AND step_id = ?',
+        'UPDATE steps SET status = ?, request_id = ?, error_json = ?, outcome_json = ?, finished_at = ? WHERE restore_id = ? AND attempt = ? AND step_id = ?',
       ).run(
         outcome.status,
         outcome.requestId ?? null,
         outcome.error === undefined ? null : JSON.stringify(outcome.error),
+        outcome.outcome === undefined ? null : JSON.stringify(outcome.outcome),
         outcome.at,
         id,
         attempt,

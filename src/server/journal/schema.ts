@@ -51,6 +51,9 @@ const MIGRATIONS: readonly string[] = [
      finished_at TEXT,
      PRIMARY KEY (restore_id, attempt, step_id)
    );`,
+  // 2: refused retries of a restore, and how an unanswered step was settled by a read.
+  `ALTER TABLE restores ADD COLUMN refusals_json TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE steps ADD COLUMN outcome_json TEXT;`,
 ];
 
 /** Current schema version (the number of migrations). */

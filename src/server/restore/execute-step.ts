@@ -3,10 +3,12 @@
  * ClientToken) and its outcome in the journal. A failed step fails the whole restore.
  */
 import { EcsError, type EcsPort, type WriteResult } from '../../ecs/ecs-port';
+import type { StepResolution } from '../contract';
 import { toApiErrorBody } from '../errors';
 import type { RestoreRecord, StepRecord } from '../journal/journal';
 import { clientToken } from './client-token';
 import type { JobContext } from './job-context';
+import { outcomeUnknown, settledText, settleStep } from './settle-step';
 
 /** Revoke errors that mean "this rule ID no longer exists" (ECS-API.md). */
 const ALREADY_GONE = new Set([
@@ -65,9 +67,19 @@ async function callEcs(
   return revokeStep(ecs, record, step, token);
 }
 
+/** The journal status of a step whose call failed, given how a read settled it (if it did). */
+function stepStatusOf(resolution: StepResolution | undefined): 'applied' | 'failed' | 'unknown' {
+  if (resolution === undefined) return 'failed';
+  if (resolution.applied === 'applied') return 'applied';
+  // Partly applied is not applied: the retry or rollback re-plans against the rules as they are.
+  return resolution.applied === 'unresolved' ? 'unknown' : 'failed';
+}
+
 /**
  * Runs one step of the record's current attempt, journaling its start and outcome. On failure
- * the restore is marked failed with a message naming the step (`stepCount` steps in all).
+ * the restore is marked failed with a message naming the step (`stepCount` steps in all); a call
+ * that went unanswered is first settled by a read of the source (settle-step.ts), and the step
+ * is journaled as that read found it, with the evidence.
  * 'halted': the runner stopped meanwhile and nothing more was written.
  */
 export async function executeStep(
@@ -85,19 +97,32 @@ export async function executeStep(
   } catch (error) {
     if (ctx.halted()) return 'halted';
     const body = toApiErrorBody(error);
+    const resolution = outcomeUnknown(error) ? await settleStep(ctx, record, step) : undefined;
+    if (ctx.halted()) return 'halted';
     journal.finishStep(id, record.attempt, step.id, {
-      status: 'failed',
+      status: stepStatusOf(resolution),
       ...(body.requestId === undefined ? {} : { requestId: body.requestId }),
       error: body,
+      ...(resolution === undefined ? {} : { outcome: resolution }),
       at: ctx.stamp(),
     });
+    const what = `Step ${step.index + 1} of ${stepCount} (${step.action} ${step.rules.length} ${step.direction} rule${step.rules.length === 1 ? '' : 's'})`;
     const failure = {
       ...body,
-      message: `Step ${step.index + 1} of ${stepCount} (${step.action} ${step.rules.length} ${step.direction} rule${step.rules.length === 1 ? '' : 's'}) failed: ${body.message}`,
+      message:
+        resolution === undefined
+          ? `${what} failed: ${body.message}`
+          : `${what} got no answer: ${body.message} ${settledText(resolution)}`,
     };
     journal.setStatus(id, 'failed', { error: failure, finishedAt: ctx.stamp() });
     logger.warn(
-      { restoreId: id, step: step.id, code: body.code, requestId: body.requestId },
+      {
+        restoreId: id,
+        step: step.id,
+        code: body.code,
+        requestId: body.requestId,
+        ...(resolution === undefined ? {} : { settled: resolution.applied }),
+      },
       'restore step failed',
     );
     return 'failed';

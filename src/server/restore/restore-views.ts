@@ -45,6 +45,7 @@ function stepView(step: StepRecord): StepOutcome {
   };
   if (step.requestId !== undefined && step.requestId !== '') view.requestId = step.requestId;
   if (step.error !== undefined) view.error = step.error;
+  if (step.outcome !== undefined) view.outcome = step.outcome;
   if (step.startedAt !== undefined) view.startedAt = step.startedAt;
   if (step.finishedAt !== undefined) view.finishedAt = step.finishedAt;
   return view;
@@ -63,5 +64,6 @@ export function restoreDetailView(record: RestoreRecord, steps: StepRecord[]): R
     plan: record.plan,
   };
   if (record.error !== undefined) detail.error = record.error;
+  if (record.refusals.length > 0) detail.refusals = record.refusals;
   return detail;
 }

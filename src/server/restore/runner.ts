@@ -6,6 +6,7 @@
  * applied and what remains.
  */
 import { randomBytes } from 'node:crypto';
+import type { PreflightFailure } from '../../domain/preflight';
 import type { PlanLimits, RestoreMode, RestoreOptions } from '../../domain/types';
 import type { EcsPort } from '../../ecs/ecs-port';
 import type { PreviewResponse } from '../contract';
@@ -21,6 +22,7 @@ import {
   type PreviewTarget,
 } from '../preview';
 import { executeStep } from './execute-step';
+import { refusalMessage } from './preflight-messages';
 import type { JobContext } from './job-context';
 import { attemptEntry, newRestoreEntry } from './journal-entries';
 import { SourceLocks } from './source-locks';
@@ -53,6 +55,18 @@ export interface StartRestoreInput {
 }
 
 const TERMINAL = new Set(['succeeded', 'failed', 'interrupted']);
+
+/** 422 PreflightFailed naming each failed check; `details` holds the checks and `extra`. */
+function preflightError(
+  what: string,
+  checks: PreflightFailure[],
+  extra: Record<string, unknown> = {},
+): ApiHttpError {
+  return new ApiHttpError(422, 'PreflightFailed', refusalMessage(what, checks), {
+    checks,
+    ...extra,
+  });
+}
 const RESUMABLE = new Set(['failed', 'interrupted']);
 
 export class RestoreRunner {
@@ -130,6 +144,36 @@ export class RestoreRunner {
     }
   }
 
+  /**
+   * A plan that fails a pre-flight check never starts: the journal records the refusal (status
+   * refused, no steps, the checks in its error) and the caller gets 422 with the checks and the
+   * preview. ECS is not called.
+   */
+  private refuseFailedChecks(
+    restoreId: string,
+    planned: Planned<PreviewTarget>,
+    kind: RestoreRecord['kind'],
+    parentId: string | undefined,
+  ): void {
+    if (planned.checks.length === 0) return;
+    const what =
+      kind === 'restore'
+        ? 'The restore'
+        : `The ${kind === 'undo' ? 'undo' : 'roll back'} of ${parentId}`;
+    const recorded = preflightError(what, planned.checks);
+    const at = this.stamp();
+    this.opts.journal.refuse(
+      newRestoreEntry(restoreId, planned, kind, parentId, at),
+      recorded.toBody(),
+      at,
+    );
+    this.opts.logger.warn(
+      { restoreId, kind, checks: planned.checks.map((check) => check.code) },
+      `${kind} refused by pre-flight checks`,
+    );
+    throw preflightError(what, planned.checks, { preview: previewView(planned), restoreId });
+  }
+
   /** Journals a new restore (before any ECS write) and starts its job. */
   private launchNew(
     restoreId: string,
@@ -184,14 +228,7 @@ export class RestoreRunner {
         planned,
         'The destination security group has the same rules as the source',
       );
-      if (planned.source.group.serviceManaged) {
-        // ECS would refuse the first write; refusing here leaves nothing half-done to explain.
-        throw new ApiHttpError(
-          403,
-          'InvalidOperation.ResourceManagedByCloudProduct',
-          `The source ${sourceId} is managed by a cloud service; its rules cannot be changed here.`,
-        );
-      }
+      this.refuseFailedChecks(restoreId, planned, 'restore', undefined);
       this.opts.logger.info(
         {
           restoreId,
@@ -233,6 +270,19 @@ export class RestoreRunner {
         current.mode,
         current.options,
       );
+      if (planned.checks.length > 0) {
+        const error = preflightError(`Retry remaining of ${id}`, planned.checks);
+        this.opts.journal.addRefusal(id, {
+          at: this.stamp(),
+          attempt: current.attempt + 1,
+          error: error.toBody(),
+        });
+        this.opts.logger.warn(
+          { restoreId: id, checks: planned.checks.map((check) => check.code) },
+          'retry refused by pre-flight checks',
+        );
+        throw error;
+      }
       this.opts.journal.addAttempt(id, attemptEntry(current.attempt + 1, planned));
       this.opts.logger.info(
         { restoreId: id, attempt: current.attempt + 1, steps: planned.plan.calls },
@@ -279,6 +329,7 @@ export class RestoreRunner {
         planned,
         `The source security group already has the rules it had before ${id}.`,
       );
+      this.refuseFailedChecks(restoreId, planned, kind, id);
       this.opts.logger.info(
         { restoreId, parentId: id, kind, steps: planned.plan.calls },
         `${kind} starting`,

@@ -24,6 +24,7 @@ const statusKey = {
   failed: 'restore.stepFailed',
   running: 'restore.stepRunning',
   pending: 'restore.stepPending',
+  unknown: 'restore.stepUnknown',
 } as const;
 
 const stepsStatus = {
@@ -31,6 +32,7 @@ const stepsStatus = {
   failed: 'error',
   running: 'process',
   pending: 'wait',
+  unknown: 'error',
 } as const;
 
 interface RestoreStepsProps {

@@ -21,6 +21,7 @@ const statusKeys = {
   succeeded: 'history.statusSucceeded',
   failed: 'history.statusFailed',
   interrupted: 'history.statusInterrupted',
+  refused: 'history.statusRefused',
 } as const;
 
 export function statusLabel(status: RestoreSummary['status'], t: Translate): string {
@@ -33,4 +34,5 @@ export const statusColor: Record<RestoreSummary['status'], string> = {
   succeeded: 'success',
   failed: 'error',
   interrupted: 'warning',
+  refused: 'error',
 };
