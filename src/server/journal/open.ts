@@ -117,8 +117,10 @@ function probeJournal(file: string): void {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') refuse(`the journal ${file} is corrupt (quick_check: ${String(check)})`);
+    // One problem is enough to refuse, and keeps the refusal on one line.
+    const check = String(db.pragma('quick_check(1)', { simple: true }));
+    if (check !== 'ok')
+      refuse(`the journal ${file} is corrupt (${check.replace(/\s*\n\s*/g, ': ')})`);
     const hasVersion = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
       .get();
