@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { EcsPort } from '../ecs/ecs-port';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import { ApiHttpError, toApiHttpError } from './errors';
 import type { AppEnv } from './hono-env';
 import type { Journal } from './journal/journal';
@@ -21,7 +21,7 @@ import { restoreRoutes } from './routes/restores';
 import { sessionRoutes } from './routes/session';
 import { createHostPolicy } from './security/allowed-hosts';
 import { apiBodyLimit, csrfGuard, hostGuard } from './security/request-guards';
-import { securityHeaders } from './security/security-headers';
+import { noStore, securityHeaders } from './security/security-headers';
 import { createTokenAuth } from './security/token-auth';
 import { mountSpa } from './static-site';
 
@@ -64,11 +64,13 @@ export function createApp(deps: AppDeps) {
   const { config, ecs, journal, runner, logger } = deps;
   const regions = createRegionRegistry(ecs);
   const hosts = createHostPolicy(config);
-  const auth = createTokenAuth(config.consoleToken);
+  const auth = createTokenAuth(config);
   const limits = { batchSize: config.batchSize, ruleLimit: config.ruleLimit };
 
   if (config.emulatorTestControls && (deps.mode !== 'emulator' || deps.emulator === undefined)) {
-    throw new Error('EMULATOR_TEST_CONTROLS needs emulator mode; refusing to start');
+    throw new ConfigError(
+      'Invalid configuration: EMULATOR_TEST_CONTROLS: needs the emulator (ECS_MODE=emulator); refusing to start',
+    );
   }
 
   const app = new Hono<AppEnv>();
@@ -82,7 +84,7 @@ export function createApp(deps: AppDeps) {
     } else failure = toApiHttpError(error);
     if (failure.status >= 500 && failure.code === 'InternalError')
       logger.error({ err: error, path: c.req.path }, 'unhandled error');
-    return c.json(failure.toBody(), failure.status);
+    return c.json(failure.toBody(), failure.status, failure.headers);
   });
   app.notFound((c) =>
     c.json({ code: 'NotFound', message: `There is no ${c.req.method} ${c.req.path}.` }, 404),
@@ -92,6 +94,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', compress());
   app.use('*', securityHeaders());
   app.use('*', hostGuard(hosts));
+  app.use('/api/*', noStore());
   app.use('/api/*', apiBodyLimit());
   app.use('/api/*', csrfGuard(hosts));
   app.use('/api/*', auth.middleware);

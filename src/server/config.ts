@@ -2,6 +2,7 @@
  * Server configuration from environment variables, parsed once at start. A bad value stops the
  * server with a message naming the variable, never a silent default.
  */
+import net from 'node:net';
 import { z } from 'zod';
 
 /** Default port of `npm start` (documented in the README). */
@@ -14,6 +15,9 @@ export const DEFAULT_PORT = 8787;
  * in-process emulator accepts full batches: see package.json and vite.config.ts.)
  */
 export const DEFAULT_BATCH_SIZE = 50;
+
+/** How long a console login lasts unless SESSION_HOURS says otherwise. */
+export const DEFAULT_SESSION_HOURS = 12;
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -40,6 +44,51 @@ const hostNameList = z
     ),
   );
 
+/**
+ * A token of one repeated character (or mostly blanks) is guessable: it must have 16
+ * non-whitespace characters and more than one distinct character.
+ */
+const consoleToken = z
+  .string()
+  .max(512)
+  .refine(
+    (t) => t.replace(/\s/g, '').length >= 16,
+    'must have at least 16 non-whitespace characters',
+  )
+  .refine((t) => new Set(t).size > 1, 'must not repeat one character');
+
+/** One address or CIDR (IPv4 or IPv6) of a reverse proxy whose X-Forwarded-* headers we believe. */
+function parseProxyEntry(entry: string): TrustedProxy | undefined {
+  const [address, bits, extra] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return undefined;
+  const max = family === 4 ? 32 : 128;
+  if (bits === undefined)
+    return { address: address!, prefix: max, family: family === 4 ? 'ipv4' : 'ipv6' };
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) return undefined;
+  return { address: address!, prefix: Number(bits), family: family === 4 ? 'ipv4' : 'ipv6' };
+}
+
+const trustedProxies = z.string().transform((raw, ctx) => {
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
+  const parsed: TrustedProxy[] = [];
+  for (const entry of entries) {
+    const proxy = parseProxyEntry(entry);
+    if (proxy === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${entry.slice(0, 60)} is not an IP address or CIDR (e.g. 10.0.0.5, 10.0.0.0/8, ::1)`,
+      });
+      return z.NEVER;
+    }
+    parsed.push(proxy);
+  }
+  return parsed;
+});
+
 const envSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
   PORT: z.preprocess(
@@ -47,10 +96,16 @@ const envSchema = z.object({
     z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
   ),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default('./data')),
-  CONSOLE_TOKEN: z.preprocess(
+  CONSOLE_TOKEN: z.preprocess(emptyToUndefined, consoleToken.optional()),
+  SESSION_HOURS: z.preprocess(
     emptyToUndefined,
-    z.string().min(16, 'must be at least 16 characters').max(512).optional(),
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 366)
+      .default(DEFAULT_SESSION_HOURS),
   ),
+  TRUSTED_PROXIES: z.preprocess(emptyToUndefined, trustedProxies.default([])),
   ECS_MODE: z.preprocess(emptyToUndefined, z.enum(['auto', 'emulator', 'live']).default('auto')),
   ECS_ENDPOINT: z.preprocess(
     emptyToUndefined,
@@ -77,11 +132,22 @@ const envSchema = z.object({
   EMULATOR_TEST_CONTROLS: z.preprocess(emptyToUndefined, booleanFlag.default(false)),
 });
 
+/** A reverse proxy (an address, or a network in CIDR form) from TRUSTED_PROXIES. */
+export interface TrustedProxy {
+  address: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
 export interface Config {
   host: string;
   port: number;
   dataDir: string;
   consoleToken?: string;
+  /** Lifetime of a login cookie (and of its server-side session), in hours. */
+  sessionHours: number;
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by default. */
+  trustedProxies: TrustedProxy[];
   ecsMode: 'auto' | 'emulator' | 'live';
   ecsEndpoint?: string;
   ruleLimit: number;
@@ -109,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     dataDir: e.DATA_DIR,
+    sessionHours: e.SESSION_HOURS,
+    trustedProxies: e.TRUSTED_PROXIES,
     ecsMode: e.ECS_MODE,
     ruleLimit: e.RULE_LIMIT,
     batchSize: e.BATCH_SIZE,

@@ -82,6 +82,8 @@ export const sessionSchema = z.object({
   batchSize: z.number().int(),
   /** True when this server requires CONSOLE_TOKEN and the browser has not logged in. */
   loginRequired: z.boolean(),
+  /** Present (true) when this server requires CONSOLE_TOKEN and the browser holds a live login. */
+  signedIn: z.literal(true).optional(),
 });
 
 export const regionSchema = z.object({

@@ -14,6 +14,8 @@ export class ApiHttpError extends Error {
     message: string,
     readonly details?: unknown,
     readonly requestId?: string,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -63,4 +65,12 @@ export function toApiHttpError(error: unknown): ApiHttpError {
 /** The ApiError body of any failure, for the journal. */
 export function toApiErrorBody(error: unknown): ApiError {
   return toApiHttpError(error).toBody();
+}
+
+/**
+ * The server cannot start with what it found on disk (DATA_DIR, the journal, its lock): the
+ * message is one line naming the setting, the path and the cause, printed without a stack.
+ */
+export class StartupRefusal extends Error {
+  override readonly name = 'StartupRefusal';
 }

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       allowedHosts: [],
       logLevel: 'info',
       emulatorTestControls: false,
+      sessionHours: 12,
+      trustedProxies: [],
     });
     expect(DEFAULT_PORT).toBe(8787);
   });
@@ -36,8 +38,16 @@ describe('loadConfig', () => {
       BATCH_SIZE: '100',
       ALLOWED_HOSTS: 'Console.Example.com, other.test:8443',
       LOG_LEVEL: 'warn',
+      SESSION_HOURS: '0.5',
+      TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7 ,fd00::/8',
     });
     expect(config).toMatchObject({
+      sessionHours: 0.5,
+      trustedProxies: [
+        { address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+        { address: '192.0.2.7', prefix: 32, family: 'ipv4' },
+        { address: 'fd00::', prefix: 8, family: 'ipv6' },
+      ],
       host: '0.0.0.0',
       port: 9000,
       dataDir: '/var/lib/rrc',
@@ -65,12 +75,26 @@ describe('loadConfig', () => {
     ['BATCH_SIZE', '0'],
     ['RULE_LIMIT', '-1'],
     ['CONSOLE_TOKEN', 'short'],
+    ['CONSOLE_TOKEN', ' '.repeat(16)],
+    ['CONSOLE_TOKEN', `abcdefgh${' '.repeat(10)}ijklmno`],
+    ['CONSOLE_TOKEN', 'a'.repeat(32)],
+    ['SESSION_HOURS', '0'],
+    ['SESSION_HOURS', 'soon'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['TRUSTED_PROXIES', 'proxy.example.com'],
+    ['TRUSTED_PROXIES', '10.0.0.1, 10.0.0.0/8/2'],
     ['ALLOWED_HOSTS', 'good.test, bad host'],
     ['LOG_LEVEL', 'loud'],
     ['EMULATOR_TEST_CONTROLS', 'maybe'],
   ])('stops on a bad %s=%s with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('accepts a token of 16 non-whitespace characters with more than one distinct one', () => {
+    expect(loadConfig({ CONSOLE_TOKEN: 'ab'.repeat(8) }).consoleToken).toBe('ab'.repeat(8));
+    expect(() => loadConfig({ CONSOLE_TOKEN: 'ab'.repeat(7) + 'a' })).toThrow(/16 non-whitespace/);
+    expect(() => loadConfig({ CONSOLE_TOKEN: 'x'.repeat(20) })).toThrow(/one character/);
   });
 
   it('refuses emulator test controls in live mode', () => {

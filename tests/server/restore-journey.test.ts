@@ -289,10 +289,14 @@ describe('refusals at OK', () => {
       shown.revision,
     );
     expect(third.status).toBe(409);
-    expect(await errorOf(third)).toMatchObject({
-      code: 'RestoreInProgress',
-      details: { restoreId },
-    });
+    // Read raw: the shared error schema strips detail fields it does not name.
+    const refused = (await third.json()) as unknown as {
+      code: string;
+      details: Record<string, unknown>;
+    };
+    expect(refused).toMatchObject({ code: 'RestoreInProgress', details: { restoreId } });
+    const started = shared.stack.journal.get(restoreId)!.createdAt;
+    expect(refused.details.startedAt).toBe(started);
     shared.stack.emulator.setLatency(0);
     expect((await waitForRestore(shared.stack.app, restoreId)).status).toBe('succeeded');
   });

@@ -3,10 +3,9 @@
  * start-up recovery) → runner → app. Shared by the production server and `npm run dev`, so both
  * run the same proxy.
  */
-import path from 'node:path';
 import { createApp } from '../app';
 import type { Config } from '../config';
-import { openJournal } from '../journal/journal';
+import { openDataDir } from '../journal/open';
 import type { Logger } from '../logger';
 import { RestoreRunner } from '../restore/runner';
 import { connectEcs } from './ecs-mode';
@@ -25,9 +24,16 @@ export async function composeConsole(
   logger: Logger,
   options: { distDir?: string } = {},
 ): Promise<ComposedConsole> {
-  const connection = await connectEcs(config, logger);
-  const journalFile = path.resolve(config.dataDir, 'journal.db');
-  const journal = openJournal(journalFile);
+  // DATA_DIR first: a refusal there comes before any ECS connection is set up.
+  const opened = openDataDir(config.dataDir);
+  let connection: Awaited<ReturnType<typeof connectEcs>>;
+  try {
+    connection = await connectEcs(config, logger);
+  } catch (error) {
+    opened.close();
+    throw error;
+  }
+  const { journal, journalFile } = opened;
   // Restores that were running when the last process stopped can only be retried or rolled back.
   const interrupted = journal.markInterrupted(new Date().toISOString());
   if (interrupted.length > 0)
@@ -57,7 +63,7 @@ export async function composeConsole(
     journalFile,
     runner,
     stop() {
-      journal.close();
+      opened.close();
       connection.stop();
     },
   };

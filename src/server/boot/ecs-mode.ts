@@ -21,8 +21,8 @@ export async function connectEcs(config: Config, logger: Logger): Promise<EcsCon
     const resolved = await resolveCredentials();
     if (resolved !== null) {
       if (config.emulatorTestControls)
-        throw new Error(
-          'EMULATOR_TEST_CONTROLS is set but credentials were found; refusing to start',
+        throw new ConfigError(
+          'Invalid configuration: EMULATOR_TEST_CONTROLS: set, but the credential chain found credentials (live mode); unset it or use ECS_MODE=emulator',
         );
       logger.info(
         { credentialSource: resolved.source, endpoint: config.ecsEndpoint ?? 'regional' },

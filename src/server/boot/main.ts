@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import { ConfigError } from '../config';
+import { StartupRefusal } from '../errors';
 import { startServer } from './server';
 
 try {
@@ -13,7 +14,8 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  // A bad setting: one clear line naming the variable, no stack.
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A bad setting or an unusable DATA_DIR: one clear line naming the setting, no stack.
+  const known = error instanceof ConfigError || error instanceof StartupRefusal;
+  console.error(known ? error.message : error);
   process.exit(1);
 }

@@ -111,12 +111,12 @@ export class RestoreRunner {
     if (!taken.ok || active !== undefined) {
       if (taken.ok) this.locks.release(regionId, sourceId, restoreId);
       const holder = active?.id ?? (taken.ok ? undefined : taken.holder);
-      const holderKnown = holder !== undefined && this.opts.journal.get(holder) !== undefined;
+      const running = holder === undefined ? undefined : this.opts.journal.get(holder);
       throw new ApiHttpError(
         409,
         'RestoreInProgress',
         `A restore of ${sourceId} is already running; wait for it to finish.`,
-        holderKnown ? { restoreId: holder } : undefined,
+        running === undefined ? undefined : { restoreId: running.id, startedAt: running.createdAt },
       );
     }
     try {

@@ -39,3 +39,14 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
   };
 }
+
+/**
+ * `Cache-Control: no-store` on every /api answer: they hold security-group rules and the
+ * journal, which no browser or shared cache should keep (errors included).
+ */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  };
+}

@@ -4,11 +4,12 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { RegionSelect } from '../features/regions/components/region-select';
 import { useRegion } from '../features/regions/hooks/use-region';
 import { SessionBanner } from '../features/session/components/session-banner';
+import { SignOutButton } from '../features/session/components/sign-out-button';
 import { useT } from '../i18n/use-t';
 import { paths } from '../lib/paths';
 import { LanguageSwitch } from './language-switch';
 
-/** Top bar (product, navigation, region, language), the emulator banner, and the page. */
+/** Top bar (product, navigation, region, language, sign-out), the emulator banner, and the page. */
 export function AppLayout() {
   const t = useT();
   const { token } = theme.useToken();
@@ -59,6 +60,7 @@ export function AppLayout() {
         <Flex gap="small" align="center">
           <RegionSelect />
           <LanguageSwitch />
+          <SignOutButton />
         </Flex>
       </Layout.Header>
       <SessionBanner />

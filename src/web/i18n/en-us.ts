@@ -21,6 +21,8 @@ export const enUS = {
     loading: 'Loading…',
     backgroundRefreshFailed: 'Could not refresh the data; showing what was loaded last. {message}',
     skipToContent: 'Skip to content',
+    signOut: 'Sign out',
+    signOutFailed: 'Could not sign out',
   },
   errors: {
     code: 'Code: {code}',

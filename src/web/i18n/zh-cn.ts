@@ -22,6 +22,8 @@ export const zhCN: Messages = {
     loading: '加载中…',
     backgroundRefreshFailed: '刷新数据失败，显示的是上次加载的数据。{message}',
     skipToContent: '跳到主要内容',
+    signOut: '退出登录',
+    signOutFailed: '无法退出登录',
   },
   errors: {
     code: '错误码：{code}',
