@@ -138,9 +138,11 @@ async function secondaryEnisUsing(
   return { items: uniqueById(secondary), complete: listing.complete };
 }
 
+/** The first of each ID, in order (a listing that shifts between pages may repeat one). */
 function uniqueById<T extends { id: string }>(items: T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+  const byId = new Map<string, T>();
+  for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+  return [...byId.values()];
 }
 
 async function instancePart(
@@ -200,9 +202,9 @@ async function groupNames(
   groupIds: string[],
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (let i = 0; i < groupIds.length && i / NAME_LOOKUP_BATCH < MAX_NAME_LOOKUPS;) {
-    const batch = groupIds.slice(i, i + NAME_LOOKUP_BATCH);
-    i += NAME_LOOKUP_BATCH;
+  const batches = Math.min(MAX_NAME_LOOKUPS, Math.ceil(groupIds.length / NAME_LOOKUP_BATCH));
+  for (let n = 0; n < batches; n += 1) {
+    const batch = groupIds.slice(n * NAME_LOOKUP_BATCH, (n + 1) * NAME_LOOKUP_BATCH);
     try {
       const page = await ecs.describeSecurityGroups(
         regionId,
