@@ -2,7 +2,7 @@
  * The small interface the server needs from ECS. The SDK adapter (src/server/ecs) implements it;
  * nothing above this line knows about the SDK, its classes or its wire format.
  */
-import type { Direction, GroupInfo, GroupRules, Rule } from '../domain/types';
+import type { Direction, GroupInfo, GroupRules, GroupType, Rule } from '../domain/types';
 
 export interface Region {
   regionId: string;
@@ -22,6 +22,8 @@ export interface SecurityGroupFilters {
   vpcId?: string;
   securityGroupId?: string;
   securityGroupName?: string;
+  /** Up to 100 group IDs (ECS's SecurityGroupIds, a JSON array). */
+  securityGroupIds?: readonly string[];
 }
 
 export interface SecurityGroupPage {
@@ -106,4 +108,104 @@ export interface EcsPort {
     desired: Rule,
     clientToken: string,
   ): Promise<WriteResult>;
+  /** One page (MaxResults 10–100) of the instances whose groups include `securityGroupId`. */
+  describeInstances(
+    regionId: string,
+    filters: { securityGroupId: string },
+    page: PageRequest,
+  ): Promise<InstancePage>;
+  /** One page (MaxResults 10–500); ECS's SecurityGroupId filter finds secondary ENIs only. */
+  describeNetworkInterfaces(
+    regionId: string,
+    filters: { securityGroupId: string },
+    page: PageRequest,
+  ): Promise<NetworkInterfacePage>;
+  /** For each of up to 10 groups, the groups whose rules reference it. */
+  describeSecurityGroupReferences(
+    regionId: string,
+    groupIds: readonly string[],
+  ): Promise<GroupReferences[]>;
+  describePrefixList(regionId: string, prefixListId: string): Promise<PrefixListInfo>;
+  /** Idempotent under `clientToken`: a replay answers the same group. */
+  createSecurityGroup(
+    regionId: string,
+    input: CreateSecurityGroupInput,
+    clientToken: string,
+  ): Promise<CreatedSecurityGroup>;
+}
+
+// ---------- reads for the blast radius and the per-ENI quota, and group creation ----------
+
+/** One page request of a token-paged listing. */
+export interface PageRequest {
+  nextToken?: string;
+  maxResults?: number;
+}
+
+/** An ENI as DescribeInstances lists it on an instance: no groups of its own there. */
+export interface InstanceNetworkInterface {
+  id: string;
+  /** 'Primary' or 'Secondary' as ECS sends it; '' when ECS leaves it out. */
+  type: string;
+}
+
+export interface InstanceSummary {
+  id: string;
+  name: string;
+  /** Running, Stopped, Pending, Starting, Stopping, as ECS spells it. */
+  status: string;
+  vpcId: string;
+  /** The instance's groups, which are its primary ENI's. */
+  securityGroupIds: string[];
+  /** Every ENI attached (primary and secondary); empty for a classic instance. */
+  networkInterfaces: InstanceNetworkInterface[];
+}
+
+export interface InstancePage {
+  instances: InstanceSummary[];
+  /** '' when this is the last page. */
+  nextToken: string;
+}
+
+export interface NetworkInterfaceSummary {
+  id: string;
+  type: string;
+  /** '' when the ENI is not attached. */
+  instanceId: string;
+  status: string;
+  securityGroupIds: string[];
+}
+
+export interface NetworkInterfacePage {
+  networkInterfaces: NetworkInterfaceSummary[];
+  /** '' when this is the last page. */
+  nextToken: string;
+}
+
+export interface GroupReferences {
+  groupId: string;
+  /** The groups whose rules reference `groupId`, with their owner account. */
+  referencingGroups: Array<{ groupId: string; aliUid: string }>;
+}
+
+export interface PrefixListInfo {
+  id: string;
+  name: string;
+  /** What one rule referencing the list weighs toward the per-ENI quota. */
+  maxEntries: number;
+  entryCount: number;
+}
+
+export interface CreateSecurityGroupInput {
+  name: string;
+  description?: string;
+  /** Absent: a classic-network group. */
+  vpcId?: string;
+  type?: GroupType;
+  resourceGroupId?: string;
+  tags?: Array<{ key: string; value: string }>;
+}
+
+export interface CreatedSecurityGroup extends WriteResult {
+  groupId: string;
 }

@@ -6,8 +6,25 @@
  */
 import { normalizeRule, RuleParseError } from '../domain/normalize';
 import type { Direction, GroupType, Rule, RuleInput, RuleMeta } from '../domain/types';
-import { EcsError, type Region, type SecurityGroupSummary } from './ecs-port';
-import type { WirePermission, WireRegion, WireSecurityGroup } from './wire';
+import {
+  type CreateSecurityGroupInput,
+  EcsError,
+  type GroupReferences,
+  type InstanceSummary,
+  type NetworkInterfaceSummary,
+  type PrefixListInfo,
+  type Region,
+  type SecurityGroupSummary,
+} from './ecs-port';
+import type {
+  WireInstance,
+  WireNetworkInterface,
+  WirePermission,
+  WirePrefixListAttributes,
+  WireRegion,
+  WireSecurityGroup,
+  WireSecurityGroupReference,
+} from './wire';
 
 /** PascalCase request fields, exactly as they travel in the query string (values are strings). */
 export type WireFields = Record<string, string>;
@@ -219,4 +236,57 @@ export function groupSummaryFromWire(
     ruleCount: group.RuleCount,
     serviceManaged: group.ServiceManaged,
   };
+}
+
+export function instanceFromWire(instance: WireInstance): InstanceSummary {
+  return {
+    id: instance.InstanceId,
+    name: instance.InstanceName,
+    status: instance.Status,
+    vpcId: instance.VpcAttributes,
+    securityGroupIds: [...instance.SecurityGroupIds],
+    networkInterfaces: instance.NetworkInterfaces.map((eni) => ({
+      id: eni.NetworkInterfaceId,
+      type: eni.Type,
+    })),
+  };
+}
+
+export function networkInterfaceFromWire(eni: WireNetworkInterface): NetworkInterfaceSummary {
+  return {
+    id: eni.NetworkInterfaceId,
+    type: eni.Type,
+    instanceId: eni.InstanceId,
+    status: eni.Status,
+    securityGroupIds: [...eni.SecurityGroupIds],
+  };
+}
+
+export function groupReferencesFromWire(reference: WireSecurityGroupReference): GroupReferences {
+  return {
+    groupId: reference.SecurityGroupId,
+    referencingGroups: reference.ReferencingSecurityGroups.map((group) => ({
+      groupId: group.SecurityGroupId,
+      aliUid: group.AliUid,
+    })),
+  };
+}
+
+export function prefixListFromWire(list: WirePrefixListAttributes): PrefixListInfo {
+  return {
+    id: list.PrefixListId,
+    name: list.PrefixListName,
+    maxEntries: list.MaxEntries,
+    entryCount: list.Entries.length,
+  };
+}
+
+/** The PascalCase fields of a CreateSecurityGroup request (without RegionId and ClientToken). */
+export function createGroupFields(input: CreateSecurityGroupInput): WireFields {
+  const fields: WireFields = { SecurityGroupName: input.name };
+  setIfPresent(fields, 'Description', input.description ?? '');
+  setIfPresent(fields, 'VpcId', input.vpcId ?? '');
+  setIfPresent(fields, 'SecurityGroupType', input.type ?? '');
+  setIfPresent(fields, 'ResourceGroupId', input.resourceGroupId ?? '');
+  return fields;
 }

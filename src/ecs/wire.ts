@@ -166,3 +166,76 @@ function requestIdOf(body: unknown): string | undefined {
   const value = (body as Record<string, unknown>).RequestId;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
+
+// ---------- DescribeInstances, DescribeNetworkInterfaces, references, prefix lists, create ----------
+
+/** A list ECS sends as `{ Inner: [...] }` of plain strings (group IDs). */
+const idList = (inner: string) => wrappedList(inner, id);
+
+export const wireInstanceNetworkInterfaceSchema = z.object({
+  NetworkInterfaceId: id,
+  Type: text,
+});
+
+export const wireInstanceSchema = z.object({
+  InstanceId: id,
+  InstanceName: text,
+  Status: text,
+  VpcAttributes: z
+    .union([z.object({ VpcId: text }), z.null()])
+    .optional()
+    .transform((v) => v?.VpcId ?? ''),
+  SecurityGroupIds: idList('SecurityGroupId'),
+  NetworkInterfaces: wrappedList('NetworkInterface', wireInstanceNetworkInterfaceSchema),
+});
+export type WireInstance = z.output<typeof wireInstanceSchema>;
+
+export const describeInstancesResponseSchema = z.object({
+  RequestId: text,
+  NextToken: text,
+  Instances: wrappedList('Instance', wireInstanceSchema),
+});
+
+export const wireNetworkInterfaceSchema = z.object({
+  NetworkInterfaceId: id,
+  Type: text,
+  InstanceId: text,
+  Status: text,
+  SecurityGroupIds: idList('SecurityGroupId'),
+});
+export type WireNetworkInterface = z.output<typeof wireNetworkInterfaceSchema>;
+
+export const describeNetworkInterfacesResponseSchema = z.object({
+  RequestId: text,
+  NextToken: text,
+  NetworkInterfaceSets: wrappedList('NetworkInterfaceSet', wireNetworkInterfaceSchema),
+});
+
+export const wireSecurityGroupReferenceSchema = z.object({
+  SecurityGroupId: id,
+  ReferencingSecurityGroups: wrappedList(
+    'ReferencingSecurityGroup',
+    z.object({ SecurityGroupId: id, AliUid: text }),
+  ),
+});
+export type WireSecurityGroupReference = z.output<typeof wireSecurityGroupReferenceSchema>;
+
+export const describeSecurityGroupReferencesResponseSchema = z.object({
+  RequestId: text,
+  SecurityGroupReferences: wrappedList('SecurityGroupReference', wireSecurityGroupReferenceSchema),
+});
+
+/** MaxEntries is what the per-ENI quota needs: a list without it cannot be weighed. */
+export const describePrefixListAttributesResponseSchema = z.object({
+  RequestId: text,
+  PrefixListId: id,
+  PrefixListName: text,
+  MaxEntries: z.union([z.number().int().min(0), z.string().regex(/^\d+$/).transform(Number)]),
+  Entries: wrappedList('Entry', z.object({ Cidr: text, Description: text })),
+});
+export type WirePrefixListAttributes = z.output<typeof describePrefixListAttributesResponseSchema>;
+
+export const createSecurityGroupResponseSchema = z.object({
+  RequestId: text,
+  SecurityGroupId: id,
+});

@@ -7,8 +7,14 @@ import {
   AuthorizeSecurityGroupEgressRequestPermissions,
   AuthorizeSecurityGroupRequest,
   AuthorizeSecurityGroupRequestPermissions,
+  CreateSecurityGroupRequest,
+  CreateSecurityGroupRequestTag,
+  DescribeInstancesRequest,
+  DescribeNetworkInterfacesRequest,
+  DescribePrefixListAttributesRequest,
   DescribeRegionsRequest,
   DescribeSecurityGroupAttributeRequest,
+  DescribeSecurityGroupReferencesRequest,
   DescribeSecurityGroupsRequest,
   ModifySecurityGroupEgressRuleRequest,
   ModifySecurityGroupRuleRequest,
@@ -26,15 +32,25 @@ import {
   type WriteResult,
 } from '../../ecs/ecs-port';
 import {
+  createGroupFields,
+  groupReferencesFromWire,
   groupSummaryFromWire,
+  instanceFromWire,
+  networkInterfaceFromWire,
   permissionsToRules,
+  prefixListFromWire,
   regionFromWire,
   ruleToModifyFields,
   ruleToPermissionFields,
   type WireFields,
 } from '../../ecs/mapping';
 import {
+  createSecurityGroupResponseSchema,
+  describeInstancesResponseSchema,
+  describeNetworkInterfacesResponseSchema,
+  describePrefixListAttributesResponseSchema,
   describeRegionsResponseSchema,
+  describeSecurityGroupReferencesResponseSchema,
   describeSecurityGroupAttributeResponseSchema,
   describeSecurityGroupsResponseSchema,
   parseWire,
@@ -48,6 +64,12 @@ import { DEFAULT_RETRY_POLICY, type RetryEnvironment, type RetryPolicy, withRetr
 
 /** ECS accepts at most 100 permissions or rule IDs per Authorize/Revoke call. */
 export const MAX_RULES_PER_CALL = 100;
+
+/** DescribeSecurityGroupReferences takes at most 10 SecurityGroupId.N. */
+export const MAX_REFERENCE_GROUPS = 10;
+
+const clamp = (value: number, min: number, max: number): number =>
+  Math.min(max, Math.max(min, value));
 
 export interface SdkEcsPortOptions {
   /** An `@alicloud/credentials` client (e.g. from `resolveCredentials`). */
@@ -226,6 +248,9 @@ export function createSdkEcsPort(options: SdkEcsPortOptions = {}): EcsPort {
             ...(filters.vpcId ? { vpcId: filters.vpcId } : {}),
             ...(filters.securityGroupId ? { securityGroupId: filters.securityGroupId } : {}),
             ...(filters.securityGroupName ? { securityGroupName: filters.securityGroupName } : {}),
+            ...(filters.securityGroupIds
+              ? { securityGroupIds: JSON.stringify(filters.securityGroupIds) }
+              : {}),
           }),
         ),
       );
@@ -364,6 +389,97 @@ export function createSdkEcsPort(options: SdkEcsPortOptions = {}): EcsPort {
               fromWire(ModifySecurityGroupEgressRuleRequest, fields),
             ),
       );
+    },
+
+    async describeInstances(regionId, filters, page) {
+      const client = clientFor(regionId);
+      const body = await call('DescribeInstances', describeInstancesResponseSchema, () =>
+        client.describeInstances(
+          new DescribeInstancesRequest({
+            regionId,
+            securityGroupId: filters.securityGroupId,
+            maxResults: clamp(page.maxResults ?? 100, 10, 100),
+            ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+          }),
+        ),
+      );
+      return { instances: body.Instances.map(instanceFromWire), nextToken: body.NextToken };
+    },
+
+    async describeNetworkInterfaces(regionId, filters, page) {
+      const client = clientFor(regionId);
+      const body = await call(
+        'DescribeNetworkInterfaces',
+        describeNetworkInterfacesResponseSchema,
+        () =>
+          client.describeNetworkInterfaces(
+            new DescribeNetworkInterfacesRequest({
+              regionId,
+              securityGroupId: filters.securityGroupId,
+              maxResults: clamp(page.maxResults ?? 500, 10, 500),
+              ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+            }),
+          ),
+      );
+      return {
+        networkInterfaces: body.NetworkInterfaceSets.map(networkInterfaceFromWire),
+        nextToken: body.NextToken,
+      };
+    },
+
+    async describeSecurityGroupReferences(regionId, groupIds) {
+      if (groupIds.length === 0 || groupIds.length > MAX_REFERENCE_GROUPS) {
+        throw new EcsError({
+          code: 'InvalidBatch',
+          message: `DescribeSecurityGroupReferences takes 1 to ${MAX_REFERENCE_GROUPS} group IDs per call; got ${groupIds.length}.`,
+          httpStatus: 0,
+          retryable: false,
+        });
+      }
+      const client = clientFor(regionId);
+      const body = await call(
+        'DescribeSecurityGroupReferences',
+        describeSecurityGroupReferencesResponseSchema,
+        () =>
+          client.describeSecurityGroupReferences(
+            new DescribeSecurityGroupReferencesRequest({
+              regionId,
+              securityGroupId: [...groupIds],
+            }),
+          ),
+      );
+      return body.SecurityGroupReferences.map(groupReferencesFromWire);
+    },
+
+    async describePrefixList(regionId, prefixListId) {
+      const client = clientFor(regionId);
+      const body = await call(
+        'DescribePrefixListAttributes',
+        describePrefixListAttributesResponseSchema,
+        () =>
+          client.describePrefixListAttributes(
+            new DescribePrefixListAttributesRequest({ regionId, prefixListId }),
+          ),
+      );
+      return prefixListFromWire(body);
+    },
+
+    async createSecurityGroup(regionId, input, clientToken) {
+      const client = clientFor(regionId);
+      const request = fromWire(CreateSecurityGroupRequest, {
+        ...createGroupFields(input),
+        RegionId: regionId,
+        ClientToken: clientToken,
+      });
+      if (input.tags && input.tags.length > 0) {
+        request.tag = input.tags.map(
+          (tag) => new CreateSecurityGroupRequestTag({ key: tag.key, value: tag.value }),
+        );
+      }
+      const body = await call('CreateSecurityGroup', createSecurityGroupResponseSchema, () =>
+        client.createSecurityGroup(request),
+      );
+      return { groupId: body.SecurityGroupId, requestId: body.RequestId };
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
- * Everything under `/api/regions`: the region list, a region's groups, one group's detail, and
- * the two POSTs that hang off a group (restore-preview, restores). Those POSTs live here rather
- * than in restores.ts so that the first segment of a path alone names its file; restores.ts
- * serves the restores that already exist in the journal. The region-known check that guards
- * every `/api/regions/:region/*` path is middleware in app.ts, ahead of these handlers.
+ * Everything under `/api/regions`: the region list, a region's groups, one group's detail and
+ * its usage (what uses it), and the two POSTs that hang off a group (restore-preview,
+ * restores). Those POSTs live here rather than in restores.ts so that the first segment of a
+ * path alone names its file; restores.ts serves the restores that already exist in the journal.
+ * The region-known check that guards every `/api/regions/:region/*` path is middleware in
+ * app.ts, ahead of these handlers.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import {
   GROUP_ID_PATTERN,
   groupDetailResponseSchema,
   groupListResponseSchema,
+  groupUsageResponseSchema,
   languageSchema,
   listGroupsQuerySchema,
   previewRequestSchema,
@@ -27,6 +29,7 @@ import type { AppEnv } from '../hono-env';
 import { planPair, previewView } from '../preview';
 import type { RegionRegistry } from '../regions';
 import type { RestoreRunner } from '../restore/runner';
+import { groupUsage } from '../usage';
 import { send, valid } from '../validate';
 
 export interface RegionRouteDeps {
@@ -64,6 +67,10 @@ export function regionRoutes({ ecs, regions, runner, limits }: RegionRouteDeps) 
       const { region, id } = c.req.valid('param');
       const detail = await loadGroup(ecs, region, id, 'source');
       return c.json(send(groupDetailResponseSchema, detail), 200);
+    })
+    .get('/:region/security-groups/:id/usage', valid('param', groupParams), async (c) => {
+      const { region, id } = c.req.valid('param');
+      return c.json(send(groupUsageResponseSchema, await groupUsage(ecs, region, id)), 200);
     })
     .post(
       '/:region/security-groups/:id/restore-preview',

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Session } from '../../../../server/contract';
-import { api } from '../../../lib/api-client';
-import { sessionQueries } from './session-queries';
+import { apiClient, read } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * POST /api/logout: the server revokes the session and clears its cookie. Everything fetched
@@ -9,12 +8,14 @@ import { sessionQueries } from './session-queries';
  */
 export function useSignOut() {
   const queryClient = useQueryClient();
-  const sessionKey = sessionQueries.current().queryKey;
+  const sessionKey = queryKeys.session();
   return useMutation({
-    mutationFn: () => api.post<Session>('/api/logout', {}),
+    mutationFn: () => read(apiClient().logout.$post()),
     onSuccess: (session) => {
       queryClient.setQueryData(sessionKey, session);
-      return queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+      return queryClient.resetQueries({
+        predicate: (query) => query.queryKey[1] !== sessionKey[1],
+      });
     },
   });
 }
