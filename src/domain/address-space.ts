@@ -31,27 +31,38 @@ function bigintToGroups(value: bigint, family: IpFamily): number[] {
   return groups;
 }
 
+/** Rule CIDRs repeat across calls; the cap keeps a long-running server's cache bounded. */
+const RANGE_CACHE_LIMIT = 10_000;
 const rangeCache = new Map<string, AddressRange | null>();
+
+function parseRange(text: string, family: IpFamily): AddressRange | null {
+  const parsed = parseCidr(text, family);
+  if (!parsed) return null;
+  const lo = groupsToBigint(parsed.groups);
+  return { lo, hi: lo + (1n << (familyBits(family) - BigInt(parsed.prefix))) - 1n };
+}
 
 /** The addresses a CIDR (or bare address) covers; null when malformed. */
 export function cidrRange(text: string, family: IpFamily): AddressRange | null {
   const key = `${family}${text}`;
   const cached = rangeCache.get(key);
   if (cached !== undefined) return cached;
-  const parsed = parseCidr(text, family);
-  let range: AddressRange | null = null;
-  if (parsed) {
-    const lo = groupsToBigint(parsed.groups);
-    range = { lo, hi: lo + (1n << (familyBits(family) - BigInt(parsed.prefix))) - 1n };
-  }
+  const range = parseRange(text, family);
+  if (rangeCache.size >= RANGE_CACHE_LIMIT) rangeCache.clear();
   rangeCache.set(key, range);
   return range;
 }
 
-/** A bare address as an integer; null when malformed. */
+/** A bare address as an integer; null when malformed. Not cached: packets rarely repeat. */
 export function addressValue(text: string, family: IpFamily): bigint | null {
-  const range = cidrRange(text.includes('/') ? text : `${text}/${familyBits(family)}`, family);
-  return range ? range.lo : null;
+  if (text.includes('/')) return null;
+  return parseRange(text, family)?.lo ?? null;
+}
+
+/** A bare address's text (canonical for its family). */
+export function formatAddress(value: bigint, family: IpFamily): string {
+  const cidr = formatCidr({ family, groups: bigintToGroups(value, family), prefix: 0 });
+  return cidr.slice(0, cidr.indexOf('/'));
 }
 
 /** The largest aligned block size at `lo` (a power of two; the whole space for 0). */
