@@ -6,9 +6,10 @@
  * The space is protocol × port × peer, where the peer is an IPv4 address, an IPv6 address, or a
  * named atom: "a member of group X" or "an address of prefix list P". As in the evaluator, a
  * packet known only by its group is matched by that group's rules and by no CIDR rule (not even
- * 0.0.0.0/0, which needs an address), and likewise for a prefix list; a real packet that is both
- * an address and a group member gets the stronger of the two answers, which the statements for
- * each part together describe. Ports run 1..65535; ICMP, ICMPv6 and GRE have none.
+ * 0.0.0.0/0, which needs an address), and likewise for a prefix list. A real packet that has an
+ * address and is also a group member is matched by the rules of both; the statements describe
+ * each part on its own, which is why the UI must say that group and prefix-list peers are named
+ * sets. Ports run 1..65535; ICMP, ICMPv6 and GRE have none.
  */
 import { spellRanges, type AddressRange } from './address-space';
 import { defaultVerdict, type PacketProtocol } from './evaluate';
