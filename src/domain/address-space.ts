@@ -105,7 +105,7 @@ export function enclosingBlock(lo: bigint, hi: bigint, family: IpFamily): Addres
   return { lo: base, hi: base + (1n << hostBits) - 1n };
 }
 
-/** The parts of `outer` not covered by `ranges` (sorted, disjoint, all inside `outer`). */
+/** The parts of `outer` not covered by `ranges` (sorted by start, all inside `outer`). */
 export function complementWithin(
   outer: AddressRange,
   ranges: readonly AddressRange[],
@@ -114,7 +114,7 @@ export function complementWithin(
   let next = outer.lo;
   for (const { lo, hi } of ranges) {
     if (lo > next) gaps.push({ lo: next, hi: lo - 1n });
-    next = hi + 1n;
+    if (hi + 1n > next) next = hi + 1n;
   }
   if (next <= outer.hi) gaps.push({ lo: next, hi: outer.hi });
   return gaps;

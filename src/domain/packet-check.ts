@@ -66,3 +66,17 @@ export function decide(
 ): PacketDecision {
   return decidePacket(rules, group.type, packetOf(query));
 }
+
+/** The packet check of a restore: the same packet decided by the rules before and after. */
+export function checkPacket(
+  before: Rule[],
+  after: Rule[],
+  group: { type: GroupType },
+  query: PacketQuery,
+): { before: PacketDecision; after: PacketDecision } {
+  const packet = packetOf(query);
+  return {
+    before: decidePacket(before, group.type, packet),
+    after: decidePacket(after, group.type, packet),
+  };
+}

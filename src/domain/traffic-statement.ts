@@ -1,5 +1,5 @@
 /** Reading traffic-effect statements: which packets one covers, and its English wording. */
-import { addressValue, cidrRange } from './address-space';
+import { addressValue, cidrRange, complementWithin, type AddressRange } from './address-space';
 import type { Packet } from './evaluate';
 import { addressFamily } from './ip';
 import type { TrafficPeer, TrafficStatement } from './traffic-effect';
@@ -41,6 +41,36 @@ export function statementCovers(statement: TrafficStatement, packet: Packet): bo
     if (packet.port < from || packet.port > to) return false;
   }
   return peerCovers(statement.peer, packet);
+}
+
+function overlap(x: AddressRange, y: AddressRange): AddressRange | null {
+  const lo = x.lo > y.lo ? x.lo : y.lo;
+  const hi = x.hi < y.hi ? x.hi : y.hi;
+  return lo <= hi ? { lo, hi } : null;
+}
+
+/**
+ * True when some address of `cidr` lies in the statement's address set (a CIDR peer of the
+ * same family): how a protected source is checked against the traffic effect.
+ */
+export function statementTouchesCidr(statement: TrafficStatement, cidr: string): boolean {
+  const { peer } = statement;
+  if (peer.kind !== 'cidrs') return false;
+  const wanted = cidrRange(cidr, peer.family);
+  if (!wanted) return false;
+  const holes = peer.except
+    .map((text) => cidrRange(text, peer.family))
+    .filter((range): range is AddressRange => range !== null)
+    .sort((x, y) => (x.lo < y.lo ? -1 : x.lo > y.lo ? 1 : 0));
+  return peer.include.some((text) => {
+    const include = cidrRange(text, peer.family);
+    const common = include && overlap(include, wanted);
+    if (!common) return false;
+    const inside = holes
+      .map((hole) => overlap(hole, common))
+      .filter((range): range is AddressRange => range !== null);
+    return complementWithin(common, inside).length > 0;
+  });
 }
 
 const PROTOCOL_LABEL = {

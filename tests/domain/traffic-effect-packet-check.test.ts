@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, PacketQueryError } from '../../src/domain/packet-check';
+import { checkPacket, decide, PacketQueryError } from '../../src/domain/packet-check';
 import { rule } from './builders';
 
 const basic = { type: 'normal' as const };
@@ -62,5 +62,18 @@ describe('decide (the packet check)', () => {
         groupId: 'sg-a',
       }),
     ).toThrow(/exactly one/);
+  });
+
+  it('checks one packet before and after a restore', () => {
+    const query = {
+      direction: 'ingress',
+      protocol: 'tcp',
+      port: 22,
+      address: '192.168.9.9',
+    } as const;
+    expect(checkPacket(rules, [world], basic, query)).toEqual({
+      before: { verdict: 'deny', rule: office },
+      after: { verdict: 'allow', rule: world },
+    });
   });
 });

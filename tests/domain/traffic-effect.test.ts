@@ -5,7 +5,7 @@ import {
   noTrafficChange,
   type TrafficEffect,
 } from '../../src/domain/traffic-effect';
-import { formatStatement } from '../../src/domain/traffic-statement';
+import { formatStatement, statementTouchesCidr } from '../../src/domain/traffic-statement';
 import { DEFAULT_RESTORE_OPTIONS, type GroupType, type Rule } from '../../src/domain/types';
 import { group, rule, stored } from './builders';
 
@@ -254,5 +254,31 @@ describe('trafficEffect: cases', () => {
     expect(effectLines([], after).ingress).toEqual([
       'TCP 20-30 from 10.0.0.0/8: blocked → allowed',
     ]);
+  });
+
+  it('marks a change behind a port-range list as approximate on every port', () => {
+    const listed = rule({ portRange: '-1/-1', portRangeListId: 'prl-web', cidr: '0.0.0.0/0' });
+    const effect = trafficEffect([], [listed], basic);
+    expect(effect.ingress.statements.map(formatStatement)).toEqual([
+      'TCP all ports from 0.0.0.0/0: blocked → allowed, in part',
+    ]);
+  });
+
+  it('tells whether a statement reaches into a CIDR, holes included', () => {
+    const before = [rule({ cidr: '0.0.0.0/0', priority: 50 })];
+    const after = [
+      ...before,
+      rule({ cidr: '0.0.0.0/0', policy: 'drop', priority: 10 }),
+      rule({ cidr: '192.168.0.0/16', priority: 1 }),
+    ];
+    const [closed] = trafficEffect(before, after, basic).ingress.statements;
+    expect(closed && formatStatement(closed)).toBe(
+      'TCP 22 from 0.0.0.0/0 except 192.168.0.0/16: allowed → blocked',
+    );
+    if (!closed) return;
+    expect(statementTouchesCidr(closed, '203.0.113.0/24')).toBe(true);
+    expect(statementTouchesCidr(closed, '192.168.4.0/24')).toBe(false);
+    expect(statementTouchesCidr(closed, '192.0.0.0/8')).toBe(true);
+    expect(statementTouchesCidr(closed, '2001:db8::/32')).toBe(false);
   });
 });
