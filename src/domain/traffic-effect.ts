@@ -232,16 +232,39 @@ function peerRank(peer: TrafficPeer): string {
   return `${rank}${peer.kind === 'group' ? peer.groupId : peer.prefixListId}`;
 }
 
+interface SortKey {
+  statement: TrafficStatement;
+  order: number[];
+  peer: string;
+}
+
+function sortKey(statement: TrafficStatement): SortKey {
+  return {
+    statement,
+    order: [
+      statement.to === 'blocked' ? 0 : 1,
+      NIC_TYPES.indexOf(statement.nicType),
+      PROTOCOL_ORDER.indexOf(statement.protocol),
+      portFrom(statement.ports),
+    ],
+    peer: `${peerRank(statement.peer)}|${Number(statement.approximate)}`,
+  };
+}
+
+function compareKeys(x: SortKey, y: SortKey): number {
+  for (let i = 0; i < x.order.length; i++) {
+    const difference = (x.order[i] as number) - (y.order[i] as number);
+    if (difference !== 0) return difference;
+  }
+  return x.peer < y.peer ? -1 : x.peer > y.peer ? 1 : 0;
+}
+
 /** Blocking first (what an operator must not miss), then NIC type, protocol, port, peer. */
-function compareStatements(x: TrafficStatement, y: TrafficStatement): number {
-  return (
-    (x.to === y.to ? 0 : x.to === 'blocked' ? -1 : 1) ||
-    NIC_TYPES.indexOf(x.nicType) - NIC_TYPES.indexOf(y.nicType) ||
-    PROTOCOL_ORDER.indexOf(x.protocol) - PROTOCOL_ORDER.indexOf(y.protocol) ||
-    portFrom(x.ports) - portFrom(y.ports) ||
-    (peerRank(x.peer) < peerRank(y.peer) ? -1 : peerRank(x.peer) > peerRank(y.peer) ? 1 : 0) ||
-    Number(x.approximate) - Number(y.approximate)
-  );
+function sortStatements(statements: TrafficStatement[]): TrafficStatement[] {
+  return statements
+    .map(sortKey)
+    .sort(compareKeys)
+    .map((key) => key.statement);
 }
 
 /**
@@ -262,7 +285,7 @@ export function trafficEffect(
       const pending = collect(ranked, group.type, direction, nicType);
       statements.push(...pending.map((p) => toStatement(direction, nicType, p)));
     }
-    const sorted = mergeAllProtocols(statements).sort(compareStatements);
+    const sorted = sortStatements(mergeAllProtocols(statements));
     return { statements: sorted.slice(0, limit), more: Math.max(0, sorted.length - limit) };
   };
   return { ingress: effect('ingress'), egress: effect('egress') };
