@@ -234,7 +234,8 @@ export function decideCell(
   for (let kind = 0; kind < 4; kind++) flush(kind, segmentCount);
 }
 
-interface Bounded {
+/** A rule of one protocol with the address range its peer covers. */
+export interface AddressedRule {
   rule: ContextRule;
   range: AddressRange;
 }
@@ -249,7 +250,7 @@ function compareBigint(x: bigint, y: bigint): number {
  * Ranges where only shared rules apply cannot change and are skipped.
  */
 export function sweepAddresses(
-  items: Bounded[],
+  items: AddressedRule[],
   visit: (range: AddressRange, active: ContextRule[]) => void,
 ): void {
   const starts = [...items].sort((x, y) => compareBigint(x.range.lo, y.range.lo));
@@ -260,25 +261,25 @@ export function sweepAddresses(
   let ei = 0;
   while (si < starts.length || ei < ends.length) {
     const nextStart = starts[si]?.range.lo;
-    const nextEnd = ends[ei] !== undefined ? (ends[ei] as Bounded).range.hi + 1n : undefined;
+    const nextEnd = ends[ei] !== undefined ? (ends[ei] as AddressedRule).range.hi + 1n : undefined;
     const at =
       nextStart !== undefined && (nextEnd === undefined || nextStart <= nextEnd)
         ? nextStart
         : (nextEnd as bigint);
-    while (ei < ends.length && (ends[ei] as Bounded).range.hi + 1n === at) {
-      const { rule } = ends[ei++] as Bounded;
+    while (ei < ends.length && (ends[ei] as AddressedRule).range.hi + 1n === at) {
+      const { rule } = ends[ei++] as AddressedRule;
       active.delete(rule);
       if (rule.differs) differing--;
     }
-    while (si < starts.length && (starts[si] as Bounded).range.lo === at) {
-      const { rule } = starts[si++] as Bounded;
+    while (si < starts.length && (starts[si] as AddressedRule).range.lo === at) {
+      const { rule } = starts[si++] as AddressedRule;
       active.add(rule);
       if (rule.differs) differing++;
     }
     if (differing === 0) continue;
     const following = [
       starts[si]?.range.lo,
-      ends[ei] ? (ends[ei] as Bounded).range.hi + 1n : undefined,
+      ends[ei] ? (ends[ei] as AddressedRule).range.hi + 1n : undefined,
     ]
       .filter((value): value is bigint => value !== undefined)
       .reduce((x, y) => (y < x ? y : x));
@@ -286,5 +287,3 @@ export function sweepAddresses(
     visit({ lo: at, hi: following - 1n }, ordered);
   }
 }
-
-export type { Bounded as AddressedRule };

@@ -235,6 +235,17 @@ describe('trafficEffect: cases', () => {
     // Shadowed by a stronger plain rule, the condition no longer matters: exact, and no change.
     const strong = rule({ cidr: '0.0.0.0/0', priority: 1, policy: 'drop' });
     expect(effectLines([strong], [strong, { ...fromHighPorts, priority: 2 }]).ingress).toEqual([]);
+    // Past the enumeration limit every verdict the conditional rules allow is assumed possible.
+    const many = Array.from({ length: 12 }, (_, i) =>
+      rule({
+        cidr: '0.0.0.0/0',
+        policy: i % 2 === 0 ? 'drop' : 'accept',
+        sourcePortRange: `${1000 + i}/${1000 + i}`,
+      }),
+    );
+    expect(effectLines([open], [{ ...open, priority: 50 }, ...many]).ingress).toEqual([
+      'TCP 22 from 0.0.0.0/0: allowed → blocked, in part',
+    ]);
   });
 
   it('stops at the limit and counts the rest', () => {
