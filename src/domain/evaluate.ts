@@ -83,23 +83,39 @@ export function ruleMatches(rule: Rule, packet: Packet): boolean {
   return peerMatches(rule, packet);
 }
 
+/** A packet's verdict and the rule that decides it (null: no rule matches, the group's default). */
+export interface Decision {
+  verdict: Verdict;
+  rule: Rule | null;
+}
+
 /**
  * Decides a packet: the matching rule with the smallest priority number wins, Drop wins at equal
  * priority. Without a match a basic (normal) group denies ingress and allows egress; an
  * advanced (enterprise) group denies both.
  */
-export function evaluatePacket(rules: Rule[], groupType: GroupType, packet: Packet): Verdict {
+export function decidePacket(rules: Rule[], groupType: GroupType, packet: Packet): Decision {
   let best: Rule | undefined;
   for (const rule of rules) {
     if (!ruleMatches(rule, packet)) continue;
     if (
       !best ||
       rule.priority < best.priority ||
-      (rule.priority === best.priority && rule.policy === 'drop')
+      (rule.priority === best.priority && rule.policy === 'drop' && best.policy !== 'drop')
     ) {
       best = rule;
     }
   }
-  if (best) return best.policy === 'accept' ? 'allow' : 'deny';
-  return groupType === 'normal' && packet.direction === 'egress' ? 'allow' : 'deny';
+  if (best) return { verdict: best.policy === 'accept' ? 'allow' : 'deny', rule: best };
+  return { verdict: defaultVerdict(groupType, packet.direction), rule: null };
+}
+
+/** What a group does with a packet that no rule matches. */
+export function defaultVerdict(groupType: GroupType, direction: Direction): Verdict {
+  return groupType === 'normal' && direction === 'egress' ? 'allow' : 'deny';
+}
+
+/** The verdict alone; see `decidePacket`. */
+export function evaluatePacket(rules: Rule[], groupType: GroupType, packet: Packet): Verdict {
+  return decidePacket(rules, groupType, packet).verdict;
 }
