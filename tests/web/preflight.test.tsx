@@ -26,8 +26,11 @@ describe('Pre-flight checks in the preview', () => {
     const error = await within(dialog).findByText(
       'The result would hold 209 rules; a group holds at most 200.',
     );
-    expect(error.closest('.ant-alert')).toHaveClass('ant-alert-error');
     const checks = checksOf(dialog);
+    // One error Alert (not a warning) per failed check.
+    const alert = within(checks).getByRole('alert');
+    expect(alert).toHaveClass('ant-alert-error');
+    expect(alert).toContainElement(error);
     expect(
       within(checks).getByText('The source holds 9 now; the plan adds 200 and removes 0.'),
     ).toBeInTheDocument();
