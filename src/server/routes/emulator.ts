@@ -16,6 +16,8 @@ export interface EmulatorControls {
   setLatency(ms: number): void;
   clearFaults(): void;
   reset(): void;
+  /** The newest calls, oldest first: end-to-end tests read which writes reached ECS. */
+  readonly calls: readonly { seq: number; action: string; status: number; applied: boolean }[];
 }
 
 const action = z.string().regex(/^[A-Za-z]{3,60}$/, 'is not an ECS action name');
@@ -23,6 +25,19 @@ const nth = z.number().int().min(1).max(1000);
 
 export function emulatorControlRoutes(emulator: EmulatorControls) {
   return new Hono<AppEnv>()
+    .get('/calls', (c) =>
+      c.json(
+        {
+          calls: emulator.calls.map(({ seq, action, status, applied }) => ({
+            seq,
+            action,
+            status,
+            applied,
+          })),
+        },
+        200,
+      ),
+    )
     .post('/reset', (c) => {
       emulator.reset();
       return c.json({ ok: true }, 200);

@@ -3,6 +3,35 @@ import type { StepOutcome } from '../../server/contract';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { ErrorDetails } from './error-sentence';
+import { counted } from './preflight-checks';
+
+/**
+ * What the read after an unanswered call found: "ECS did not confirm this step; a read shows it
+ * was applied (12 of 12 rules present)". For a removal, the rules counted are the ones gone.
+ */
+export function outcomeText(step: StepOutcome, t: Translate): string | undefined {
+  const outcome = step.outcome;
+  if (!outcome) return step.status === 'unknown' ? t('preflight.outcomeUnresolved') : undefined;
+  if (outcome.applied === 'unresolved') return t('preflight.outcomeUnresolved');
+  const total = outcome.present + outcome.absent;
+  const evidence =
+    step.action === 'revoke'
+      ? counted(t, total, 'preflight.goneOne', 'preflight.goneMany', {
+          present: outcome.present,
+          total,
+        })
+      : counted(t, total, 'preflight.presentOne', 'preflight.presentMany', {
+          present: outcome.present,
+          total,
+        });
+  const key =
+    outcome.applied === 'applied'
+      ? 'preflight.outcomeApplied'
+      : outcome.applied === 'not-applied'
+        ? 'preflight.outcomeNotApplied'
+        : 'preflight.outcomePartly';
+  return t(key, { evidence });
+}
 
 /** "Add 3 inbound rules (opening)". */
 export function stepLabel(
@@ -54,6 +83,7 @@ export function RestoreSteps({ steps, errorShownFor }: RestoreStepsProps) {
         title: `${step.index + 1}. ${stepLabel(step, t)} · ${t(statusKey[step.status])}`,
         content: (
           <Space orientation="vertical" size={0}>
+            {outcomeText(step, t) && <Typography.Text>{outcomeText(step, t)}</Typography.Text>}
             <Space size={4} wrap>
               <Tag>
                 {t(step.phase === 'opening' ? 'restore.phaseOpening' : 'restore.phaseClosing')}
@@ -71,6 +101,7 @@ export function RestoreSteps({ steps, errorShownFor }: RestoreStepsProps) {
               )}
             </Space>
             {step.error && step.id !== errorShownFor && <ErrorDetails error={step.error} />}
+            {step.outcome?.readError && <ErrorDetails error={step.outcome.readError} />}
           </Space>
         ),
       }))}

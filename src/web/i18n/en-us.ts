@@ -268,6 +268,95 @@ export const enUS = {
     finished: 'Finished {time}',
     started: 'Started {time}',
   },
+  preflight: {
+    checksLabel: 'Why ECS would refuse this restore',
+    ruleLimit: 'The result would hold {peak} rules; a group holds at most {limit}.',
+    referenceLimit:
+      'The result would hold {peak} rules that reference security groups; a basic group holds at most {limit}.',
+    countDetail: 'The source holds {before} now; the plan adds {added} and removes {removed}.',
+    eniLimitOne:
+      '{count} network interface would carry more than {limit} rules over all its security groups.',
+    eniLimitMany:
+      '{count} network interfaces would carry more than {limit} rules over all their security groups.',
+    eniItem: '{eni}: {total} rules ({source} from this group, {others} from its other groups)',
+    enterpriseRefOne:
+      '{count} rule references a security group; an advanced security group cannot hold such rules.',
+    enterpriseRefMany:
+      '{count} rules reference security groups; an advanced security group cannot hold such rules.',
+    missingOne: '{count} rule references a security group that does not exist: {groups}.',
+    missingMany: '{count} rules reference security groups that do not exist: {groups}.',
+    otherVpcOne: '{count} rule references a security group in another VPC: {groups}.',
+    otherVpcMany: '{count} rules reference security groups in another VPC: {groups}.',
+    selfOne: '{count} rule would make the source reference itself, which ECS refuses.',
+    selfMany: '{count} rules would make the source reference itself, which ECS refuses.',
+    priorityOne: '{count} rule has a priority outside {min}–{max}.',
+    priorityMany: '{count} rules have a priority outside {min}–{max}.',
+    descriptionOne:
+      '{count} rule has a description longer than {limit} characters ({longest} characters).',
+    descriptionMany:
+      '{count} rules have a description longer than {limit} characters (the longest has {longest}).',
+    portRangeOne: '{count} rule has a port range ECS does not accept.',
+    portRangeMany: '{count} rules have a port range ECS does not accept.',
+    cidrOne: '{count} rule has a CIDR block ECS does not accept.',
+    cidrMany: '{count} rules have a CIDR block ECS does not accept.',
+    serviceManaged:
+      'The source is managed by a cloud service (ServiceManaged); its rules cannot be changed.',
+    classicListOne:
+      '{count} rule uses a port range list, which classic-network security groups do not support.',
+    classicListMany:
+      '{count} rules use a port range list, which classic-network security groups do not support.',
+    waysOut: 'What you can do',
+    wayCompletely:
+      'Completely Restore fits: the source would end with the destination’s {result}, some of its own removed before the additions.',
+    useCompletely: 'Use Completely Restore',
+    wayFewerRules:
+      'Restore from a destination with fewer rules, or remove rules from the source first.',
+    wayRuleLimit:
+      'If this account’s quota of rules per security group is higher than {limit}, start the console with RULE_LIMIT set to it.',
+    wayFewerReferences:
+      'Restore from a destination with fewer security group references, or remove such rules from the source first.',
+    wayEnterprise:
+      'Restore into a basic security group, or remove these rules from the destination.',
+    wayMissing: 'Create the missing security groups, or remove these rules from the destination.',
+    wayOtherVpc:
+      'A rule can reference only groups of its own VPC: remove these rules from the destination, or restore into a group of that VPC.',
+    waySelf: 'Remove these rules from the destination, or restore from another destination.',
+    wayFields: 'Correct these rules in the destination, then preview again.',
+    wayServiceManaged: 'Change this group through the cloud service that manages it.',
+    wayClassic: 'Restore into a VPC security group, or remove these rules from the destination.',
+    wayEni:
+      'Restore from a destination with fewer rules, or take other security groups off these network interfaces.',
+    rulesOne: '{count} rule',
+    rulesMany: '{count} rules',
+    rulesConcerned: 'The rules concerned',
+    more: 'and {count} more',
+    okBlockedOne: 'OK is disabled: {count} check fails.',
+    okBlockedMany: 'OK is disabled: {count} checks fail.',
+    removedFirst: 'Removed first',
+    removedFirstTip: '{arithmetic}: removed before the additions',
+    earlyOne:
+      'The rule limit forces {count} rule to be removed before the additions ({arithmetic}); traffic it allows may be cut briefly. Its row is marked “Removed first”.',
+    earlyMany:
+      'The rule limit forces {count} rules to be removed before the additions ({arithmetic}); traffic they allow may be cut briefly. Their rows are marked “Removed first”.',
+    refusedAtOk:
+      'The security groups changed after the preview, and the new plan fails the checks below. Nothing was applied; this is the new preview.',
+    inProgressSince:
+      'A restore of this group is already running ({id}, started {time}), so nothing new was started.',
+    openRunning: 'Open its details',
+    refusedTitle: 'Refused before any change: ECS would refuse this plan. Nothing was written.',
+    retryRefused: 'A Retry remaining was refused ({time}):',
+    outcomeApplied: 'ECS did not confirm this step; a read shows it was applied ({evidence}).',
+    outcomeNotApplied:
+      'ECS did not confirm this step; a read shows it was not applied ({evidence}).',
+    outcomePartly:
+      'ECS did not confirm this step; a read shows it was partly applied ({evidence}).',
+    outcomeUnresolved:
+      'ECS did not confirm this step, and the read that should settle it failed: it may or may not have been applied.',
+    presentOne: '{present} of {total} rule present',
+    presentMany: '{present} of {total} rules present',
+    goneOne: '{present} of {total} rule gone',
+    goneMany: '{present} of {total} rules gone',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

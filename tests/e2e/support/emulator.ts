@@ -28,6 +28,12 @@ export const emulator = (request: APIRequestContext) => ({
   /** The nth call of an ECS action answers with this error instead of running. */
   fail: (action: string, nth: number, code: string, status: number) =>
     control(request, 'fail', { action, nth, code, status }),
+  /** The ECS actions the emulator has answered since the last reset, oldest first. */
+  calls: async (): Promise<{ action: string; applied: boolean }[]> => {
+    const response = await request.get('/api/_emulator/calls');
+    expect(response.status(), 'GET /api/_emulator/calls').toBe(200);
+    return ((await response.json()) as { calls: { action: string; applied: boolean }[] }).calls;
+  },
 });
 
 /** A group of the region, found by its exact name. */

@@ -1,10 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Input, Space, Tabs, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import type {
   PreviewResponse,
+  RestoreMode,
   RestoreOptions as PreviewOptions,
+  Session,
   WarningView,
 } from '../../../server/contract';
+import { queryKeys } from '../../lib/query-keys';
+import { counted, PreflightChecks } from '../preflight-checks';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import type { GroupNames } from '../rule-format';
@@ -12,7 +17,14 @@ import { Heading } from '../headings';
 import { summaryLine } from '../restore-summary';
 import { useToast } from '../toast';
 import { NotRestorableTable } from './not-restorable-table';
-import { directionCounts, planJson, previewRows } from './preview-rows';
+import { consistentWarnings } from './preview-warnings';
+import {
+  completelyResult,
+  directionCounts,
+  earlyRemovalKeys,
+  planJson,
+  previewRows,
+} from './preview-rows';
 import { PreviewTable, previewSearchText } from './preview-table';
 
 interface PreviewPanelProps {
@@ -20,6 +32,8 @@ interface PreviewPanelProps {
   names: GroupNames;
   /** When given, the opt-ins of SPEC 6 are offered as checkboxes. */
   onOptionsChange?: (options: PreviewOptions) => void;
+  /** When given, a check that Completely Restore avoids offers a button that switches to it. */
+  onModeChange?: (mode: RestoreMode) => void;
 }
 
 type Direction = 'ingress' | 'egress';
@@ -41,24 +55,33 @@ function warningText(warning: WarningView, t: Translate): string {
 }
 
 /** What a restore would change: summary, warnings, per-direction tables, the not-restorable rules. */
-export function PreviewPanel({ preview, names, onOptionsChange }: PreviewPanelProps) {
+export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: PreviewPanelProps) {
   const t = useT();
+  // The session is loaded before any page shows (first-screen prefetch); without it the sum
+  // is given without the limit rather than with a guessed one.
+  const ruleLimit = useQueryClient().getQueryData<Session>(queryKeys.session())?.ruleLimit;
   const message = useToast();
   const [direction, setDirection] = useState<Direction>('ingress');
   const [changesOnly, setChangesOnly] = useState(false);
   const [search, setSearch] = useState('');
   const mode = preview.mode;
 
+  const early = useMemo(() => earlyRemovalKeys(preview), [preview]);
+  const warnings = useMemo(() => consistentWarnings(preview), [preview]);
+  const before = preview.source.ruleCount;
+  const sum = before + preview.summary.added;
+  const arithmetic = `${before} + ${preview.summary.added} = ${sum}${ruleLimit !== undefined && sum > ruleLimit ? ` > ${ruleLimit}` : ''}`;
+
   const rowsOf = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const build = (d: Direction) =>
-      previewRows(preview[d]).filter(
+      previewRows(preview[d], early).filter(
         (row) =>
           (!changesOnly || row.category !== 'unchanged') &&
           (!needle || previewSearchText(row, t, names, mode).includes(needle)),
       );
     return { ingress: build('ingress'), egress: build('egress') };
-  }, [preview, changesOnly, search, t, names, mode]);
+  }, [preview, early, changesOnly, search, t, names, mode]);
 
   const copyPlan = async () => {
     try {
@@ -77,8 +100,7 @@ export function PreviewPanel({ preview, names, onOptionsChange }: PreviewPanelPr
       (n) => n.reason === 'system-rule',
     );
   const offersRetarget =
-    preview.options.retargetSelfReferences ||
-    preview.warnings.some((w) => w.kind === 'self-reference');
+    preview.options.retargetSelfReferences || warnings.some((w) => w.kind === 'self-reference');
 
   const directionLabel = (d: Direction) => t(d === 'ingress' ? 'rules.inbound' : 'rules.outbound');
   const tabContent = (d: Direction) => {
@@ -111,6 +133,7 @@ export function PreviewPanel({ preview, names, onOptionsChange }: PreviewPanelPr
           rows={rowsOf[d]}
           mode={mode}
           names={names}
+          arithmetic={arithmetic}
         />
         {preview[d].notRestorable.length > 0 && (
           <section
@@ -142,13 +165,33 @@ export function PreviewPanel({ preview, names, onOptionsChange }: PreviewPanelPr
       <p aria-live="polite" style={{ margin: 0, fontWeight: 600 }}>
         {summaryLine(preview.mode, preview.summary, t)}
       </p>
+      <PreflightChecks
+        checks={preview.checks}
+        names={names}
+        completely={mode === 'partially' ? completelyResult(preview) : undefined}
+        onUseCompletely={onModeChange ? () => onModeChange('completely') : undefined}
+      />
       <Typography.Text type="secondary">
-        {preview.plan.makeBeforeBreak
-          ? t('restore.order')
-          : t('restore.orderBroken', { count: preview.plan.earlyRemovals.length })}{' '}
-        ({t('restore.calls', { steps: preview.plan.steps.length, calls: preview.plan.calls })})
+        {preview.plan.makeBeforeBreak && `${t('restore.order')} `}(
+        {t('restore.calls', { steps: preview.plan.steps.length, calls: preview.plan.calls })})
       </Typography.Text>
-      {preview.warnings.map((warning) => (
+      {!preview.plan.makeBeforeBreak && (
+        // The order and the rule limit's early removals, said once.
+        <Alert
+          type="warning"
+          showIcon
+          title={counted(
+            t,
+            preview.plan.earlyRemovals.length,
+            'preflight.earlyOne',
+            'preflight.earlyMany',
+            {
+              arithmetic,
+            },
+          )}
+        />
+      )}
+      {warnings.map((warning) => (
         <Alert key={warning.kind} type="warning" showIcon title={warningText(warning, t)} />
       ))}
       {onOptionsChange && (offersSystemRules || offersRetarget) && (

@@ -15,12 +15,22 @@ export interface PreviewRow {
   rule: RuleView;
   /** For `changed`: the source's rule as it is. */
   before?: RuleView;
+  /** A removal the rule limit moves before the additions (the plan's early removals). */
+  early?: boolean;
 }
 
 const ORDER: Record<PreviewCategory, number> = { added: 0, removed: 1, changed: 2, unchanged: 3 };
 
-/** The rows of one direction of a preview, changes first. */
-export function previewRows(diff: DirectionDiff): PreviewRow[] {
+/** The keys `previewRows` matches early removals by: the rule's identity and ECS rule ID. */
+export function earlyRemovalKeys(preview: PreviewResponse): ReadonlySet<string> {
+  return new Set(preview.plan.earlyRemovals.map((rule) => ruleRowKey(rule)));
+}
+
+/** The rows of one direction of a preview, changes first; removals in `early` are marked. */
+export function previewRows(
+  diff: DirectionDiff,
+  early: ReadonlySet<string> = new Set(),
+): PreviewRow[] {
   const rows: PreviewRow[] = [
     ...diff.added.map((rule) => ({
       key: ruleRowKey(rule, 'added'),
@@ -31,6 +41,7 @@ export function previewRows(diff: DirectionDiff): PreviewRow[] {
       key: ruleRowKey(rule, 'removed'),
       category: 'removed' as const,
       rule,
+      ...(early.has(ruleRowKey(rule)) ? { early: true } : {}),
     })),
     // The source's rule keys a change: it carries the ECS rule ID that is modified in place.
     ...diff.changed.map((change) => ({
@@ -46,6 +57,19 @@ export function previewRows(diff: DirectionDiff): PreviewRow[] {
     })),
   ];
   return rows.sort((a, b) => ORDER[a.category] - ORDER[b.category]);
+}
+
+/**
+ * What the source would hold after Completely Restore: the destination's restorable rules (the
+ * added, unchanged and changed rows of either mode), and how many of them reference a group.
+ */
+export function completelyResult(preview: PreviewResponse): { rules: number; references: number } {
+  const rules = (['ingress', 'egress'] as const).flatMap((d) => [
+    ...preview[d].added,
+    ...preview[d].unchanged,
+    ...preview[d].changed.map((change) => change.after),
+  ]);
+  return { rules: rules.length, references: rules.filter((r) => r.peer.kind === 'group').length };
 }
 
 /** The counts shown on a direction's tab. */

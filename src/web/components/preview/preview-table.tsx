@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { theme } from 'antd';
+import { Space, Tag, Tooltip, theme } from 'antd';
 import { useT } from '../../i18n/use-t';
 import type { Translate } from '../../i18n/translate';
 import type { GroupNames } from '../rule-format';
@@ -13,6 +13,8 @@ interface PreviewTableProps {
   rows: readonly PreviewRow[];
   mode: 'completely' | 'partially';
   names: GroupNames;
+  /** The sum a "Removed first" tag's tooltip gives, e.g. "9 + 200 = 209 > 200". */
+  arithmetic?: string;
 }
 
 /** The marker and label of a category: colour is never the only signal. */
@@ -34,16 +36,26 @@ export function categoryLabel(
 }
 
 /** One direction of a preview: every rule with its category, virtualized. */
-export function PreviewTable({ label, rows, mode, names }: PreviewTableProps) {
+export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTableProps) {
   const t = useT();
   const { token } = theme.useToken();
+  const anyEarly = rows.some((row) => row.early);
   const columns = useMemo<VirtualColumn<PreviewRow>[]>(
     () => [
       {
         key: 'category',
         title: t('restore.category'),
-        width: '130px',
-        render: (row) => <strong>{categoryLabel(row.category, mode, t)}</strong>,
+        width: anyEarly ? '230px' : '130px',
+        render: (row) => (
+          <Space size={4}>
+            <strong>{categoryLabel(row.category, mode, t)}</strong>
+            {row.early && (
+              <Tooltip title={t('preflight.removedFirstTip', { arithmetic: arithmetic ?? '' })}>
+                <Tag color="warning">{t('preflight.removedFirst')}</Tag>
+              </Tooltip>
+            )}
+          </Space>
+        ),
         sortValue: (row) => row.category,
       },
       ...ruleColumns<PreviewRow>({
@@ -54,7 +66,7 @@ export function PreviewTable({ label, rows, mode, names }: PreviewTableProps) {
         sortable: ['priority', 'peer'],
       }),
     ],
-    [t, mode, names],
+    [t, mode, names, anyEarly, arithmetic],
   );
   const background: Record<PreviewCategory, string | undefined> = {
     added: token.colorSuccessBg,
@@ -86,6 +98,7 @@ export function previewSearchText(
 ): string {
   return [
     categoryLabel(row.category, mode, t).toLowerCase(),
+    ...(row.early ? [t('preflight.removedFirst').toLowerCase()] : []),
     ruleSearchText(row.rule, t, names),
     ...(row.before ? [ruleSearchText(row.before, t, names)] : []),
   ].join(' ');

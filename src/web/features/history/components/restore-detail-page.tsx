@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { ApiError, PreflightFailureView } from '../../../../server/contract';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
+import { PreflightChecks } from '../../../components/preflight-checks';
 import { Heading, PageTitle } from '../../../components/headings';
 import { RestoreSteps } from '../../../components/restore-steps';
 import { summaryLine } from '../../../components/restore-summary';
@@ -13,6 +15,12 @@ import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore
 import { paths } from '../../../lib/paths';
 import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
 import { UndoModal } from './undo-modal';
+
+/** The failed checks a PreflightFailed error carries; none for any other error. */
+function checksOf(error: ApiError | undefined): PreflightFailureView[] {
+  if (error?.code !== 'PreflightFailed') return [];
+  return (error.details as { checks?: PreflightFailureView[] } | undefined)?.checks ?? [];
+}
 
 /** One restore of the journal: what it planned, each step's outcome, the verification, and Undo. */
 export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
@@ -40,6 +48,11 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   const r = detail.data;
   const active = isRestoreActive(r);
   const summary = summaryLine(r.mode, r.summary, t);
+  const names = new Map([
+    [r.source.id, r.source.name],
+    [r.destination.id, r.destination.name],
+  ]);
+  const refusedChecks = checksOf(r.error);
 
   return (
     <section aria-labelledby="restore-detail-title">
@@ -97,7 +110,13 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
               : []),
           ]}
         />
-        {r.error && (
+        {refusedChecks.length > 0 && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Alert type="error" showIcon title={t('preflight.refusedTitle')} />
+            <PreflightChecks checks={refusedChecks} names={names} />
+          </Space>
+        )}
+        {r.error && refusedChecks.length === 0 && (
           <Alert
             type="error"
             showIcon
@@ -114,6 +133,18 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
             {t('history.snapshot', { count: r.snapshot.length })}
           </Typography.Paragraph>
         </div>
+        {(r.refusals ?? []).map((refusal) => (
+          <Space key={refusal.at} orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text strong>
+              {t('preflight.retryRefused', { time: formatTime(refusal.at) })}
+            </Typography.Text>
+            {checksOf(refusal.error).length > 0 ? (
+              <PreflightChecks checks={checksOf(refusal.error)} names={names} />
+            ) : (
+              <ErrorDetails error={refusal.error} />
+            )}
+          </Space>
+        ))}
         <div>
           <Heading level={2} looksLike={4}>
             {t('history.steps')}

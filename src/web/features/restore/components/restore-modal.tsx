@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Modal, Skeleton, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type {
+  PreflightFailureView,
   PreviewParams,
   PreviewResponse,
   RestoreMode,
@@ -9,11 +11,14 @@ import type {
 } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { DialogTitle, Heading } from '../../../components/headings';
+import { counted, PreflightChecks } from '../../../components/preflight-checks';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
+import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { isApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { groupQueries } from '../../../lib/group-queries';
+import { paths } from '../../../lib/paths';
 import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { ruleQueries } from '../../../lib/rule-queries';
 import { previewQueries } from '../api/preview-queries';
@@ -89,15 +94,27 @@ interface RestoreFormProps {
   onClose: () => void;
 }
 
+/** What a 422 PreflightFailed carries: the checks the fresh plan fails, and that plan's preview. */
+interface PreflightRefusal {
+  checks?: PreflightFailureView[];
+  preview?: PreviewResponse;
+}
+
 function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const t = useT();
+  const formatTime = useFormatTime();
   const queryClient = useQueryClient();
   const [destinationId, setDestinationId] = useState<string>();
   const [mode, setMode] = useState<RestoreMode>('completely');
   const [options, setOptions] = useState<RestoreOptions>(NO_OPTIONS);
   const [staleNotice, setStaleNotice] = useState(false);
   // Set when the server answered 409 RestoreInProgress: the job it named (null when it named none).
-  const [conflict, setConflict] = useState<{ restoreId: string | null } | null>(null);
+  const [conflict, setConflict] = useState<{
+    restoreId: string | null;
+    startedAt?: string;
+  } | null>(null);
+  // Set when OK answered 422 PreflightFailed: the checks, shown here only when no new preview came.
+  const [refusal, setRefusal] = useState<PreflightFailureView[] | null>(null);
 
   const candidates = useQuery(groupQueries.all(region));
   const latest = useQuery(restoreQueries.latestOfSource(source.id));
@@ -133,9 +150,11 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const shown = params ? preview.data : undefined;
   const ready = Boolean(shown) && !preview.isFetching;
   const identical = Boolean(shown?.identical);
+  const failedChecks = shown?.checks.length ?? 0;
 
   const changeInput = (change: () => void) => {
     setStaleNotice(false);
+    setRefusal(null);
     start.reset();
     change();
   };
@@ -143,6 +162,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const confirm = () => {
     if (!params || !shown) return;
     setStaleNotice(false);
+    setRefusal(null);
     start.mutate(
       { ...params, revision: shown.revision },
       {
@@ -154,9 +174,20 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
             if (fresh) queryClient.setQueryData(key, fresh);
             else void queryClient.invalidateQueries({ queryKey: key });
             setStaleNotice(true);
+          } else if (isApiError(error, 'PreflightFailed')) {
+            // The groups changed between the preview and OK, and the fresh plan fails a check.
+            const details = (error.details ?? {}) as PreflightRefusal;
+            const key = previewQueries.restore(region, source.id, params).queryKey;
+            if (details.preview) queryClient.setQueryData(key, details.preview);
+            else void queryClient.invalidateQueries({ queryKey: key });
+            setRefusal(details.preview ? [] : (details.checks ?? []));
           } else if (isApiError(error, 'RestoreInProgress')) {
-            const id = (error.details as { restoreId?: string } | undefined)?.restoreId;
-            setConflict({ restoreId: id ?? null });
+            const details = error.details as { restoreId?: string; startedAt?: string } | undefined;
+            const id = details?.restoreId;
+            setConflict({
+              restoreId: id ?? null,
+              ...(details?.startedAt ? { startedAt: details.startedAt } : {}),
+            });
             // Without an ID, the latest restore of the source is the one that runs.
             if (!id) void latest.refetch();
           }
@@ -169,6 +200,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const startError =
     start.error &&
     !isApiError(start.error, 'StalePreview') &&
+    !isApiError(start.error, 'PreflightFailed') &&
     !(isApiError(start.error, 'RestoreInProgress') && activeId)
       ? start.error
       : null;
@@ -182,7 +214,19 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
           showIcon
           id="restore-in-progress"
           title={
-            conflictId ? t('restore.inProgressId', { id: conflictId }) : t('restore.inProgress')
+            conflictId && conflict?.startedAt
+              ? t('preflight.inProgressSince', {
+                  id: conflictId,
+                  time: formatTime(conflict.startedAt),
+                })
+              : conflictId
+                ? t('restore.inProgressId', { id: conflictId })
+                : t('restore.inProgress')
+          }
+          description={
+            conflictId ? (
+              <Link to={paths.restore(conflictId)}>{t('preflight.openRunning')}</Link>
+            ) : undefined
           }
           action={
             <Button size="small" onClick={() => onStarted(activeId)}>
@@ -221,6 +265,12 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
         {staleNotice && (
           <Alert type="warning" showIcon title={t('restore.stale')} style={{ marginBottom: 12 }} />
         )}
+        {refusal && (
+          <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
+            <Alert type="error" showIcon title={t('preflight.refusedAtOk')} />
+            <PreflightChecks checks={refusal} names={names} />
+          </Space>
+        )}
         {!params ? (
           <Typography.Text type="secondary">{t('restore.previewIdle')}</Typography.Text>
         ) : preview.isError && !shown ? (
@@ -239,6 +289,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
             preview={shown}
             names={names}
             onOptionsChange={(next) => changeInput(() => setOptions(next))}
+            onModeChange={(next) => changeInput(() => setMode(next))}
           />
         )}
       </section>
@@ -246,15 +297,26 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
         <Alert type="info" showIcon title={t('restore.identical')} id="restore-identical" />
       )}
       {startError && <ErrorSentence title={t('restore.startError')} error={startError} />}
-      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
+        {failedChecks > 0 && (
+          <Typography.Text type="danger" id="restore-checks-failed">
+            {counted(t, failedChecks, 'preflight.okBlockedOne', 'preflight.okBlockedMany')}
+          </Typography.Text>
+        )}
         <Button onClick={onClose}>{t('restore.cancel')}</Button>
         <Button
           type="primary"
-          disabled={!ready || identical || blocked}
+          disabled={!ready || identical || blocked || failedChecks > 0}
           loading={start.isPending}
           onClick={confirm}
           aria-describedby={
-            identical ? 'restore-identical' : activeId ? 'restore-in-progress' : undefined
+            failedChecks > 0
+              ? 'restore-checks-failed'
+              : identical
+                ? 'restore-identical'
+                : activeId
+                  ? 'restore-in-progress'
+                  : undefined
           }
         >
           {t('restore.ok')}

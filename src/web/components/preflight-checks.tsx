@@ -1,0 +1,264 @@
+import { Alert, Button, Space, Typography } from 'antd';
+import type { PreflightFailureView, RuleView } from '../../server/contract';
+import type { MessageKey, Translate } from '../i18n/translate';
+import { useT } from '../i18n/use-t';
+import { DataTable, type DataColumn } from './data-table';
+import type { GroupNames } from './rule-format';
+import { ruleColumns } from './rule-columns';
+import { ruleRowKey } from './rule-row-key';
+
+/** Rules listed under a check before "and N more": enough to recognise them, not a second preview. */
+const SHOWN_RULES = 5;
+
+/** What Completely Restore would leave in the source: for the "use Completely" way out. */
+export interface CompletelyResult {
+  rules: number;
+  references: number;
+}
+
+/** The one-or-many form of a counted sentence (zh-CN has one form; both keys exist there too). */
+export function counted(
+  t: Translate,
+  count: number,
+  one: MessageKey,
+  many: MessageKey,
+  vars: Record<string, string | number> = {},
+): string {
+  return t(count === 1 ? one : many, { count, ...vars });
+}
+
+function groupList(ids: readonly string[], names: GroupNames): string {
+  return ids.map((id) => (names.get(id) ? `${names.get(id)} (${id})` : id)).join(', ');
+}
+
+/** The sentence of a failed check, with its numbers. */
+export function checkText(check: PreflightFailureView, t: Translate, names: GroupNames): string {
+  const n = check.rules.length;
+  switch (check.code) {
+    case 'rule-limit':
+      return t('preflight.ruleLimit', { peak: check.peak, limit: check.limit });
+    case 'group-reference-limit':
+      return t('preflight.referenceLimit', { peak: check.peak, limit: check.limit });
+    case 'eni-rule-limit':
+      return counted(t, check.enis.length, 'preflight.eniLimitOne', 'preflight.eniLimitMany', {
+        limit: check.limit,
+      });
+    case 'enterprise-group-reference':
+      return counted(t, n, 'preflight.enterpriseRefOne', 'preflight.enterpriseRefMany');
+    case 'reference-missing':
+      return counted(t, n, 'preflight.missingOne', 'preflight.missingMany', {
+        groups: groupList(check.groupIds, names),
+      });
+    case 'reference-other-vpc':
+      return counted(t, n, 'preflight.otherVpcOne', 'preflight.otherVpcMany', {
+        groups: groupList(check.groupIds, names),
+      });
+    case 'reference-self':
+      return counted(t, n, 'preflight.selfOne', 'preflight.selfMany');
+    case 'field-priority':
+      return counted(t, n, 'preflight.priorityOne', 'preflight.priorityMany', {
+        min: check.min,
+        max: check.max,
+      });
+    case 'field-description':
+      return counted(t, n, 'preflight.descriptionOne', 'preflight.descriptionMany', {
+        limit: check.limit,
+        longest: check.longest,
+      });
+    case 'field-port-range':
+      return counted(t, n, 'preflight.portRangeOne', 'preflight.portRangeMany');
+    case 'field-cidr':
+      return counted(t, n, 'preflight.cidrOne', 'preflight.cidrMany');
+    case 'service-managed':
+      return t('preflight.serviceManaged');
+    case 'port-range-list-classic':
+      return counted(t, n, 'preflight.classicListOne', 'preflight.classicListMany');
+  }
+}
+
+/**
+ * Whether Completely Restore avoids a count check that Partially fails: its result is the
+ * destination's rules, which may fit where the source's plus the destination's do not.
+ */
+function completelyFits(check: PreflightFailureView, completely?: CompletelyResult): boolean {
+  if (!completely) return false;
+  if (check.code === 'rule-limit') return completely.rules <= check.limit;
+  if (check.code === 'group-reference-limit') return completely.references <= check.limit;
+  return false;
+}
+
+/** The ways out of a check that exist in this console (no cherry-picking yet). */
+function waysOut(check: PreflightFailureView, t: Translate): string[] {
+  switch (check.code) {
+    case 'rule-limit':
+      return [t('preflight.wayFewerRules'), t('preflight.wayRuleLimit', { limit: check.limit })];
+    case 'group-reference-limit':
+      return [t('preflight.wayFewerReferences')];
+    case 'eni-rule-limit':
+      return [t('preflight.wayEni')];
+    case 'enterprise-group-reference':
+      return [t('preflight.wayEnterprise')];
+    case 'reference-missing':
+      return [t('preflight.wayMissing')];
+    case 'reference-other-vpc':
+      return [t('preflight.wayOtherVpc')];
+    case 'reference-self':
+      return [t('preflight.waySelf')];
+    case 'field-priority':
+    case 'field-description':
+    case 'field-port-range':
+    case 'field-cidr':
+      return [t('preflight.wayFields')];
+    case 'service-managed':
+      return [t('preflight.wayServiceManaged')];
+    case 'port-range-list-classic':
+      return [t('preflight.wayClassic')];
+  }
+}
+
+/** The first few rules a check concerns, in the columns every rule table shares. */
+function ConcernedRules({
+  rules,
+  names,
+  caption,
+}: {
+  rules: readonly RuleView[];
+  names: GroupNames;
+  caption: string;
+}) {
+  const t = useT();
+  const columns: DataColumn<RuleView>[] = ruleColumns<RuleView>({
+    t,
+    names,
+    rule: (rule) => rule,
+    sortable: [],
+  }).map(({ key, title, render }) => ({ key, title, render }));
+  const shown = rules.slice(0, SHOWN_RULES);
+  return (
+    <div>
+      <DataTable
+        caption={caption}
+        rows={shown}
+        columns={columns}
+        rowKey={(rule) => ruleRowKey(rule, rule.direction)}
+        empty={t('restore.noRows')}
+      />
+      {rules.length > shown.length && (
+        <Typography.Text type="secondary">
+          {t('preflight.more', { count: rules.length - shown.length })}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+interface CheckAlertProps {
+  check: PreflightFailureView;
+  names: GroupNames;
+  completely?: CompletelyResult | undefined;
+  onUseCompletely?: (() => void) | undefined;
+}
+
+function CheckAlert({ check, names, completely, onUseCompletely }: CheckAlertProps) {
+  const t = useT();
+  const title = checkText(check, t, names);
+  const fits = completelyFits(check, completely);
+  const ways = [
+    ...(fits && completely
+      ? [
+          t('preflight.wayCompletely', {
+            result: counted(
+              t,
+              check.code === 'rule-limit' ? completely.rules : completely.references,
+              'preflight.rulesOne',
+              'preflight.rulesMany',
+            ),
+          }),
+        ]
+      : []),
+    ...waysOut(check, t),
+  ];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={title}
+      action={
+        fits && onUseCompletely ? (
+          <Button size="small" onClick={onUseCompletely}>
+            {t('preflight.useCompletely')}
+          </Button>
+        ) : undefined
+      }
+      description={
+        <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+          {(check.code === 'rule-limit' || check.code === 'group-reference-limit') && (
+            <span>
+              {t('preflight.countDetail', {
+                before: check.before,
+                added: check.added,
+                removed: check.removed,
+              })}
+            </span>
+          )}
+          {check.code === 'eni-rule-limit' && (
+            <ul style={{ margin: 0 }}>
+              {check.enis.map((eni) => (
+                <li key={eni.eniId}>{t('preflight.eniItem', { eni: eni.eniId, ...eni })}</li>
+              ))}
+            </ul>
+          )}
+          <div>
+            <Typography.Text strong>{t('preflight.waysOut')}</Typography.Text>
+            <ul style={{ margin: 0 }}>
+              {ways.map((way) => (
+                <li key={way}>{way}</li>
+              ))}
+            </ul>
+          </div>
+          {check.rules.length > 0 && (
+            <ConcernedRules
+              rules={check.rules}
+              names={names}
+              caption={`${t('preflight.rulesConcerned')}: ${title}`}
+            />
+          )}
+        </Space>
+      }
+    />
+  );
+}
+
+interface PreflightChecksProps {
+  checks: readonly PreflightFailureView[];
+  names: GroupNames;
+  /** Under Partially: what Completely would leave, so a count check can offer it as a way out. */
+  completely?: CompletelyResult | undefined;
+  onUseCompletely?: (() => void) | undefined;
+}
+
+/** Every failed pre-flight check as an error: the numbers, the ways out and the rules concerned. */
+export function PreflightChecks({
+  checks,
+  names,
+  completely,
+  onUseCompletely,
+}: PreflightChecksProps) {
+  const t = useT();
+  if (checks.length === 0) return null;
+  return (
+    <section aria-label={t('preflight.checksLabel')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {checks.map((check) => (
+          <CheckAlert
+            key={check.code}
+            check={check}
+            names={names}
+            completely={completely}
+            onUseCompletely={onUseCompletely}
+          />
+        ))}
+      </Space>
+    </section>
+  );
+}
