@@ -45,6 +45,8 @@ export interface RunnerOptions {
   /** Waits before each verification read; more than one tolerates read-after-write lag. */
   verifyDelaysMs?: number[];
   now?: () => Date;
+  /** Who the snapshots taken before each restore are recorded as taken by (default "local"). */
+  actor?: string;
 }
 
 export interface StartRestoreInput {
@@ -166,6 +168,7 @@ export class RestoreRunner {
       newRestoreEntry(restoreId, planned, kind, parentId, at),
       recorded.toBody(),
       at,
+      this.opts.actor,
     );
     this.opts.logger.warn(
       { restoreId, kind, checks: planned.checks.map((check) => check.code) },
@@ -185,6 +188,7 @@ export class RestoreRunner {
     this.opts.journal.create(
       newRestoreEntry(restoreId, planned, kind, parentId, this.stamp()),
       planned.plan.steps,
+      this.opts.actor,
     );
     this.launch(restoreId, source.regionId, source.id, restoreId);
     return { restoreId, started: true };
@@ -241,6 +245,17 @@ export class RestoreRunner {
       );
       return this.launchNew(restoreId, planned, 'restore', undefined);
     });
+  }
+
+  /** The restore's snapshot rules, or 409 when retention pruned them (undo would empty the group). */
+  private snapshotOf(record: RestoreRecord): RestoreRecord['snapshot'] {
+    if (!record.snapshotKept)
+      throw new ApiHttpError(
+        409,
+        'SnapshotPruned',
+        `The rules ${record.sourceGroup.id} had before ${record.id} are no longer kept (snapshot retention).`,
+      );
+    return record.snapshot;
   }
 
   private mustGet(id: string): RestoreRecord {
@@ -300,7 +315,7 @@ export class RestoreRunner {
       this.deps,
       record.regionId,
       record.sourceGroup.id,
-      record.snapshot,
+      this.snapshotOf(record),
     );
     return previewView(planned);
   }
@@ -322,7 +337,7 @@ export class RestoreRunner {
         this.deps,
         parent.regionId,
         parent.sourceGroup.id,
-        parent.snapshot,
+        this.snapshotOf(parent),
       );
       if (revision !== undefined) this.assertFresh(planned, revision);
       this.assertPlanHasSteps(
