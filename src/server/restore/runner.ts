@@ -7,7 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PreflightFailure } from '../../domain/preflight';
-import type { PlanLimits, RestoreMode, RestoreOptions } from '../../domain/types';
+import {
+  DEFAULT_RESTORE_OPTIONS,
+  type PlanLimits,
+  type RestoreMode,
+  type RestoreOptions,
+} from '../../domain/types';
 import type { EcsPort } from '../../ecs/ecs-port';
 import type { PreviewResponse } from '../contract';
 import { ApiHttpError, toApiErrorBody } from '../errors';
@@ -256,6 +261,26 @@ export class RestoreRunner {
         `The rules ${record.sourceGroup.id} had before ${record.id} are no longer kept (snapshot retention).`,
       );
     return record.snapshot;
+  }
+
+  /**
+   * Clone (restore/clone.ts): the new, empty `cloneId` takes the rules of `originalId`,
+   * journaled and run as a restore of the clone, so batching, retries and verification are a
+   * restore's.
+   */
+  async startClone(regionId: string, cloneId: string, originalId: string): Promise<string> {
+    return this.withSourceLock(regionId, cloneId, async (restoreId) => {
+      const planned = await planPair(
+        this.deps,
+        regionId,
+        cloneId,
+        originalId,
+        'completely',
+        DEFAULT_RESTORE_OPTIONS,
+      );
+      this.refuseFailedChecks(restoreId, planned, 'restore', undefined);
+      return this.launchNew(restoreId, planned, 'restore', undefined);
+    });
   }
 
   private mustGet(id: string): RestoreRecord {
