@@ -19,6 +19,7 @@ import { emulatorControlRoutes, type EmulatorControls } from './routes/emulator'
 import { regionRoutes } from './routes/regions';
 import { restoreRoutes } from './routes/restores';
 import { sessionRoutes } from './routes/session';
+import { snapshotRoutes } from './routes/snapshots';
 import { createHostPolicy } from './security/allowed-hosts';
 import { apiBodyLimit, csrfGuard, hostGuard } from './security/request-guards';
 import { noStore, securityHeaders } from './security/security-headers';
@@ -57,6 +58,11 @@ function requestLog(logger: Logger) {
       'request',
     );
   };
+}
+
+/** Who a snapshot or restore is recorded as made by: no user accounts yet, only the access mode. */
+export function actorOf(config: Config): string {
+  return config.consoleToken === undefined ? 'local' : 'console token';
 }
 
 /** Builds the app; `AppType` (its routes) is what the web client is typed from. */
@@ -112,7 +118,17 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', sessionRoutes({ config, mode: deps.mode, auth }))
     .route('/api/regions', regionRoutes({ ecs, regions, runner, limits }))
-    .route('/api/restores', restoreRoutes({ journal, runner }));
+    .route('/api/restores', restoreRoutes({ journal, runner }))
+    .route(
+      '/api',
+      snapshotRoutes({
+        ecs,
+        journal,
+        runner,
+        actor: actorOf(config),
+        watchIntervalS: config.watchIntervalS,
+      }),
+    );
 
   if (deps.distDir !== undefined) mountSpa(app, deps.distDir);
   return api;

@@ -130,6 +130,18 @@ const envSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   EMULATOR_TEST_CONTROLS: z.preprocess(emptyToUndefined, booleanFlag.default(false)),
+  WATCH_INTERVAL_S: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(10).max(86_400).default(300),
+  ),
+  SNAPSHOT_RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(36_500).default(90),
+  ),
+  SNAPSHOTS_PER_GROUP: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100_000).default(100),
+  ),
 });
 
 /** A reverse proxy (an address, or a network in CIDR form) from TRUSTED_PROXIES. */
@@ -157,6 +169,12 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Test-only: exposes /api/_emulator/* fault injection (emulator mode only). */
   emulatorTestControls: boolean;
+  /** Seconds between two reads of one watched group. */
+  watchIntervalS: number;
+  /** Snapshots older than this are pruned (unless an undo or roll back still needs them). */
+  snapshotRetentionDays: number;
+  /** Snapshots kept per group, newest first (same exception). */
+  snapshotsPerGroup: number;
 }
 
 export class ConfigError extends Error {
@@ -183,6 +201,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedHosts: e.ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
     emulatorTestControls: e.EMULATOR_TEST_CONTROLS,
+    watchIntervalS: e.WATCH_INTERVAL_S,
+    snapshotRetentionDays: e.SNAPSHOT_RETENTION_DAYS,
+    snapshotsPerGroup: e.SNAPSHOTS_PER_GROUP,
   };
   if (e.CONSOLE_TOKEN !== undefined) config.consoleToken = e.CONSOLE_TOKEN;
   if (e.ECS_ENDPOINT !== undefined) config.ecsEndpoint = e.ECS_ENDPOINT;

@@ -20,6 +20,9 @@ describe('loadConfig', () => {
       allowedHosts: [],
       logLevel: 'info',
       emulatorTestControls: false,
+      watchIntervalS: 300,
+      snapshotRetentionDays: 90,
+      snapshotsPerGroup: 100,
       sessionHours: 12,
       trustedProxies: [],
     });

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/server/journal/journal';
-import { SCHEMA_VERSION } from '../../src/server/journal/schema';
+import { migrate, SCHEMA_VERSION } from '../../src/server/journal/schema';
 import { createTestStack, waitForRestore, type TestStack } from '../support/test-stack';
 import { buildGroup, cidrRules, restoreDetail, writeCalls } from './preflight-fixtures';
 import { acceptedId, apiOf, errorOf, preview, resumeRestore, startRestore } from './helpers';
@@ -144,14 +144,9 @@ describe('journal schema', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journal-v1-'));
     const file = path.join(dir, 'journal.db');
     try {
-      const journal = openJournal(file);
-      journal.close();
-      // Turn it back into what schema 1 wrote: without the two columns, with a restore in it.
+      // What schema 1 wrote, with a restore in it.
       const db = new Database(file);
-      db.exec(
-        'ALTER TABLE restores DROP COLUMN refusals_json; ALTER TABLE steps DROP COLUMN outcome_json;',
-      );
-      db.prepare('UPDATE schema_version SET version = 1').run();
+      migrate(db, 1);
       const json = (value: unknown) => JSON.stringify(value);
       const group = {
         id: 'sg-old000001',

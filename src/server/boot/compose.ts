@@ -3,11 +3,12 @@
  * start-up recovery) → runner → app. Shared by the production server and `npm run dev`, so both
  * run the same proxy.
  */
-import { createApp } from '../app';
+import { actorOf, createApp } from '../app';
 import type { Config } from '../config';
 import { openDataDir } from '../journal/open';
 import type { Logger } from '../logger';
 import { RestoreRunner } from '../restore/runner';
+import { Watcher } from '../watch/watcher';
 import { connectEcs } from './ecs-mode';
 
 export interface ComposedConsole {
@@ -46,6 +47,7 @@ export async function composeConsole(
     journal,
     limits: { batchSize: config.batchSize, ruleLimit: config.ruleLimit },
     logger,
+    actor: actorOf(config),
   });
   const app = createApp({
     config,
@@ -57,12 +59,23 @@ export async function composeConsole(
     ...(connection.emulator === undefined ? {} : { emulator: connection.emulator }),
     ...(options.distDir === undefined ? {} : { distDir: options.distDir }),
   });
+  // Watched groups are read from the journal, so watches started before a restart go on.
+  const watcher = new Watcher({
+    ecs: connection.ecs,
+    journal,
+    logger,
+    intervalS: config.watchIntervalS,
+    retention: { retentionDays: config.snapshotRetentionDays, perGroup: config.snapshotsPerGroup },
+  });
+  watcher.start();
   return {
     app,
     mode: connection.mode,
     journalFile,
     runner,
     stop() {
+      // A read in flight finishes without writing (the watcher checks that it was stopped).
+      void watcher.stop();
       opened.close();
       connection.stop();
     },

@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import type { GroupInfo, PlanStep, RestoreMode, RestoreOptions, Rule } from '../../domain/types';
 import type { ApiError, Refusal, StepResolution } from '../contract';
 import { migrate } from './schema';
+import { createSnapshotStore, snapshotKindOf, type SnapshotStore } from './snapshot-store';
+import { createWatchStore, type WatchStore } from './watch-store';
 
 export type RestoreKind = 'restore' | 'rollback' | 'undo';
 export type RestoreStatus =
@@ -53,8 +55,12 @@ export interface RestoreRecord {
   createdAt: string;
   finishedAt?: string;
   summary: Counts;
-  /** The source's rules just before the first step (the undo / rollback target). */
+  /** The source's rules just before the first step (the undo / rollback target): its snapshot's. */
   snapshot: Rule[];
+  /** The snapshot row holding `snapshot`. */
+  snapshotId: string;
+  /** False when retention pruned the snapshot (then `snapshot` is empty and no undo can use it). */
+  snapshotKept: boolean;
   /** The destination's rules as planned against (Retry plans against these again). */
   destinationRules: Rule[];
   expected: Rule[];
@@ -88,7 +94,15 @@ export interface StepRecord {
 
 export type NewRestore = Omit<
   RestoreRecord,
-  'seq' | 'status' | 'attempt' | 'finishedAt' | 'verification' | 'error' | 'refusals'
+  | 'seq'
+  | 'status'
+  | 'attempt'
+  | 'finishedAt'
+  | 'verification'
+  | 'error'
+  | 'refusals'
+  | 'snapshotId'
+  | 'snapshotKept'
 >;
 
 export interface StepFinish {
@@ -120,7 +134,9 @@ interface RestoreRow {
   summary_json: string;
   source_group_json: string;
   destination_group_json: string;
-  snapshot_json: string;
+  snapshot_id: string | null;
+  /** The snapshot's rules, joined; null when it was pruned. */
+  snapshot_rules_json: string | null;
   destination_rules_json: string;
   expected_json: string;
   plan_json: string;
@@ -148,6 +164,10 @@ interface StepRow {
   finished_at: string | null;
 }
 
+/** A restore row with its snapshot's rules (null once retention pruned the snapshot). */
+const RESTORE_SELECT = `SELECT r.*, s.rules_json AS snapshot_rules_json
+  FROM restores r LEFT JOIN snapshots s ON s.id = r.snapshot_id`;
+
 const PENDING_VERIFICATION: Verification = { status: 'pending', missing: [], unexpected: [] };
 
 function parse<T>(json: string): T {
@@ -169,7 +189,9 @@ function toRestore(row: RestoreRow): RestoreRecord {
     attempt: row.attempt,
     createdAt: row.created_at,
     summary: parse(row.summary_json),
-    snapshot: parse(row.snapshot_json),
+    snapshot: row.snapshot_rules_json === null ? [] : parse(row.snapshot_rules_json),
+    snapshotId: row.snapshot_id ?? '',
+    snapshotKept: row.snapshot_rules_json !== null,
     destinationRules: parse(row.destination_rules_json),
     expected: parse(row.expected_json),
     plan: parse(row.plan_json),
@@ -206,10 +228,15 @@ function toStep(row: StepRow): StepRecord {
 
 export interface Journal {
   readonly location: string;
-  /** Writes the restore (status pending, attempt 1) and its steps in one transaction. */
-  create(restore: NewRestore, steps: PlanStep[]): RestoreRecord;
+  readonly snapshots: SnapshotStore;
+  readonly watches: WatchStore;
+  /**
+   * Writes the restore (status pending, attempt 1), its steps and the snapshot of the source's rules
+   * (taken by `by`) in one transaction.
+   */
+  create(restore: NewRestore, steps: PlanStep[], by?: string): RestoreRecord;
   /** Records a restore, undo or rollback refused before any write: status refused, no steps. */
-  refuse(restore: NewRestore, error: ApiError, at: string): RestoreRecord;
+  refuse(restore: NewRestore, error: ApiError, at: string, by?: string): RestoreRecord;
   /** Notes a refused Retry remaining on the restore, which otherwise stays as it was. */
   addRefusal(id: string, refusal: Refusal): void;
   get(id: string): RestoreRecord | undefined;
@@ -255,16 +282,18 @@ export function openJournal(file: string): Journal {
   const insertRestore = db.prepare(`INSERT INTO restores (
       id, kind, parent_id, region_id, source_id, source_name, destination_id, destination_name, mode,
       options_json, revision, status, attempt, created_at, summary_json, source_group_json,
-      destination_group_json, snapshot_json, destination_rules_json, expected_json, plan_json,
+      destination_group_json, snapshot_id, destination_rules_json, expected_json, plan_json,
       verification_json)
     VALUES (@id, @kind, @parentId, @regionId, @sourceId, @sourceName, @destinationId, @destinationName,
       @mode, @options, @revision, @status, @attempt, @createdAt, @summary, @sourceGroup,
-      @destinationGroup, @snapshot, @destinationRules, @expected, @plan, @verification)`);
+      @destinationGroup, @snapshotId, @destinationRules, @expected, @plan, @verification)`);
   const insertStep =
     db.prepare(`INSERT INTO steps (restore_id, attempt, step_id, idx, phase, action,
       direction, early, rules_json, status, attempts)
     VALUES (@restoreId, @attempt, @stepId, @index, @phase, @action, @direction, @early, @rules, 'pending', 0)`);
-  const selectRestore = db.prepare('SELECT * FROM restores WHERE id = ?');
+  const snapshots = createSnapshotStore(db);
+  const watches = createWatchStore(db);
+  const selectRestore = db.prepare(`${RESTORE_SELECT} WHERE r.id = ?`);
   const selectSteps = db.prepare('SELECT * FROM steps WHERE restore_id = ? ORDER BY attempt, idx');
 
   const writeSteps = (restoreId: string, attempt: number, steps: PlanStep[]) => {
@@ -283,7 +312,15 @@ export function openJournal(file: string): Journal {
     }
   };
 
-  const insertNew = (restore: NewRestore, status: 'pending' | 'refused') => {
+  const insertNew = (restore: NewRestore, status: 'pending' | 'refused', by: string) => {
+    const snapshot = snapshots.add({
+      group: restore.sourceGroup,
+      kind: snapshotKindOf(restore.kind),
+      note: '',
+      rules: restore.snapshot,
+      createdAt: restore.createdAt,
+      createdBy: by,
+    });
     insertRestore.run({
       id: restore.id,
       kind: restore.kind,
@@ -301,7 +338,7 @@ export function openJournal(file: string): Journal {
       summary: JSON.stringify(restore.summary),
       sourceGroup: JSON.stringify(restore.sourceGroup),
       destinationGroup: JSON.stringify(restore.destinationGroup),
-      snapshot: JSON.stringify(restore.snapshot),
+      snapshotId: snapshot.id,
       destinationRules: JSON.stringify(restore.destinationRules),
       expected: JSON.stringify(restore.expected),
       plan: JSON.stringify(restore.plan),
@@ -312,16 +349,18 @@ export function openJournal(file: string): Journal {
 
   const journal: Journal = {
     location: file,
-    create(restore, steps) {
+    snapshots,
+    watches,
+    create(restore, steps, by = 'local') {
       db.transaction(() => {
-        insertNew(restore, 'pending');
+        insertNew(restore, 'pending', by);
         writeSteps(restore.id, 1, steps);
       })();
       return journal.get(restore.id)!;
     },
-    refuse(restore, error, at) {
+    refuse(restore, error, at, by = 'local') {
       db.transaction(() => {
-        insertNew(restore, 'refused');
+        insertNew(restore, 'refused', by);
         db.prepare('UPDATE restores SET error_json = ?, finished_at = ? WHERE id = ?').run(
           JSON.stringify(error),
           at,
@@ -354,11 +393,11 @@ export function openJournal(file: string): Journal {
       const rows = (
         sourceId === undefined
           ? db
-              .prepare('SELECT * FROM restores WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+              .prepare(`${RESTORE_SELECT} WHERE r.seq < ? ORDER BY r.seq DESC LIMIT ?`)
               .all(before, limit + 1)
           : db
               .prepare(
-                'SELECT * FROM restores WHERE seq < ? AND source_id = ? ORDER BY seq DESC LIMIT ?',
+                `${RESTORE_SELECT} WHERE r.seq < ? AND r.source_id = ? ORDER BY r.seq DESC LIMIT ?`,
               )
               .all(before, sourceId, limit + 1)
       ) as RestoreRow[];
@@ -369,7 +408,7 @@ export function openJournal(file: string): Journal {
     findActive(regionId, sourceId) {
       const row = db
         .prepare(
-          "SELECT * FROM restores WHERE region_id = ? AND source_id = ? AND status IN ('pending', 'running') ORDER BY seq DESC LIMIT 1",
+          `${RESTORE_SELECT} WHERE r.region_id = ? AND r.source_id = ? AND r.status IN ('pending', 'running') ORDER BY r.seq DESC LIMIT 1`,
         )
         .get(regionId, sourceId) as RestoreRow | undefined;
       return row === undefined ? undefined : toRestore(row);

@@ -1,10 +1,14 @@
 /**
  * The journal's SQLite schema, versioned. Each migration runs once, in order, in a transaction;
- * `schema_version` holds the version reached.
+ * `schema_version` holds the version reached. A migration is SQL, or a function for one that
+ * moves data SQL alone cannot compute (digests).
  */
 import type Database from 'better-sqlite3';
+import { snapshotsFromRestores } from './snapshot-migration';
 
-const MIGRATIONS: readonly string[] = [
+type Migration = string | ((db: Database.Database) => void);
+
+const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE restores (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      id TEXT NOT NULL UNIQUE,
@@ -54,13 +58,51 @@ const MIGRATIONS: readonly string[] = [
   // 2: refused retries of a restore, and how an unanswered step was settled by a read.
   `ALTER TABLE restores ADD COLUMN refusals_json TEXT NOT NULL DEFAULT '[]';
    ALTER TABLE steps ADD COLUMN outcome_json TEXT;`,
+  // 3: snapshots (the rules before each restore become rows: restores point at them), watches.
+  (db) => {
+    db.exec(`CREATE TABLE snapshots (
+       seq INTEGER PRIMARY KEY AUTOINCREMENT,
+       id TEXT NOT NULL UNIQUE,
+       region_id TEXT NOT NULL,
+       group_id TEXT NOT NULL,
+       group_json TEXT NOT NULL,
+       kind TEXT NOT NULL,
+       note TEXT NOT NULL,
+       digest TEXT NOT NULL,
+       rules_json TEXT NOT NULL,
+       rule_count INTEGER NOT NULL,
+       created_at TEXT NOT NULL,
+       created_by TEXT NOT NULL
+     );
+     CREATE INDEX snapshots_group ON snapshots (region_id, group_id, seq);
+     -- No foreign key: retention may prune a snapshot that an old restore pointed at.
+     ALTER TABLE restores ADD COLUMN snapshot_id TEXT;
+     CREATE INDEX restores_snapshot ON restores (snapshot_id);
+     CREATE TABLE watches (
+       region_id TEXT NOT NULL,
+       group_id TEXT NOT NULL,
+       group_name TEXT NOT NULL,
+       status TEXT NOT NULL,
+       next_read_ms INTEGER NOT NULL,
+       backoff_ms INTEGER NOT NULL DEFAULT 0,
+       last_read_at TEXT,
+       last_error_json TEXT,
+       created_at TEXT NOT NULL,
+       PRIMARY KEY (region_id, group_id)
+     );`);
+    snapshotsFromRestores(db);
+    db.exec('ALTER TABLE restores DROP COLUMN snapshot_json');
+  },
 ];
 
 /** Current schema version (the number of migrations). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the database to SCHEMA_VERSION; refuses a database written by a newer version. */
-export function migrate(db: Database.Database): void {
+/**
+ * Brings the database to `target` (default SCHEMA_VERSION; tests build older journals with a
+ * lower one); refuses a database written by a newer version.
+ */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = db.prepare('SELECT version FROM schema_version').get() as
     { version: number } | undefined;
@@ -71,10 +113,15 @@ export function migrate(db: Database.Database): void {
     );
   }
   const apply = db.transaction(() => {
-    for (let v = current; v < SCHEMA_VERSION; v += 1) db.exec(MIGRATIONS[v]!);
+    for (let v = current; v < target; v += 1) {
+      const migration = MIGRATIONS[v]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+    }
+    const reached = Math.max(current, target);
     if (row === undefined)
-      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
-    else db.prepare('UPDATE schema_version SET version = ?').run(SCHEMA_VERSION);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(reached);
+    else db.prepare('UPDATE schema_version SET version = ?').run(reached);
   });
   apply();
 }

@@ -7,7 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PreflightFailure } from '../../domain/preflight';
-import type { PlanLimits, RestoreMode, RestoreOptions } from '../../domain/types';
+import {
+  DEFAULT_RESTORE_OPTIONS,
+  type PlanLimits,
+  type RestoreMode,
+  type RestoreOptions,
+} from '../../domain/types';
 import type { EcsPort } from '../../ecs/ecs-port';
 import type { PreviewResponse } from '../contract';
 import { ApiHttpError, toApiErrorBody } from '../errors';
@@ -45,6 +50,8 @@ export interface RunnerOptions {
   /** Waits before each verification read; more than one tolerates read-after-write lag. */
   verifyDelaysMs?: number[];
   now?: () => Date;
+  /** Who the snapshots taken before each restore are recorded as taken by (default "local"). */
+  actor?: string;
 }
 
 export interface StartRestoreInput {
@@ -166,6 +173,7 @@ export class RestoreRunner {
       newRestoreEntry(restoreId, planned, kind, parentId, at),
       recorded.toBody(),
       at,
+      this.opts.actor,
     );
     this.opts.logger.warn(
       { restoreId, kind, checks: planned.checks.map((check) => check.code) },
@@ -185,6 +193,7 @@ export class RestoreRunner {
     this.opts.journal.create(
       newRestoreEntry(restoreId, planned, kind, parentId, this.stamp()),
       planned.plan.steps,
+      this.opts.actor,
     );
     this.launch(restoreId, source.regionId, source.id, restoreId);
     return { restoreId, started: true };
@@ -239,6 +248,37 @@ export class RestoreRunner {
         },
         'restore starting',
       );
+      return this.launchNew(restoreId, planned, 'restore', undefined);
+    });
+  }
+
+  /** The restore's snapshot rules, or 409 when retention pruned them (undo would empty the group). */
+  private snapshotOf(record: RestoreRecord): RestoreRecord['snapshot'] {
+    if (!record.snapshotKept)
+      throw new ApiHttpError(
+        409,
+        'SnapshotPruned',
+        `The rules ${record.sourceGroup.id} had before ${record.id} are no longer kept (snapshot retention).`,
+      );
+    return record.snapshot;
+  }
+
+  /**
+   * Clone (restore/clone.ts): the new, empty `cloneId` takes the rules of `originalId`,
+   * journaled and run as a restore of the clone, so batching, retries and verification are a
+   * restore's.
+   */
+  async startClone(regionId: string, cloneId: string, originalId: string): Promise<string> {
+    return this.withSourceLock(regionId, cloneId, async (restoreId) => {
+      const planned = await planPair(
+        this.deps,
+        regionId,
+        cloneId,
+        originalId,
+        'completely',
+        DEFAULT_RESTORE_OPTIONS,
+      );
+      this.refuseFailedChecks(restoreId, planned, 'restore', undefined);
       return this.launchNew(restoreId, planned, 'restore', undefined);
     });
   }
@@ -300,7 +340,7 @@ export class RestoreRunner {
       this.deps,
       record.regionId,
       record.sourceGroup.id,
-      record.snapshot,
+      this.snapshotOf(record),
     );
     return previewView(planned);
   }
@@ -322,7 +362,7 @@ export class RestoreRunner {
         this.deps,
         parent.regionId,
         parent.sourceGroup.id,
-        parent.snapshot,
+        this.snapshotOf(parent),
       );
       if (revision !== undefined) this.assertFresh(planned, revision);
       this.assertPlanHasSteps(

@@ -1,0 +1,189 @@
+/**
+ * The watcher against the emulator, stepped with fake timers: one pass per timer, each awaited
+ * to its end (the ECS read is real I/O through msw, not a timer).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSdkEcsPort } from '../../src/server/ecs/sdk-ecs-port';
+import { createLogger } from '../../src/server/logger';
+import { MAX_BACKOFF_FACTOR, Watcher } from '../../src/server/watch/watcher';
+import { apiOf, REGION, useSharedStack } from './helpers';
+
+const INTERVAL_S = 60;
+const INTERVAL_MS = INTERVAL_S * 1000;
+
+describe('the watcher', () => {
+  const shared = useSharedStack();
+  let watcher: Watcher;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    watcher = new Watcher({
+      // One attempt per read: the adapter's own retry waits would be fake timers too.
+      ecs: createSdkEcsPort({
+        accessKey: { id: 'test-access-key-id', secret: 'test-access-key-secret' },
+        retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+        timeoutMs: 5000,
+      }),
+      journal: shared.stack.journal,
+      logger: createLogger('silent'),
+      intervalS: INTERVAL_S,
+      retention: { retentionDays: 90, perGroup: 100 },
+    });
+  });
+
+  afterEach(async () => {
+    await watcher.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+    for (const watch of shared.stack.journal.watches.list())
+      shared.stack.journal.watches.unwatch(watch.regionId, watch.groupId);
+  });
+
+  /** Lets `ms` pass and waits for the pass it started, if any. */
+  async function advance(ms: number): Promise<void> {
+    await vi.advanceTimersByTimeAsync(ms);
+    await watcher.settled();
+  }
+
+  const watchSnapshots = (groupId: string) =>
+    shared.stack.journal.snapshots
+      .list({ groupId, limit: 100 })
+      .snapshots.filter((s) => s.kind === 'watch');
+
+  /** A group of this test alone (its ID derives from the name), so no snapshot predates it. */
+  function freshGroup(name: string): string {
+    const id = shared.stack.emulator.addGroup(REGION, { name, vpcId: 'vpc-watch0001' });
+    shared.stack.emulator.addRules(REGION, id, 'ingress', [
+      {
+        IpProtocol: 'TCP',
+        PortRange: '22/22',
+        SourceCidrIp: '10.0.0.0/8',
+        Policy: 'Accept',
+        Priority: '1',
+      },
+    ]);
+    return id;
+  }
+
+  function watch(groupId: string): void {
+    shared.stack.journal.watches.watch({
+      regionId: REGION,
+      groupId,
+      groupName: 'g',
+      nextReadMs: Date.now(),
+      createdAt: new Date().toISOString(),
+    });
+  }
+
+  it('keeps a snapshot once per change and none while the rules stay the same', async () => {
+    const group = freshGroup('watch-change');
+    watch(group);
+    watcher.start();
+    await advance(0);
+    expect(watchSnapshots(group)).toHaveLength(1);
+    await advance(INTERVAL_MS);
+    expect(watchSnapshots(group)).toHaveLength(1);
+
+    shared.stack.emulator.addRules(REGION, group, 'ingress', [
+      {
+        IpProtocol: 'TCP',
+        PortRange: '8443/8443',
+        SourceCidrIp: '10.9.0.0/16',
+        Policy: 'Accept',
+        Priority: '1',
+      },
+    ]);
+    await advance(INTERVAL_MS);
+    const after = watchSnapshots(group);
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ createdBy: 'watch', note: 'rules changed' });
+    await advance(INTERVAL_MS);
+    await advance(INTERVAL_MS);
+    expect(watchSnapshots(group)).toHaveLength(2);
+    expect(shared.stack.journal.watches.get(REGION, group)!.lastReadAt).toBeDefined();
+  });
+
+  it('spreads reads of several groups over the interval', async () => {
+    watch(freshGroup('watch-spread-a'));
+    watch(freshGroup('watch-spread-b'));
+    watcher.start();
+    await advance(0);
+    // One group per pass: the second waits half an interval.
+    const read = () =>
+      shared.stack.journal.watches.list().filter((w) => w.lastReadAt !== undefined);
+    expect(read()).toHaveLength(1);
+    await advance(INTERVAL_MS / 2 - 1);
+    expect(read()).toHaveLength(1);
+    await advance(1);
+    expect(read()).toHaveLength(2);
+  });
+
+  it('backs off on throttling, doubling up to the cap, and resets after a read', async () => {
+    const group = freshGroup('watch-throttled');
+    watch(group);
+    shared.stack.emulator.throttleNext(100, { action: 'DescribeSecurityGroupAttribute' });
+    watcher.start();
+    await advance(0);
+    const backoff = () => shared.stack.journal.watches.get(REGION, group)!.backoffMs;
+    expect(backoff()).toBe(INTERVAL_MS);
+    await advance(INTERVAL_MS);
+    expect(backoff()).toBe(2 * INTERVAL_MS);
+    // Not read again before the back-off has passed.
+    const calls = shared.stack.emulator.calls.length;
+    await advance(INTERVAL_MS);
+    expect(shared.stack.emulator.calls.length).toBe(calls);
+    await advance(INTERVAL_MS);
+    expect(backoff()).toBe(4 * INTERVAL_MS);
+    for (let i = 0; i < 8; i += 1) await advance(MAX_BACKOFF_FACTOR * INTERVAL_MS);
+    expect(backoff()).toBe(MAX_BACKOFF_FACTOR * INTERVAL_MS);
+    expect(watchSnapshots(group)).toHaveLength(0);
+
+    shared.stack.emulator.clearFaults();
+    await advance(MAX_BACKOFF_FACTOR * INTERVAL_MS);
+    expect(backoff()).toBe(0);
+    expect(watchSnapshots(group)).toHaveLength(1);
+  });
+
+  it('marks a deleted group as deleted and stops reading it', async () => {
+    const doomed = shared.stack.emulator.addGroup(REGION, { name: 'doomed', vpcId: 'vpc-doomed1' });
+    watch(doomed);
+    shared.stack.emulator.deleteGroup(REGION, doomed);
+    watcher.start();
+    await advance(0);
+    expect(shared.stack.journal.watches.get(REGION, doomed)).toMatchObject({
+      status: 'deleted',
+      lastError: { code: 'InvalidSecurityGroupId.NotFound' },
+    });
+    const calls = shared.stack.emulator.calls.length;
+    await advance(5 * INTERVAL_MS);
+    expect(shared.stack.emulator.calls.length).toBe(calls);
+  });
+});
+
+describe('watch routes', () => {
+  const shared = useSharedStack();
+
+  it('PUT watch takes the first snapshot, GET /api/watches lists it, and unwatching removes it', async () => {
+    const watchRoute = apiOf(shared.stack.app).regions[':region']['security-groups'][':id'].watch;
+    const on = await watchRoute.$put({
+      param: { region: REGION, id: shared.webProd },
+      json: { watched: true },
+    });
+    expect(on.status).toBe(200);
+    expect(await on.json()).toMatchObject({
+      watched: true,
+      watch: { status: 'active', groupName: 'web-prod' },
+    });
+    const list = await (await shared.api.watches.$get()).json();
+    expect(list.watches.map((w) => w.groupId)).toEqual([shared.webProd]);
+    expect(
+      shared.stack.journal.snapshots.list({ groupId: shared.webProd, limit: 10 }).snapshots[0],
+    ).toMatchObject({ kind: 'watch' });
+    const off = await watchRoute.$put({
+      param: { region: REGION, id: shared.webProd },
+      json: { watched: false },
+    });
+    expect(await off.json()).toEqual({ watched: false });
+    expect((await (await shared.api.watches.$get()).json()).watches).toEqual([]);
+  });
+});
