@@ -54,6 +54,8 @@ const MIGRATIONS: readonly string[] = [
   // 2: refused retries of a restore, and how an unanswered step was settled by a read.
   `ALTER TABLE restores ADD COLUMN refusals_json TEXT NOT NULL DEFAULT '[]';
    ALTER TABLE steps ADD COLUMN outcome_json TEXT;`,
+  // 3: the ECS adapter's retries inside a step's calls (code and wait of each).
+  `ALTER TABLE steps ADD COLUMN retries_json TEXT NOT NULL DEFAULT '[]';`,
 ];
 
 /** Current schema version (the number of migrations). */
