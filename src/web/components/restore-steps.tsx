@@ -3,6 +3,7 @@ import type { StepOutcome } from '../../server/contract';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { ErrorDetails } from './error-sentence';
+import { StepRetries } from './step-retries';
 
 /** "Add 3 inbound rules (opening)". */
 export function stepLabel(
@@ -71,6 +72,7 @@ export function RestoreSteps({ steps, errorShownFor }: RestoreStepsProps) {
               )}
             </Space>
             {step.error && step.id !== errorShownFor && <ErrorDetails error={step.error} />}
+            <StepRetries retries={step.retries} />
           </Space>
         ),
       }))}
