@@ -7,13 +7,13 @@ const stack = stackPerTest();
 const BACKUP = 'web-prod-backup-20261120';
 
 async function startRestore() {
-  const app = renderApp('/security-groups?region=cn-hangzhou');
-  const dialog = await openRestoreFor(app.user, 'web-prod');
-  await pickDestination(app.user, dialog, BACKUP);
+  const view = renderApp('/security-groups?region=cn-hangzhou');
+  const dialog = await openRestoreFor(view.user, 'web-prod');
+  await pickDestination(view.user, dialog, BACKUP);
   await findSummary(dialog);
   const ok = within(dialog).getByRole('button', { name: 'OK' });
   await waitFor(() => expect(ok).toBeEnabled());
-  return { ...app, dialog, ok };
+  return { ...view, dialog, ok };
 }
 
 describe('The job view', () => {
