@@ -325,6 +325,18 @@ export const refusalSchema = z.object({
   error: apiErrorSchema,
 });
 
+/** One wait of the ECS adapter before it called again (throttling, 5xx, a dropped connection). */
+export const stepRetrySchema = z.object({
+  /** The code of the failure that was retried, e.g. Throttling.User. */
+  code: z.string(),
+  /** 1 for the first retry. */
+  retry: z.number().int(),
+  /** Retries the adapter allows for one call. */
+  of: z.number().int(),
+  delayMs: z.number().int(),
+  at: z.string(),
+});
+
 export const stepOutcomeSchema = planStepViewSchema.extend({
   /** `unknown`: the call went unanswered and the read that should have settled it failed. */
   status: z.enum(['pending', 'running', 'applied', 'failed', 'unknown']),
@@ -338,6 +350,8 @@ export const stepOutcomeSchema = planStepViewSchema.extend({
   rules: z.array(ruleSchema),
   /** Added by the server helper: 1 for the first run; each Retry remaining plans a new attempt. */
   attempt: z.number().int().optional(),
+  /** The adapter's waits before calling again, oldest first (absent when there were none). */
+  retries: z.array(stepRetrySchema).optional(),
 });
 
 export const verificationSchema = z.object({
@@ -378,6 +392,10 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
   refusals: z.array(refusalSchema).optional(),
   /** Added by the server helper: the current attempt (steps of earlier attempts keep theirs). */
   attempt: z.number().int().optional(),
+  /** While running: `verifying` once every step of the current attempt is applied. */
+  phase: z.enum(['applying', 'verifying']).optional(),
+  /** While the running step waits to call ECS again: the latest wait, and the step's ID. */
+  retrying: stepRetrySchema.extend({ stepId: z.string() }).optional(),
   /** Added by the server helper: facts of the current attempt's plan. */
   plan: z
     .object({
@@ -425,6 +443,7 @@ export type RestoreDetail = z.infer<typeof restoreDetailSchema>;
 export type RestoreListResponse = z.infer<typeof restoreListResponseSchema>;
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
 export type StepResolution = z.infer<typeof stepResolutionSchema>;
+export type StepRetry = z.infer<typeof stepRetrySchema>;
 export type Refusal = z.infer<typeof refusalSchema>;
 export type RuleView = z.infer<typeof ruleSchema>;
 export type WarningView = z.infer<typeof warningSchema>;

@@ -65,14 +65,14 @@ describe('Rules page', () => {
     // The filters stay on when the tab changes, and the counter says how many they hide.
     await user.click(screen.getByRole('tab', { name: 'Outbound (1)' }));
     const outbound = await screen.findByRole('table', { name: 'Outbound' });
-    expect(screen.getByText('0 of 1 rules')).toBeInTheDocument();
+    expect(screen.getByText('0 of 1 rule')).toBeInTheDocument();
     await user.clear(screen.getByRole('searchbox', { name: 'Filter rules' }));
     await chooseOption(
       user,
       screen.getByRole('combobox', { name: 'Filter by action' }),
       'Any action',
     );
-    expect(await screen.findByText('1 of 1 rules')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 1 rule')).toBeInTheDocument();
     await waitFor(() => expect(bodyRows(outbound)).toHaveLength(1));
     expect(bodyRows(outbound)[0]).toContain('allow all outbound');
   });

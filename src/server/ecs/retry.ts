@@ -2,6 +2,7 @@
  * Bounded retries for ECS calls: exponential backoff with full jitter, honouring the wait ECS
  * asks for on throttling. Writes are retried too: their ClientToken makes ECS apply them once.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EcsError } from '../../ecs/ecs-port';
 import { classifySdkError } from './errors';
 
@@ -25,6 +26,27 @@ export interface RetryEnvironment {
   random: () => number;
   /** Told about every wait, e.g. for logging. */
   onRetry?: (info: { action: string; attempt: number; delayMs: number; error: EcsError }) => void;
+}
+
+/** A wait before calling again, as told to a caller that watches its calls' retries. */
+export interface RetryEvent {
+  action: string;
+  /** 1 for the first retry. */
+  retry: number;
+  /** Retries the policy allows (maxAttempts - 1). */
+  of: number;
+  delayMs: number;
+  code: string;
+}
+
+const retryWatchers = new AsyncLocalStorage<(event: RetryEvent) => void>();
+
+/**
+ * Runs `work` with every retry of the ECS calls it makes (at any depth, without passing a
+ * listener through the port) reported to `onRetry`: how a restore step journals its retries.
+ */
+export function watchRetries<T>(onRetry: (event: RetryEvent) => void, work: () => Promise<T>) {
+  return retryWatchers.run(onRetry, work);
 }
 
 /** Full jitter: a uniform wait in [0, min(max, base * 2^(attempt-1))]. */
@@ -55,6 +77,13 @@ export async function withRetry<T>(
           ? Math.min(retryAfterMs, policy.maxDelayMs)
           : backoffDelay(attempt, policy, env.random);
       env.onRetry?.({ action, attempt, delayMs, error });
+      retryWatchers.getStore()?.({
+        action,
+        retry: attempt,
+        of: policy.maxAttempts - 1,
+        delayMs,
+        code: error.code,
+      });
       await env.sleep(delayMs);
     }
   }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { GroupInfo, PlanStep, RestoreMode, RestoreOptions, Rule } from '../../domain/types';
-import type { ApiError, Refusal, StepResolution } from '../contract';
+import type { ApiError, Refusal, StepResolution, StepRetry } from '../contract';
 import { migrate } from './schema';
 import { createSnapshotStore, snapshotKindOf, type SnapshotStore } from './snapshot-store';
 import { createWatchStore, type WatchStore } from './watch-store';
@@ -88,6 +88,8 @@ export interface StepRecord {
   error?: ApiError;
   /** How an unanswered call was settled by reading the source. */
   outcome?: StepResolution;
+  /** The adapter's waits before calling ECS again within this step, oldest first. */
+  retries: StepRetry[];
   startedAt?: string;
   finishedAt?: string;
 }
@@ -160,6 +162,7 @@ interface StepRow {
   request_id: string | null;
   error_json: string | null;
   outcome_json: string | null;
+  retries_json: string;
   started_at: string | null;
   finished_at: string | null;
 }
@@ -217,6 +220,7 @@ function toStep(row: StepRow): StepRecord {
     rules: parse(row.rules_json),
     status: row.status as StepStatus,
     attempts: row.attempts,
+    retries: parse(row.retries_json),
   };
   if (row.request_id !== null) step.requestId = row.request_id;
   if (row.error_json !== null) step.error = parse(row.error_json);
@@ -252,6 +256,8 @@ export interface Journal {
   ): void;
   startStep(id: string, attempt: number, stepId: string, at: string): void;
   finishStep(id: string, attempt: number, stepId: string, outcome: StepFinish): void;
+  /** Appends one adapter retry to a step, as it begins its wait. */
+  addStepRetry(id: string, attempt: number, stepId: string, retry: StepRetry): void;
   /** Starts a new attempt (Retry remaining) with its plan, in one transaction; status pending. */
   addAttempt(
     id: string,
@@ -427,6 +433,12 @@ export function openJournal(file: string): Journal {
       db.prepare(
         "UPDATE steps SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, ?), error_json = NULL WHERE restore_id = ? AND attempt = ? AND step_id = ?",
       ).run(at, id, attempt, stepId);
+    },
+    addStepRetry(id, attempt, stepId, retry) {
+      // json_insert at '$[#]' appends in SQL, so concurrent readers never see a half-written list.
+      db.prepare(
+        "UPDATE steps SET retries_json = json_insert(retries_json, '$[#]', json(?)) WHERE restore_id = ? AND attempt = ? AND step_id = ?",
+      ).run(JSON.stringify(retry), id, attempt, stepId);
     },
     finishStep(id, attempt, stepId, outcome) {
       db.prepare(

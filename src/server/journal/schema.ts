@@ -93,6 +93,8 @@ const MIGRATIONS: readonly Migration[] = [
     snapshotsFromRestores(db);
     db.exec('ALTER TABLE restores DROP COLUMN snapshot_json');
   },
+  // 4: the ECS adapter's retries inside a step's calls (code and wait of each).
+  `ALTER TABLE steps ADD COLUMN retries_json TEXT NOT NULL DEFAULT '[]';`,
 ];
 
 /** Current schema version (the number of migrations). */

@@ -4,6 +4,7 @@
  */
 import { EcsError, type EcsPort, type WriteResult } from '../../ecs/ecs-port';
 import type { StepResolution } from '../contract';
+import { watchRetries } from '../ecs/retry';
 import { toApiErrorBody } from '../errors';
 import type { RestoreRecord, StepRecord } from '../journal/journal';
 import { clientToken } from './client-token';
@@ -67,6 +68,16 @@ async function callEcs(
   return revokeStep(ecs, record, step, token);
 }
 
+/** The ECS API action of a step's call, as a RAM policy names it (ecs:AuthorizeSecurityGroup). */
+export function ramActionOf(step: Pick<StepRecord, 'action' | 'direction'>): string {
+  const egress = step.direction === 'egress';
+  if (step.action === 'authorize')
+    return egress ? 'ecs:AuthorizeSecurityGroupEgress' : 'ecs:AuthorizeSecurityGroup';
+  if (step.action === 'revoke')
+    return egress ? 'ecs:RevokeSecurityGroupEgress' : 'ecs:RevokeSecurityGroup';
+  return egress ? 'ecs:ModifySecurityGroupEgressRule' : 'ecs:ModifySecurityGroupRule';
+}
+
 /** The journal status of a step whose call failed, given how a read settled it (if it did). */
 function stepStatusOf(resolution: StepResolution | undefined): 'applied' | 'failed' | 'unknown' {
   if (resolution === undefined) return 'failed';
@@ -93,10 +104,27 @@ export async function executeStep(
   journal.startStep(id, record.attempt, step.id, ctx.stamp());
   let result: WriteResult;
   try {
-    result = await callEcs(ctx.ecs, record, step);
+    // Each wait of the adapter is journaled as it begins, so the job view can say it live.
+    result = await watchRetries(
+      (event) => {
+        if (ctx.halted()) return;
+        journal.addStepRetry(id, record.attempt, step.id, {
+          code: event.code,
+          retry: event.retry,
+          of: event.of,
+          delayMs: event.delayMs,
+          at: ctx.stamp(),
+        });
+      },
+      () => callEcs(ctx.ecs, record, step),
+    );
   } catch (error) {
     if (ctx.halted()) return 'halted';
-    const body = toApiErrorBody(error);
+    const raw = toApiErrorBody(error);
+    // A refusal by RAM names the permission to grant: the API action of the call that failed.
+    const body = raw.code.startsWith('Forbidden')
+      ? { ...raw, details: { ramAction: ramActionOf(step) } }
+      : raw;
     const resolution = outcomeUnknown(error) ? await settleStep(ctx, record, step) : undefined;
     if (ctx.halted()) return 'halted';
     journal.finishStep(id, record.attempt, step.id, {

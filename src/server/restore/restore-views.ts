@@ -43,6 +43,7 @@ function stepView(step: StepRecord): StepOutcome {
     attempts: step.attempts,
     rules: step.rules,
   };
+  if (step.retries.length > 0) view.retries = step.retries;
   if (step.requestId !== undefined && step.requestId !== '') view.requestId = step.requestId;
   if (step.error !== undefined) view.error = step.error;
   if (step.outcome !== undefined) view.outcome = step.outcome;
@@ -63,6 +64,13 @@ export function restoreDetailView(record: RestoreRecord, steps: StepRecord[]): R
     expected: record.expected,
     plan: record.plan,
   };
+  if (record.status === 'running') {
+    const current = steps.filter((s) => s.attempt === record.attempt);
+    detail.phase = current.every((s) => s.status === 'applied') ? 'verifying' : 'applying';
+    const waiting = current.find((s) => s.status === 'running');
+    const last = waiting?.retries.at(-1);
+    if (waiting && last) detail.retrying = { ...last, stepId: waiting.id };
+  }
   if (record.error !== undefined) detail.error = record.error;
   if (record.refusals.length > 0) detail.refusals = record.refusals;
   return detail;

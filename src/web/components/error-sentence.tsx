@@ -1,5 +1,7 @@
 import { Alert, Button, Typography } from 'antd';
 import { ApiError, NETWORK_ERROR_CODE } from '../lib/api-client';
+import { errorAdvice } from '../i18n/error-advice';
+import { useLanguage } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 
 interface ErrorSentenceProps {
@@ -29,15 +31,24 @@ export function ErrorSentence({ title, error, onRetry }: ErrorSentenceProps) {
   );
 }
 
-/** The message, code and RequestId of an error (an ApiError or a journal's error body). */
+/**
+ * The message, what to do about it, and the code and RequestId of an error (an ApiError or a
+ * journal's error body).
+ */
 export function ErrorDetails({ error }: { error: unknown }) {
   const t = useT();
+  const language = useLanguage();
   const body = errorBody(error);
   if (!body) return <div>{error instanceof Error ? error.message : String(error)}</div>;
-  const network = body.code === NETWORK_ERROR_CODE;
+  // Only the browser's own failure to reach the server (status 0); ECS's dropped connections keep their message.
+  const network = body.code === NETWORK_ERROR_CODE && body.browserOffline === true;
+  const advice = network
+    ? undefined
+    : errorAdvice(language, body.code, body.ramAction, t('console.ramActionFallback'));
   return (
     <div>
       <div>{network ? t('errors.network') : body.message}</div>
+      {advice && <div>{advice}</div>}
       {!network && (
         <Typography.Text type="secondary">
           {t('errors.code', { code: body.code })}
@@ -48,15 +59,40 @@ export function ErrorDetails({ error }: { error: unknown }) {
   );
 }
 
-function errorBody(
-  error: unknown,
-): { code: string; message: string; requestId?: string | undefined } | null {
+interface ErrorBody {
+  code: string;
+  message: string;
+  requestId?: string | undefined;
+  /** The RAM action a Forbidden.RAM refusal names (the server puts it in the details). */
+  ramAction?: string | undefined;
+  /** The browser could not reach the console server at all. */
+  browserOffline?: boolean;
+}
+
+function ramActionOf(details: unknown): string | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const action = (details as Record<string, unknown>).ramAction;
+  return typeof action === 'string' ? action : undefined;
+}
+
+function errorBody(error: unknown): ErrorBody | null {
   if (error instanceof ApiError)
-    return { code: error.code, message: error.message, requestId: error.requestId };
+    return {
+      code: error.code,
+      message: error.message,
+      requestId: error.requestId,
+      ramAction: ramActionOf(error.details),
+      browserOffline: error.status === 0,
+    };
   if (typeof error === 'object' && error !== null) {
-    const { code, message, requestId } = error as Record<string, unknown>;
+    const { code, message, requestId, details } = error as Record<string, unknown>;
     if (typeof code === 'string' && typeof message === 'string') {
-      return { code, message, requestId: typeof requestId === 'string' ? requestId : undefined };
+      return {
+        code,
+        message,
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+        ramAction: ramActionOf(details),
+      };
     }
   }
   return null;

@@ -32,6 +32,7 @@ export function outcomeText(step: StepOutcome, t: Translate): string | undefined
         : 'preflight.outcomePartly';
   return t(key, { evidence });
 }
+import { StepRetries } from './step-retries';
 
 /** "Add 3 inbound rules (opening)". */
 export function stepLabel(
@@ -102,6 +103,7 @@ export function RestoreSteps({ steps, errorShownFor }: RestoreStepsProps) {
             </Space>
             {step.error && step.id !== errorShownFor && <ErrorDetails error={step.error} />}
             {step.outcome?.readError && <ErrorDetails error={step.outcome.readError} />}
+            <StepRetries retries={step.retries} />
           </Space>
         ),
       }))}

@@ -51,7 +51,7 @@ export const enUS = {
     restoreRules: 'Restore Rules',
     manageRulesOf: 'Manage Rules of {name}',
     restoreRulesOf: 'Restore Rules of {name}',
-    counter: 'Page {page}: {count} security groups',
+    counter: 'Page {page}: {count, plural, one {# security group} other {# security groups}}',
     emptyTitle: 'No security groups in this region',
     emptyHint: 'Create a security group in the ECS console, or pick another region.',
     noMatchTitle: 'No security groups match "{search}"',
@@ -86,7 +86,7 @@ export const enUS = {
     filterProtocol: 'Filter by protocol',
     anyAction: 'Any action',
     anyProtocol: 'Any protocol',
-    shown: '{shown} of {total} rules',
+    shown: '{shown} of {total, plural, one {# rule} other {# rules}}',
     none: 'No rules',
     noMatch: 'No rules match the filter',
     loadError: 'The rules could not be loaded.',
@@ -95,7 +95,7 @@ export const enUS = {
     prefixList: 'Prefix list {id}',
     portRangeList: 'Port list {name}',
     groupOtherAccount: '{group} (account {account})',
-    meta: '{vpc} · {type} · {count} rules',
+    meta: '{vpc} · {type} · {count, plural, one {# rule} other {# rules}}',
     restoreRules: 'Restore Rules',
   },
   restore: {
@@ -127,8 +127,9 @@ export const enUS = {
     order:
       'Rules are opened before any are closed, so traffic that both rule sets allow is never cut.',
     orderBroken:
-      'The rule limit forces {count} rules to be removed before the additions; traffic they allow may be cut briefly.',
-    calls: '{steps} steps, {calls} ECS calls',
+      'The rule limit forces {count, plural, one {# rule} other {# rules}} to be removed before the additions; traffic {count, plural, one {it allows} other {they allow}} may be cut briefly.',
+    calls:
+      '{steps, plural, one {# step} other {# steps}}, {calls, plural, one {# ECS call} other {# ECS calls}}',
     changesOnly: 'Changes only',
     search: 'Search the preview',
     searchPlaceholder: 'Search by port, address, group or description',
@@ -162,12 +163,16 @@ export const enUS = {
     optRecreateSystemRules: 'Recreate the destination’s priority-110 rules with priority 100',
     optRetargetSelfReferences:
       'Point rules that reference the destination itself at the source instead',
-    warnSsh: '{count} rules open SSH (port 22) to the whole Internet (0.0.0.0/0 or ::/0).',
-    warnRdp: '{count} rules open RDP (port 3389) to the whole Internet (0.0.0.0/0 or ::/0).',
-    warnAll: '{count} rules open all protocols to the whole Internet (0.0.0.0/0 or ::/0).',
-    warnEarly: 'The rule limit forces {count} rules to be removed before any are added.',
+    warnSsh:
+      '{count, plural, one {# rule opens} other {# rules open}} SSH (port 22) to the whole Internet (0.0.0.0/0 or ::/0).',
+    warnRdp:
+      '{count, plural, one {# rule opens} other {# rules open}} RDP (port 3389) to the whole Internet (0.0.0.0/0 or ::/0).',
+    warnAll:
+      '{count, plural, one {# rule opens} other {# rules open}} all protocols to the whole Internet (0.0.0.0/0 or ::/0).',
+    warnEarly:
+      'The rule limit forces {count, plural, one {# rule} other {# rules}} to be removed before any are added.',
     warnSelfRef:
-      '{count} rules reference the destination group itself; they will point at it unless you choose to retarget them.',
+      '{count, plural, one {# rule references} other {# rules reference}} the destination group itself; {count, plural, one {it} other {they}} will point at it unless you choose to retarget them.',
     noRows: 'No rules in this view',
     directionCounts: 'Counts of {direction} changes',
     stale:
@@ -183,9 +188,9 @@ export const enUS = {
     progress: 'Step {done} of {total} applied',
     verifying: 'Checking the result…',
     pending: 'Waiting to start…',
-    stepAuthorize: 'Add {count} {direction} rules',
-    stepRevoke: 'Remove {count} {direction} rules',
-    stepModify: 'Change {count} {direction} rule',
+    stepAuthorize: 'Add {count, plural, one {# {direction} rule} other {# {direction} rules}}',
+    stepRevoke: 'Remove {count, plural, one {# {direction} rule} other {# {direction} rules}}',
+    stepModify: 'Change {count, plural, one {# {direction} rule} other {# {direction} rules}}',
     phaseOpening: 'opening',
     phaseClosing: 'closing',
     early: 'early, for the rule limit',
@@ -194,7 +199,7 @@ export const enUS = {
     stepRunning: 'running',
     stepPending: 'not yet applied',
     stepUnknown: 'outcome unknown',
-    attempts: '{count} attempts',
+    attempts: '{count, plural, one {# attempt} other {# attempts}}',
     inbound: 'inbound',
     outbound: 'outbound',
     successTitle: 'The rules of {name} were restored',
@@ -205,10 +210,10 @@ export const enUS = {
     viewRules: 'View the rules of {name}',
     failedTitle: 'The restore stopped part-way',
     failedSubtitle:
-      '{applied} of {total} steps were applied; the rest were not. Traffic both rule sets allow stays allowed.',
+      '{applied} of {total, plural, one {# step} other {# steps}} {applied, plural, one {was} other {were}} applied; the rest were not. Traffic both rule sets allow stays allowed.',
     interruptedTitle: 'The restore was interrupted',
     interruptedSubtitle:
-      'The server stopped while this restore ran. {applied} of {total} steps were applied.',
+      'The server stopped while this restore ran. {applied} of {total, plural, one {# step} other {# steps}} {applied, plural, one {was} other {were}} applied.',
     appliedSteps: 'Applied',
     failedSteps: 'Failed',
     remainingSteps: 'Not applied',
@@ -216,7 +221,7 @@ export const enUS = {
     rollBack: 'Roll back',
     rollBackHint: 'Roll back returns the source to its rules from just before this restore.',
     verificationFailed:
-      'Verification found differences: {missing} expected rules missing, {unexpected} unexpected rules.',
+      'Verification found differences: {missing, plural, one {# expected rule} other {# expected rules}} missing, {unexpected, plural, one {# unexpected rule} other {# unexpected rules}}.',
     verificationPassed: 'Verified: ECS reports exactly the expected rules.',
     nothingToRollBack: 'Nothing was applied, so there is nothing to roll back.',
     jobKindRestore: 'Restore',
@@ -258,7 +263,7 @@ export const enUS = {
     undo: 'Undo',
     undoTitle: 'Undo restore: {name} ({id})',
     undoExplain:
-      'Undo returns {name} to its {count} rules from just before this restore. Review the changes, then confirm.',
+      'Undo returns {name} to its {count, plural, one {# rule} other {# rules}} from just before this restore. Review the changes, then confirm.',
     undoConfirm: 'Undo the restore',
     undoStarted: 'Undo started.',
     parentLabel: 'Restore it reverts',
@@ -356,6 +361,28 @@ export const enUS = {
     presentMany: '{present} of {total} rules present',
     goneOne: '{present} of {total} rule gone',
     goneMany: '{present} of {total} rules gone',
+  },
+  console: {
+    attempt: 'Attempt {attempt}',
+    attemptRetry: 'Attempt {attempt} — retry remaining',
+    attemptOutcome:
+      '{applied} of {total, plural, one {# step} other {# steps}} applied, stopped at step {stopped}',
+    attemptInterrupted:
+      '{applied} of {total, plural, one {# step} other {# steps}} applied, then the server stopped',
+    attemptDone: '{applied} of {total, plural, one {# step} other {# steps}} applied',
+    verifying: 'Every step is applied; checking the result against ECS…',
+    retryingThrottled: 'ECS is throttling; retry {retry} of {of} in {seconds} s',
+    retryingOther: 'ECS answered {code}; retry {retry} of {of} in {seconds} s',
+    retries: '{count, plural, one {# retry} other {# retries}}: {codes}',
+    failedRules: 'Rules it carried: {rules}',
+    moreRules: 'and {count} more',
+    ramActionFallback: 'the ECS action of this call',
+    destinationMeta: '{count, plural, one {# rule} other {# rules}} · {vpc} · created {time}',
+    likelyBackups: 'Likely backups of {name}',
+    otherGroups: 'Other groups',
+    ineligibleSelf: 'the source itself',
+    ineligible: 'Not eligible: {reason}',
+    closeDialog: 'Close',
   },
 } as const;
 

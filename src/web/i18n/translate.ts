@@ -1,4 +1,5 @@
 import { enUS, type Messages } from './en-us';
+import { selectPlurals } from './plural';
 import { zhCN } from './zh-cn';
 import type { Language } from './language-store';
 
@@ -10,14 +11,19 @@ export type MessageKey = { [S in Section]: `${S}.${Extract<keyof Messages[S], st
 export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
-/** Builds the translate function of one language; `{name}` placeholders are filled from `vars`. */
+/**
+ * Builds the translate function of one language: plural blocks
+ * (`{count, plural, one {…} other {…}}`) take the language's form, then `{name}` placeholders
+ * are filled from `vars`.
+ */
 export function createTranslate(language: Language): Translate {
   const dictionary = dictionaries[language];
+  const rules = new Intl.PluralRules(language);
   return (key, vars) => {
     const [section, name] = key.split('.') as [Section, string];
     const template = (dictionary[section] as Record<string, string>)[name] ?? key;
     if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (match, variable: string) =>
+    return selectPlurals(template, vars, rules).replace(/\{(\w+)\}/g, (match, variable: string) =>
       variable in vars ? String(vars[variable]) : match,
     );
   };

@@ -1,6 +1,8 @@
 import { Select, Typography } from 'antd';
 import type { SecurityGroupView } from '../../../../server/contract';
+import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
+import { orderDestinations, type DestinationCandidate } from './destination-order';
 
 interface DestinationSelectProps {
   id: string;
@@ -12,8 +14,9 @@ interface DestinationSelectProps {
 }
 
 /**
- * The region's groups as restore destinations. The source itself is not offered; a group of the
- * other network type (VPC vs classic) is listed disabled, with the reason.
+ * The region's groups as restore destinations, each with its rule count, VPC and creation time:
+ * likely backups of the source first (newest first), then the rest. Groups that cannot be the
+ * destination (the source itself, the other network type) stay listed, disabled, with the reason.
  */
 export function DestinationSelect({
   id,
@@ -24,26 +27,49 @@ export function DestinationSelect({
   onChange,
 }: DestinationSelectProps) {
   const t = useT();
-  const sourceIsVpc = Boolean(source.vpcId);
-  const options = (groups ?? [])
-    .filter((g) => g.id !== source.id)
-    .map((g) => {
-      const eligible = Boolean(g.vpcId) === sourceIsVpc;
-      const where = g.vpcId || t('groups.classic');
-      const reason = eligible
-        ? ''
-        : t('restore.ineligibleNetwork', {
-            network: t(g.vpcId ? 'restore.networkVpc' : 'restore.networkClassic'),
-          });
-      return {
-        value: g.id,
-        disabled: !eligible,
-        // The label is what search matches: name, ID and VPC.
-        label: `${g.name} (${g.id}) · ${where}${reason ? ` · ${reason}` : ''}`,
-        eligible,
-      };
-    })
-    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.label.localeCompare(b.label));
+  const formatTime = useFormatTime();
+  const { likely, others } = orderDestinations(source, groups ?? []);
+  const option = ({ group: g, ineligible }: DestinationCandidate) => {
+    const reason =
+      ineligible === 'source'
+        ? t('console.ineligibleSelf')
+        : ineligible === 'network'
+          ? t('restore.ineligibleNetwork', {
+              network: t(g.vpcId ? 'restore.networkVpc' : 'restore.networkClassic'),
+            })
+          : '';
+    const meta = t('console.destinationMeta', {
+      count: g.ruleCount,
+      vpc: g.vpcId || t('groups.classic'),
+      time: formatTime(g.creationTime),
+    });
+    return {
+      value: g.id,
+      disabled: ineligible !== null,
+      // The label is what search matches: name, ID, VPC and the rest.
+      label: `${g.name} (${g.id}) · ${meta}${reason ? ` · ${t('console.ineligible', { reason })}` : ''}`,
+    };
+  };
+  const options = [
+    ...(likely.length > 0
+      ? [
+          {
+            label: t('console.likelyBackups', { name: source.name || source.id }),
+            title: t('console.likelyBackups', { name: source.name || source.id }),
+            options: likely.map(option),
+          },
+        ]
+      : []),
+    ...(others.length > 0
+      ? [
+          {
+            label: t('console.otherGroups'),
+            title: t('console.otherGroups'),
+            options: others.map(option),
+          },
+        ]
+      : []),
+  ];
   return (
     <Select
       id={id}
@@ -51,9 +77,11 @@ export function DestinationSelect({
       onChange={onChange}
       loading={loading}
       placeholder={loading ? t('restore.destinationsLoading') : t('restore.destinationPlaceholder')}
-      options={options.map(({ eligible: _eligible, ...option }) => option)}
-      optionRender={(option) => (
-        <Typography.Text disabled={Boolean(option.data.disabled)}>{option.label}</Typography.Text>
+      options={options}
+      optionRender={(item) => (
+        <Typography.Text disabled={'disabled' in item.data && Boolean(item.data.disabled)}>
+          {item.label}
+        </Typography.Text>
       )}
       showSearch={{ optionFilterProp: 'label' }}
       style={{ width: '100%' }}

@@ -1,10 +1,23 @@
-import { Alert, Button, Popconfirm, Progress, Result, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Collapse,
+  Popconfirm,
+  Progress,
+  Result,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { RestoreDetail } from '../../../../server/contract';
+import type { RestoreDetail, StepOutcome } from '../../../../server/contract';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
 import { Heading } from '../../../components/headings';
 import { RestoreSteps, stepLabel } from '../../../components/restore-steps';
+import { seconds } from '../../../components/step-retries';
+import { StepRules } from '../../../components/step-rules';
+import type { Translate } from '../../../i18n/translate';
 import { useT } from '../../../i18n/use-t';
 import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { paths } from '../../../lib/paths';
@@ -80,34 +93,112 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
       {followUpError && (
         <Alert type="error" showIcon title={<ErrorDetails error={followUpError} />} />
       )}
-      <RestoreSteps
-        steps={detail.steps}
-        errorShownFor={
-          detail.status === 'failed' || detail.status === 'interrupted'
-            ? failedStepOf(detail)?.id
-            : undefined
-        }
-      />
+      <AttemptSections detail={detail} />
     </Space>
   );
 }
 
-/** The step a finished restore stopped at; its error is shown in the result's summary. */
+/** The attempt the restore is on (the server's own number; 1 before any Retry remaining). */
+function currentAttempt(detail: RestoreDetail): number {
+  return detail.attempt ?? Math.max(1, ...detail.steps.map((s) => s.attempt ?? 1));
+}
+
+function stepsOfAttempt(detail: RestoreDetail, attempt: number): StepOutcome[] {
+  return detail.steps.filter((s) => (s.attempt ?? 1) === attempt);
+}
+
+/** The step the current attempt stopped at; its error is shown in the result's summary. */
 function failedStepOf(detail: RestoreDetail) {
-  return detail.steps.find((s) => s.status === 'failed');
+  return stepsOfAttempt(detail, currentAttempt(detail)).find(
+    (s) => s.status === 'failed' || s.status === 'unknown',
+  );
+}
+
+/** "Attempt 2 — retry remaining", and for an earlier attempt how it ended. */
+function attemptLabel(attempt: number, steps: StepOutcome[], ended: boolean, t: Translate) {
+  const heading = t(attempt > 1 ? 'console.attemptRetry' : 'console.attempt', { attempt });
+  if (!ended) return heading;
+  const applied = steps.filter((s) => s.status === 'applied').length;
+  const stopped = steps.find((s) => s.status !== 'applied');
+  const outcome = !stopped
+    ? t('console.attemptDone', { applied, total: steps.length })
+    : stopped.status === 'pending'
+      ? t('console.attemptInterrupted', { applied, total: steps.length })
+      : t('console.attemptOutcome', {
+          applied,
+          total: steps.length,
+          stopped: stopped.index + 1,
+        });
+  return `${heading} · ${outcome}`;
+}
+
+/**
+ * One section per attempt, as the journal keeps them: the current one open, earlier ones folded
+ * with how they ended (each Retry remaining plans only what was left, numbered from 1 again).
+ */
+function AttemptSections({ detail }: { detail: RestoreDetail }) {
+  const t = useT();
+  const current = currentAttempt(detail);
+  const attempts = Array.from({ length: current }, (_, i) => i + 1).filter(
+    (n) => n === current || stepsOfAttempt(detail, n).length > 0,
+  );
+  const finished = detail.status === 'failed' || detail.status === 'interrupted';
+  return (
+    <Collapse
+      // A new attempt opens its own section and folds the one before.
+      key={current}
+      defaultActiveKey={[String(current)]}
+      items={attempts.map((n) => {
+        const steps = stepsOfAttempt(detail, n);
+        return {
+          key: String(n),
+          label: attemptLabel(n, steps, n < current, t),
+          children: (
+            <RestoreSteps
+              steps={steps}
+              errorShownFor={finished && n === current ? failedStepOf(detail)?.id : undefined}
+            />
+          ),
+        };
+      })}
+    />
+  );
+}
+
+/** "ECS is throttling; retry 2 of 4 in 1.2 s" while the running step waits to call again. */
+function retrySentence(detail: RestoreDetail, t: Translate): string | undefined {
+  const retrying = detail.retrying;
+  if (!retrying) return undefined;
+  const vars = {
+    retry: retrying.retry,
+    of: retrying.of,
+    seconds: seconds(retrying.delayMs),
+    code: retrying.code,
+  };
+  return t(
+    retrying.code.includes('Throttling') ? 'console.retryingThrottled' : 'console.retryingOther',
+    vars,
+  );
 }
 
 function Running({ detail }: { detail: RestoreDetail }) {
   const t = useT();
-  const done = detail.steps.filter((s) => s.status === 'applied').length;
-  const total = detail.steps.length;
-  const running = detail.steps.find((s) => s.status === 'running');
+  // The server's own counts: earlier attempts' applied steps plus every step of this one.
+  const done = detail.stepsApplied;
+  const total = detail.stepsTotal;
+  const running = stepsOfAttempt(detail, currentAttempt(detail)).find(
+    (s) => s.status === 'running',
+  );
+  const retry = retrySentence(detail, t);
+  const progress = `${t('restore.progress', { done, total })}${running ? `: ${stepLabel(running, t)}` : ''}`;
   const status =
     detail.status === 'pending'
       ? t('restore.pending')
-      : total > 0 && done === total
-        ? t('restore.verifying')
-        : `${t('restore.progress', { done, total })}${running ? `: ${stepLabel(running, t)}` : ''}`;
+      : detail.phase === 'verifying'
+        ? t('console.verifying')
+        : retry
+          ? `${progress} — ${retry}`
+          : progress;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Heading level={3} looksLike={4}>
@@ -128,8 +219,9 @@ function Running({ detail }: { detail: RestoreDetail }) {
 function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => void }) {
   const t = useT();
   const name = detail.source.name || detail.source.id;
-  const total = detail.steps.length;
-  const applied = detail.steps.filter((s) => s.status === 'applied').length;
+  const total = detail.stepsTotal;
+  const applied = detail.stepsApplied;
+  const currentSteps = stepsOfAttempt(detail, currentAttempt(detail));
   if (detail.status === 'succeeded') {
     const subtitle = t(
       detail.mode === 'completely' ? 'restore.successSubtitle' : 'restore.successSubtitleKept',
@@ -185,12 +277,13 @@ function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => v
                 {t('restore.failedSteps')}: {stepLabel(failedStep, t)}
               </Typography.Text>
               {failedStep.error && <ErrorDetails error={failedStep.error} />}
+              <StepRules rules={failedStep.rules} />
             </div>
           )}
           {!failedStep && detail.error && <ErrorDetails error={detail.error} />}
           <Typography.Text>
             <strong>{t('restore.remainingSteps')}:</strong>{' '}
-            {detail.steps
+            {currentSteps
               .filter((s) => s.status === 'pending')
               .map((s) => stepLabel(s, t))
               .join('; ') || '—'}

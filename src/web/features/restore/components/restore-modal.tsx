@@ -138,8 +138,13 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
     conflict?.restoreId && (!conflictJob.data || isRestoreActive(conflictJob.data))
       ? conflict.restoreId
       : null;
+  // The job OK just started is ours, not "already running", while the dialog hands over to it.
+  const ownJob = start.data?.restoreId;
   const activeId =
-    conflictId ?? (latest.data && isRestoreActive(latest.data) ? latest.data.id : null);
+    conflictId ??
+    (latest.data && isRestoreActive(latest.data) && latest.data.id !== ownJob
+      ? latest.data.id
+      : null);
   const conflictEnded = conflictJob.data !== undefined && !isRestoreActive(conflictJob.data);
   // When the job that blocked this one ends, it has changed the source: recompute the preview.
   useEffect(() => {

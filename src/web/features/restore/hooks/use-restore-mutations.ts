@@ -4,8 +4,9 @@ import { apiClient, read } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /**
- * Starts a restore with the revision of the preview the user reviewed. It changes only the
- * restore lists for now; the groups are refreshed when the job ends (useRefreshWhenRestoreEnds).
+ * Starts a restore with the revision of the preview the user reviewed; its answer names the new
+ * job. It changes only the restore lists for now; the groups are refreshed when the job ends
+ * (useRefreshWhenRestoreEnds).
  */
 export function useStartRestore(region: string, sourceId: string) {
   const queryClient = useQueryClient();
@@ -17,8 +18,11 @@ export function useStartRestore(region: string, sourceId: string) {
           json: request,
         }),
       ),
-    // Returning the promise keeps OK busy until the lists know a restore started.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.restoreLists() }),
+    // Not awaited: the dialog goes to its own job at once. Waiting for the lists (slow when ECS
+    // is) showed the new job as "a restore of this group is already running" meanwhile.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.restoreLists() });
+    },
   });
 }
 
