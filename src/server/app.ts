@@ -19,6 +19,7 @@ import { emulatorControlRoutes, type EmulatorControls } from './routes/emulator'
 import { regionRoutes } from './routes/regions';
 import { restoreRoutes } from './routes/restores';
 import { sessionRoutes } from './routes/session';
+import { settingsRoutes } from './routes/settings';
 import { createHostPolicy } from './security/allowed-hosts';
 import { apiBodyLimit, csrfGuard, hostGuard } from './security/request-guards';
 import { noStore, securityHeaders } from './security/security-headers';
@@ -112,7 +113,8 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', sessionRoutes({ config, mode: deps.mode, auth }))
     .route('/api/regions', regionRoutes({ ecs, regions, runner, limits }))
-    .route('/api/restores', restoreRoutes({ journal, runner }));
+    .route('/api/restores', restoreRoutes({ journal, runner }))
+    .route('/api/settings', settingsRoutes({ config, journal }));
 
   if (deps.distDir !== undefined) mountSpa(app, deps.distDir);
   return api;

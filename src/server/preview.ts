@@ -6,7 +6,8 @@
  */
 import { summarizeDiff } from '../domain/diff';
 import { planRestore } from '../domain/plan';
-import { preflight, type PreflightFailure } from '../domain/preflight';
+import { DEFAULT_ENI_RULE_LIMIT, preflight, type PreflightFailure } from '../domain/preflight';
+import { trafficEffect, type TrafficEffect } from '../domain/traffic-effect';
 import type {
   GroupInfo,
   PlanLimits,
@@ -17,10 +18,17 @@ import type {
   RuleDiff,
 } from '../domain/types';
 import { riskWarnings } from '../domain/warnings';
-import type { EcsPort, GroupDetail, SecurityGroupSummary } from '../ecs/ecs-port';
+import {
+  EcsError,
+  type EcsPort,
+  type GroupDetail,
+  type SecurityGroupSummary,
+} from '../ecs/ecs-port';
 import type { PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
 import { loadGroup, referencedGroupVpcs } from './group-reads';
+import { protectedBlocked, type ProtectedBlocked, type ProtectedSource } from './protected-sources';
+import { eniQuotaOf, type EniQuotaResult } from './usage';
 import { groupSummaryView, planStepView } from './views';
 
 /** The rules a plan moves the source toward, and the group they are the rules of. */
@@ -44,11 +52,80 @@ export interface Planned<T extends PlanTarget = PlanTarget> {
   plan: RestorePlan;
   /** The pre-flight checks the plan fails; empty when ECS should accept every step. */
   checks: PreflightFailure[];
+  /** What the plan changes for traffic: the source's rules now against `plan.expected`. */
+  traffic: TrafficEffect;
+  /** The per-ENI quota input, or why it could not be read (the check is then skipped). */
+  eniQuota: EniQuotaResult;
+  /** Protected sources the plan blocks on traffic allowed today. */
+  protectedBlocked: ProtectedBlocked[];
+  /** Why OK needs the source's name typed; null when it does not. */
+  confirmation: Confirmation | null;
+}
+
+export type Confirmation =
+  { reason: 'protected-source' } | { reason: 'removes-rules-in-use'; runningInstances: number };
+
+/** The impact settings: ENI_RULE_LIMIT and the protected sources (setting + console). */
+export interface ImpactSettings {
+  eniRuleLimit: number;
+  protectedSources(): ProtectedSource[];
 }
 
 export interface PlanningDeps {
   ecs: EcsPort;
   limits: PlanLimits;
+  /** Defaults: ENI_RULE_LIMIT 1000, no protected source. */
+  impact?: ImpactSettings;
+}
+
+/** Pages of DescribeInstances read to find a running instance before giving up. */
+const RUNNING_SCAN_PAGES = 10;
+
+/**
+ * Running instances that use the group (counted over the pages read); null when ECS refused
+ * the read: the blast radius says so, and the confirmation is then not asked on this ground.
+ */
+async function runningInstancesOf(
+  ecs: EcsPort,
+  regionId: string,
+  groupId: string,
+): Promise<number | null> {
+  let running = 0;
+  let nextToken = '';
+  try {
+    for (let page = 0; page < RUNNING_SCAN_PAGES; page += 1) {
+      const result = await ecs.describeInstances(
+        regionId,
+        { securityGroupId: groupId },
+        nextToken === '' ? { maxResults: 100 } : { maxResults: 100, nextToken },
+      );
+      running += result.instances.filter((i) => i.status === 'Running').length;
+      if (result.nextToken === '' || result.nextToken === nextToken) break;
+      nextToken = result.nextToken;
+    }
+  } catch (error) {
+    if (error instanceof EcsError) return null;
+    throw error;
+  }
+  return running;
+}
+
+async function confirmationOf(
+  deps: PlanningDeps,
+  source: GroupDetail,
+  target: PlanTarget,
+  mode: RestoreMode,
+  plan: RestorePlan,
+  blocked: ProtectedBlocked[],
+): Promise<Confirmation | null> {
+  // Undo and rollback put back rules the source had: they are the way out, not a new risk.
+  if (target.kind === 'snapshot') return null;
+  if (blocked.length > 0) return { reason: 'protected-source' };
+  if (mode !== 'completely' || !plan.steps.some((step) => step.action === 'revoke')) return null;
+  const running = await runningInstancesOf(deps.ecs, source.group.regionId, source.group.id);
+  return running !== null && running > 0
+    ? { reason: 'removes-rules-in-use', runningInstances: running }
+    : null;
 }
 
 function assertSameNetworkType(source: GroupInfo, destination: GroupInfo): void {
@@ -85,8 +162,35 @@ async function planAgainst<T extends PlanTarget>(
     [target.group.id]: target.group.vpcId,
   };
   const { diff, plan } = planRestore(source, target, mode, options, deps.limits, { groupVpcs });
-  const checks = preflight({ source, plan, limits: deps.limits, groupVpcs });
-  return { source, target, mode, options, diff, plan, checks };
+  // The source's weight is exact only if every prefix list it will carry is sized.
+  const authorized = plan.steps.filter((s) => s.action !== 'revoke').flatMap((s) => s.rules);
+  const eniQuota = await eniQuotaOf(deps.ecs, source.group.regionId, source.group.id, {
+    sourceRules: [...source.rules, ...authorized],
+    limit: deps.impact?.eniRuleLimit ?? DEFAULT_ENI_RULE_LIMIT,
+  });
+  const checks = preflight({
+    source,
+    plan,
+    limits: deps.limits,
+    groupVpcs,
+    ...(eniQuota.status === 'ok' ? { eni: eniQuota.quota } : {}),
+  });
+  const traffic = trafficEffect(source.rules, plan.expected, source.group);
+  const blocked = protectedBlocked(traffic, deps.impact?.protectedSources() ?? []);
+  const confirmation = await confirmationOf(deps, source, target, mode, plan, blocked);
+  return {
+    source,
+    target,
+    mode,
+    options,
+    diff,
+    plan,
+    checks,
+    traffic,
+    eniQuota,
+    protectedBlocked: blocked,
+    confirmation,
+  };
 }
 
 /** Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). */
@@ -177,5 +281,36 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
     checks: planned.checks,
     revision: plan.revision,
     identical: plan.steps.length === 0,
+    before: planned.source.rules,
+    expected: plan.expected,
+    traffic: planned.traffic,
+    eniQuota:
+      planned.eniQuota.status === 'ok'
+        ? {
+            status: 'ok',
+            limit: planned.eniQuota.quota.limit,
+            enis: planned.eniQuota.quota.enis.length,
+          }
+        : planned.eniQuota,
+    protectedBlocked: planned.protectedBlocked,
+    confirmationRequired: planned.confirmation,
   };
+}
+
+/**
+ * Refuses a start whose preview asks for the source's name typed when `confirmName` is not
+ * exactly that name (400 ConfirmationRequired naming the field); nothing is written.
+ */
+export function assertConfirmed(planned: Planned, confirmName: string | undefined): void {
+  if (planned.confirmation === null || confirmName === planned.source.group.name) return;
+  const why =
+    planned.confirmation.reason === 'protected-source'
+      ? 'it blocks traffic from a protected source'
+      : 'it removes rules from a group used by running instances';
+  throw new ApiHttpError(
+    400,
+    'ConfirmationRequired',
+    `This restore needs the name of ${planned.source.group.id} typed to start, because ${why}.`,
+    { field: 'confirmName', reason: planned.confirmation.reason },
+  );
 }

@@ -54,6 +54,14 @@ const MIGRATIONS: readonly string[] = [
   // 2: refused retries of a restore, and how an unanswered step was settled by a read.
   `ALTER TABLE restores ADD COLUMN refusals_json TEXT NOT NULL DEFAULT '[]';
    ALTER TABLE steps ADD COLUMN outcome_json TEXT;`,
+
+  // ---- protected sources (impact) ----
+  // 3: the protected sources edited in the console, in the order shown.
+  `CREATE TABLE protected_sources (
+     position INTEGER PRIMARY KEY,
+     label TEXT NOT NULL,
+     cidr TEXT NOT NULL
+   );`,
 ];
 
 /** Current schema version (the number of migrations). */
