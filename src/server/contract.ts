@@ -575,10 +575,8 @@ export const protectedBlockedSchema = protectedSourceSchema.extend({
 });
 
 export const confirmationRequiredSchema = z.object({
-  /** A protected source loses traffic, or a Completely restore removes rules of a group in use. */
-  reason: z.enum(['protected-source', 'removes-rules-in-use']),
-  /** Running instances using the source (for `removes-rules-in-use`). */
-  runningInstances: z.number().int().optional(),
+  /** A protected source loses traffic it has today. */
+  reason: z.enum(['protected-source']),
 });
 
 /** PUT body: the console's own entries (the setting's are read-only and not sent). */

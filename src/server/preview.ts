@@ -62,8 +62,9 @@ export interface Planned<T extends PlanTarget = PlanTarget> {
   confirmation: Confirmation | null;
 }
 
-export type Confirmation =
-  { reason: 'protected-source' } | { reason: 'removes-rules-in-use'; runningInstances: number };
+export interface Confirmation {
+  reason: 'protected-source';
+}
 
 /** The impact settings: ENI_RULE_LIMIT and the protected sources (setting + console). */
 export interface ImpactSettings {
@@ -78,54 +79,10 @@ export interface PlanningDeps {
   impact?: ImpactSettings;
 }
 
-/** Pages of DescribeInstances read to find a running instance before giving up. */
-const RUNNING_SCAN_PAGES = 10;
-
-/**
- * Running instances that use the group (counted over the pages read); null when ECS refused
- * the read: the blast radius says so, and the confirmation is then not asked on this ground.
- */
-async function runningInstancesOf(
-  ecs: EcsPort,
-  regionId: string,
-  groupId: string,
-): Promise<number | null> {
-  let running = 0;
-  let nextToken = '';
-  try {
-    for (let page = 0; page < RUNNING_SCAN_PAGES; page += 1) {
-      const result = await ecs.describeInstances(
-        regionId,
-        { securityGroupId: groupId },
-        nextToken === '' ? { maxResults: 100 } : { maxResults: 100, nextToken },
-      );
-      running += result.instances.filter((i) => i.status === 'Running').length;
-      if (result.nextToken === '' || result.nextToken === nextToken) break;
-      nextToken = result.nextToken;
-    }
-  } catch (error) {
-    if (error instanceof EcsError) return null;
-    throw error;
-  }
-  return running;
-}
-
-async function confirmationOf(
-  deps: PlanningDeps,
-  source: GroupDetail,
-  target: PlanTarget,
-  mode: RestoreMode,
-  plan: RestorePlan,
-  blocked: ProtectedBlocked[],
-): Promise<Confirmation | null> {
+function confirmationOf(target: PlanTarget, blocked: ProtectedBlocked[]): Confirmation | null {
   // Undo and rollback put back rules the source had: they are the way out, not a new risk.
   if (target.kind === 'snapshot') return null;
-  if (blocked.length > 0) return { reason: 'protected-source' };
-  if (mode !== 'completely' || !plan.steps.some((step) => step.action === 'revoke')) return null;
-  const running = await runningInstancesOf(deps.ecs, source.group.regionId, source.group.id);
-  return running !== null && running > 0
-    ? { reason: 'removes-rules-in-use', runningInstances: running }
-    : null;
+  return blocked.length > 0 ? { reason: 'protected-source' } : null;
 }
 
 function assertSameNetworkType(source: GroupInfo, destination: GroupInfo): void {
@@ -177,7 +134,7 @@ async function planAgainst<T extends PlanTarget>(
   });
   const traffic = trafficEffect(source.rules, plan.expected, source.group);
   const blocked = protectedBlocked(traffic, deps.impact?.protectedSources() ?? []);
-  const confirmation = await confirmationOf(deps, source, target, mode, plan, blocked);
+  const confirmation = confirmationOf(target, blocked);
   return {
     source,
     target,
@@ -303,14 +260,10 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
  */
 export function assertConfirmed(planned: Planned, confirmName: string | undefined): void {
   if (planned.confirmation === null || confirmName === planned.source.group.name) return;
-  const why =
-    planned.confirmation.reason === 'protected-source'
-      ? 'it blocks traffic from a protected source'
-      : 'it removes rules from a group used by running instances';
   throw new ApiHttpError(
     400,
     'ConfirmationRequired',
-    `This restore needs the name of ${planned.source.group.id} typed to start, because ${why}.`,
+    `This restore needs the name of ${planned.source.group.id} typed to start, because it blocks traffic from a protected source.`,
     { field: 'confirmName', reason: planned.confirmation.reason },
   );
 }

@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       emulatorTestControls: false,
       sessionHours: 12,
       trustedProxies: [],
+      eniRuleLimit: 1000,
+      protectedSources: [],
     });
     expect(DEFAULT_PORT).toBe(8787);
   });
