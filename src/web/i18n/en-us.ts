@@ -268,6 +268,32 @@ export const enUS = {
     finished: 'Finished {time}',
     started: 'Started {time}',
   },
+  // ---- impact: traffic effect, packet check, protected sources ----
+  impact: {
+    traffic: 'What changes for traffic',
+    noChange: 'No change for traffic.',
+    more: '+{count} more',
+    inPart: 'in part',
+    namedSet: 'named set',
+    namedSetHint:
+      'Group and prefix-list peers are named sets: their members are judged by those rules alone.',
+    allowed: 'allowed',
+    blocked: 'blocked',
+    becomesBlocked: '✕ blocked',
+    becomesAllowed: '✓ allowed',
+    from: 'from',
+    to: 'to',
+    allTraffic: 'All traffic',
+    allPorts: 'all ports',
+    except: 'except',
+    group: 'group {id}',
+    prefixList: 'prefix list {id}',
+    internet: '(internet NIC)',
+    protectedTitle: 'This restore blocks a protected source',
+    protectedLine: '{label} ({cidr}) loses {ports}',
+    confirmLabel: 'Type the group name {name} to confirm',
+    confirmMismatch: 'The name does not match.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -14,6 +14,7 @@ import { useToast } from '../toast';
 import { NotRestorableTable } from './not-restorable-table';
 import { directionCounts, planJson, previewRows } from './preview-rows';
 import { PreviewTable, previewSearchText } from './preview-table';
+import { TrafficEffectPanel } from './traffic-effect-panel';
 
 interface PreviewPanelProps {
   preview: PreviewResponse;
@@ -151,6 +152,7 @@ export function PreviewPanel({ preview, names, onOptionsChange }: PreviewPanelPr
       {preview.warnings.map((warning) => (
         <Alert key={warning.kind} type="warning" showIcon title={warningText(warning, t)} />
       ))}
+      <TrafficEffectPanel traffic={preview.traffic} />
       {onOptionsChange && (offersSystemRules || offersRetarget) && (
         <Space orientation="vertical" size={0}>
           {offersSystemRules && (
