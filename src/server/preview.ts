@@ -18,12 +18,7 @@ import type {
   RuleDiff,
 } from '../domain/types';
 import { riskWarnings } from '../domain/warnings';
-import {
-  EcsError,
-  type EcsPort,
-  type GroupDetail,
-  type SecurityGroupSummary,
-} from '../ecs/ecs-port';
+import type { EcsPort, GroupDetail, SecurityGroupSummary } from '../ecs/ecs-port';
 import type { PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
 import { loadGroup, referencedGroupVpcs } from './group-reads';

@@ -31,7 +31,9 @@ export function protectedCidr(text: string): string | null {
 export function labelProblem(label: string): string | null {
   if (label.trim() === '') return 'must not be empty';
   if (label.length > MAX_LABEL_LENGTH) return `must be at most ${MAX_LABEL_LENGTH} characters`;
-  if (/[\u0000-\u001f\u007f]/.test(label)) return 'must not contain control characters';
+  if ([...label].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+    return 'must not contain control characters';
+  }
   return null;
 }
 
