@@ -57,7 +57,7 @@ const MIGRATIONS: readonly string[] = [
 
   // ---- protected sources (impact) ----
   // 3: the protected sources edited in the console, in the order shown.
-  `CREATE TABLE protected_sources (
+  `CREATE TABLE IF NOT EXISTS protected_sources (
      position INTEGER PRIMARY KEY,
      label TEXT NOT NULL,
      cidr TEXT NOT NULL
