@@ -20,6 +20,7 @@ import { regionRoutes } from './routes/regions';
 import { restoreRoutes } from './routes/restores';
 import { sessionRoutes } from './routes/session';
 import { snapshotRoutes } from './routes/snapshots';
+import { settingsRoutes } from './routes/settings';
 import { createHostPolicy } from './security/allowed-hosts';
 import { apiBodyLimit, csrfGuard, hostGuard } from './security/request-guards';
 import { noStore, securityHeaders } from './security/security-headers';
@@ -128,7 +129,8 @@ export function createApp(deps: AppDeps) {
         actor: actorOf(config),
         watchIntervalS: config.watchIntervalS,
       }),
-    );
+    )
+    .route('/api/settings', settingsRoutes({ config, journal }));
 
   if (deps.distDir !== undefined) mountSpa(app, deps.distDir);
   return api;

@@ -4,6 +4,8 @@
  */
 import net from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_ENI_RULE_LIMIT } from '../domain/preflight';
+import { parseProtectedSources, type ProtectedSource } from './protected-sources';
 
 /** Default port of `npm start` (documented in the README). */
 export const DEFAULT_PORT = 8787;
@@ -89,6 +91,15 @@ const trustedProxies = z.string().transform((raw, ctx) => {
   return parsed;
 });
 
+const protectedSources = z.string().transform((raw, ctx) => {
+  try {
+    return parseProtectedSources(raw);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
 const envSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
   PORT: z.preprocess(
@@ -125,6 +136,11 @@ const envSchema = z.object({
       .default(DEFAULT_BATCH_SIZE),
   ),
   ALLOWED_HOSTS: z.preprocess(emptyToUndefined, hostNameList.default([])),
+  ENI_RULE_LIMIT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100000).default(DEFAULT_ENI_RULE_LIMIT),
+  ),
+  PROTECTED_SOURCES: z.preprocess(emptyToUndefined, protectedSources.default([])),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -167,6 +183,10 @@ export interface Config {
   /** Extra Host header values allowed besides localhost, 127.0.0.1 and [::1]. */
   allowedHosts: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Rules per ENI over all its groups (the pre-flight's per-ENI quota). */
+  eniRuleLimit: number;
+  /** Protected sources from PROTECTED_SOURCES (shown read-only in the console). */
+  protectedSources: ProtectedSource[];
   /** Test-only: exposes /api/_emulator/* fault injection (emulator mode only). */
   emulatorTestControls: boolean;
   /** Seconds between two reads of one watched group. */
@@ -200,6 +220,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     batchSize: e.BATCH_SIZE,
     allowedHosts: e.ALLOWED_HOSTS,
     logLevel: e.LOG_LEVEL,
+    eniRuleLimit: e.ENI_RULE_LIMIT,
+    protectedSources: e.PROTECTED_SOURCES,
     emulatorTestControls: e.EMULATOR_TEST_CONTROLS,
     watchIntervalS: e.WATCH_INTERVAL_S,
     snapshotRetentionDays: e.SNAPSHOT_RETENTION_DAYS,

@@ -275,12 +275,26 @@ export const previewResponseSchema = z.object({
   revision: z.string(),
   /** Nothing would change: OK stays disabled. */
   identical: z.boolean(),
+  // Impact (SPEC section 11); the schemas are at the end of this file.
+  /** The source's rules as read (the packet check's "before"). */
+  before: z.array(ruleSchema),
+  /** The source's rules after the plan (the packet check's "after"). */
+  expected: z.array(ruleSchema),
+  traffic: z.lazy(() => trafficEffectSchema),
+  eniQuota: z.lazy(() => eniQuotaStatusSchema),
+  protectedBlocked: z.array(z.lazy(() => protectedBlockedSchema)),
+  /** Non-null when OK needs the source group's name typed (`confirmName` of the start). */
+  confirmationRequired: z.lazy(() => confirmationRequiredSchema).nullable(),
 });
 
 // ---------- restores (jobs, journal, history) ----------
 
 export const startRestoreRequestSchema = previewRequestSchema
-  .extend({ revision: z.string().min(1).max(128) })
+  .extend({
+    revision: z.string().min(1).max(128),
+    /** The source group's name, typed; required when the preview asks for a confirmation. */
+    confirmName: z.string().max(256).optional(),
+  })
   .strict();
 export const undoRequestSchema = z.object({ revision: z.string().min(1).max(128) }).strict();
 
@@ -703,3 +717,81 @@ export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
 export type CompareResponse = z.infer<typeof compareResponseSchema>;
 export type CloneRequest = z.input<typeof cloneRequestSchema>;
 export type CloneAccepted = z.infer<typeof cloneAcceptedSchema>;
+
+// ---------- impact: traffic effect, per-ENI check, protected sources ----------
+
+export const trafficPeerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('cidrs'),
+    family: z.union([z.literal(4), z.literal(6)]),
+    include: z.array(z.string()),
+    except: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal('group'), groupId: z.string() }),
+  z.object({ kind: z.literal('prefixList'), prefixListId: z.string() }),
+]);
+
+const reachSchema = z.enum(['allowed', 'blocked']);
+
+export const trafficStatementSchema = z.object({
+  direction: z.enum(['ingress', 'egress']),
+  nicType: z.enum(['internet', 'intranet']),
+  protocol: z.enum(['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all']),
+  /** "from/to" for TCP and UDP; null for port-less protocols and `all`. */
+  ports: z.string().nullable(),
+  peer: trafficPeerSchema,
+  from: reachSchema,
+  to: reachSchema,
+  /** Only part of this traffic changes (source ports, local addresses or port lists decide). */
+  approximate: z.boolean(),
+});
+
+export const directionEffectSchema = z.object({
+  statements: z.array(trafficStatementSchema),
+  /** Statements left off past the limit. */
+  more: z.number().int(),
+});
+
+export const trafficEffectSchema = z.object({
+  ingress: directionEffectSchema,
+  egress: directionEffectSchema,
+});
+
+/** Whether the per-ENI quota could be checked; unavailable is a warning, not a failed check. */
+export const eniQuotaStatusSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), limit: z.number().int(), enis: z.number().int() }),
+  usageUnavailableSchema,
+]);
+
+export const protectedSourceSchema = z.object({ label: z.string(), cidr: z.string() });
+
+export const protectedBlockedSchema = protectedSourceSchema.extend({
+  statements: z.array(trafficStatementSchema),
+});
+
+export const confirmationRequiredSchema = z.object({
+  /** A protected source loses traffic it has today. */
+  reason: z.enum(['protected-source']),
+});
+
+/** PUT body: the console's own entries (the setting's are read-only and not sent). */
+export const protectedSourcesRequestSchema = z
+  .object({
+    sources: z
+      .array(z.object({ label: z.string(), cidr: z.string() }).strict())
+      .max(100, 'must list at most 100 entries'),
+  })
+  .strict();
+
+export const protectedSourcesResponseSchema = z.object({
+  /** From PROTECTED_SOURCES: shown read-only. */
+  configured: z.array(protectedSourceSchema),
+  /** Edited in the console, stored in the journal. */
+  edited: z.array(protectedSourceSchema),
+});
+
+export type TrafficStatementView = z.infer<typeof trafficStatementSchema>;
+export type TrafficEffectView = z.infer<typeof trafficEffectSchema>;
+export type ProtectedSourceView = z.infer<typeof protectedSourceSchema>;
+export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSchema>;
+export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;

@@ -6,7 +6,8 @@
  */
 import { summarizeDiff } from '../domain/diff';
 import { planRestore } from '../domain/plan';
-import { preflight, type PreflightFailure } from '../domain/preflight';
+import { DEFAULT_ENI_RULE_LIMIT, preflight, type PreflightFailure } from '../domain/preflight';
+import { trafficEffect, type TrafficEffect } from '../domain/traffic-effect';
 import type {
   GroupInfo,
   PlanLimits,
@@ -21,6 +22,8 @@ import type { EcsPort, GroupDetail, SecurityGroupSummary } from '../ecs/ecs-port
 import type { PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
 import { loadGroup, referencedGroupVpcs } from './group-reads';
+import { protectedBlocked, type ProtectedBlocked, type ProtectedSource } from './protected-sources';
+import { eniQuotaOf, type EniQuotaResult } from './usage';
 import { groupSummaryView, planStepView } from './views';
 
 /** The rules a plan moves the source toward, and the group they are the rules of. */
@@ -44,11 +47,37 @@ export interface Planned<T extends PlanTarget = PlanTarget> {
   plan: RestorePlan;
   /** The pre-flight checks the plan fails; empty when ECS should accept every step. */
   checks: PreflightFailure[];
+  /** What the plan changes for traffic: the source's rules now against `plan.expected`. */
+  traffic: TrafficEffect;
+  /** The per-ENI quota input, or why it could not be read (the check is then skipped). */
+  eniQuota: EniQuotaResult;
+  /** Protected sources the plan blocks on traffic allowed today. */
+  protectedBlocked: ProtectedBlocked[];
+  /** Why OK needs the source's name typed; null when it does not. */
+  confirmation: Confirmation | null;
+}
+
+export interface Confirmation {
+  reason: 'protected-source';
+}
+
+/** The impact settings: ENI_RULE_LIMIT and the protected sources (setting + console). */
+export interface ImpactSettings {
+  eniRuleLimit: number;
+  protectedSources(): ProtectedSource[];
 }
 
 export interface PlanningDeps {
   ecs: EcsPort;
   limits: PlanLimits;
+  /** Defaults: ENI_RULE_LIMIT 1000, no protected source. */
+  impact?: ImpactSettings;
+}
+
+function confirmationOf(target: PlanTarget, blocked: ProtectedBlocked[]): Confirmation | null {
+  // Undo and rollback put back rules the source had: they are the way out, not a new risk.
+  if (target.kind === 'snapshot') return null;
+  return blocked.length > 0 ? { reason: 'protected-source' } : null;
 }
 
 function assertSameNetworkType(source: GroupInfo, destination: GroupInfo): void {
@@ -85,8 +114,35 @@ async function planAgainst<T extends PlanTarget>(
     [target.group.id]: target.group.vpcId,
   };
   const { diff, plan } = planRestore(source, target, mode, options, deps.limits, { groupVpcs });
-  const checks = preflight({ source, plan, limits: deps.limits, groupVpcs });
-  return { source, target, mode, options, diff, plan, checks };
+  // The source's weight is exact only if every prefix list it will carry is sized.
+  const authorized = plan.steps.filter((s) => s.action !== 'revoke').flatMap((s) => s.rules);
+  const eniQuota = await eniQuotaOf(deps.ecs, source.group.regionId, source.group.id, {
+    sourceRules: [...source.rules, ...authorized],
+    limit: deps.impact?.eniRuleLimit ?? DEFAULT_ENI_RULE_LIMIT,
+  });
+  const checks = preflight({
+    source,
+    plan,
+    limits: deps.limits,
+    groupVpcs,
+    ...(eniQuota.status === 'ok' ? { eni: eniQuota.quota } : {}),
+  });
+  const traffic = trafficEffect(source.rules, plan.expected, source.group);
+  const blocked = protectedBlocked(traffic, deps.impact?.protectedSources() ?? []);
+  const confirmation = confirmationOf(target, blocked);
+  return {
+    source,
+    target,
+    mode,
+    options,
+    diff,
+    plan,
+    checks,
+    traffic,
+    eniQuota,
+    protectedBlocked: blocked,
+    confirmation,
+  };
 }
 
 /** Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). */
@@ -177,5 +233,32 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
     checks: planned.checks,
     revision: plan.revision,
     identical: plan.steps.length === 0,
+    before: planned.source.rules,
+    expected: plan.expected,
+    traffic: planned.traffic,
+    eniQuota:
+      planned.eniQuota.status === 'ok'
+        ? {
+            status: 'ok',
+            limit: planned.eniQuota.quota.limit,
+            enis: planned.eniQuota.quota.enis.length,
+          }
+        : planned.eniQuota,
+    protectedBlocked: planned.protectedBlocked,
+    confirmationRequired: planned.confirmation,
   };
+}
+
+/**
+ * Refuses a start whose preview asks for the source's name typed when `confirmName` is not
+ * exactly that name (400 ConfirmationRequired naming the field); nothing is written.
+ */
+export function assertConfirmed(planned: Planned, confirmName: string | undefined): void {
+  if (planned.confirmation === null || confirmName === planned.source.group.name) return;
+  throw new ApiHttpError(
+    400,
+    'ConfirmationRequired',
+    `This restore needs the name of ${planned.source.group.id} typed to start, because it blocks traffic from a protected source.`,
+    { field: 'confirmName', reason: planned.confirmation.reason },
+  );
 }

@@ -342,13 +342,11 @@ async function enisOfSource(
   sourceId: string,
   options: UsageReadOptions,
 ): Promise<EniQuota['enis']> {
-  const instances = await step('DescribeInstances', () =>
-    instancesUsing(ecs, regionId, sourceId, options),
-  );
+  const [instances, secondary] = await Promise.all([
+    step('DescribeInstances', () => instancesUsing(ecs, regionId, sourceId, options)),
+    step('DescribeNetworkInterfaces', () => secondaryEnisUsing(ecs, regionId, sourceId, options)),
+  ]);
   if (!instances.complete) throw incomplete('DescribeInstances', options);
-  const secondary = await step('DescribeNetworkInterfaces', () =>
-    secondaryEnisUsing(ecs, regionId, sourceId, options),
-  );
   if (!secondary.complete) throw incomplete('DescribeNetworkInterfaces', options);
   const enis = [
     ...instances.items.map((instance) => ({
@@ -364,7 +362,9 @@ async function enisOfSource(
  * The input of `checkEniRuleLimit` for `sourceId`: each ENI that carries it with all its groups,
  * the weighted rule count of every other group of those ENIs (each group read once, however many
  * ENIs share it), and the MaxEntries of every prefix list in those groups' rules and in
- * `sourceRules`. Reads run one at a time: they share the account's rate limit with the console.
+ * `sourceRules`. Each round of reads (ENIs, the other groups, the prefix lists) goes out together,
+ * so a preview waits for three round trips, not one per group: an ENI carries at most 10 groups,
+ * and the SDK adapter backs off if ECS throttles the burst.
  * When any read fails, the answer is `unavailable` with the ECS error and the action.
  */
 export async function eniQuotaOf(
@@ -378,23 +378,26 @@ export async function eniQuotaOf(
     const otherIds = [
       ...new Set(enis.flatMap((eni) => eni.groupIds).filter((id) => id !== sourceId)),
     ];
-    const rulesByGroup = new Map<string, Rule[]>();
-    for (const id of otherIds) {
-      const detail = await step('DescribeSecurityGroupAttribute', () =>
-        ecs.describeGroup(regionId, id),
-      );
-      rulesByGroup.set(id, detail.rules);
-    }
+    const details = await Promise.all(
+      otherIds.map((id) =>
+        step('DescribeSecurityGroupAttribute', () => ecs.describeGroup(regionId, id)),
+      ),
+    );
+    const rulesByGroup = new Map<string, Rule[]>(
+      otherIds.map((id, i) => [id, details[i]?.rules ?? []]),
+    );
     const prefixListIds = new Set<string>();
     for (const rules of rulesByGroup.values()) prefixListsOf(rules, prefixListIds);
     prefixListsOf(options.sourceRules, prefixListIds);
+    const lists = await Promise.all(
+      [...prefixListIds].map((id) =>
+        step('DescribePrefixListAttributes', () => ecs.describePrefixList(regionId, id)),
+      ),
+    );
     const prefixListSizes: Record<string, number> = {};
-    for (const id of prefixListIds) {
-      const list = await step('DescribePrefixListAttributes', () =>
-        ecs.describePrefixList(regionId, id),
-      );
-      prefixListSizes[id] = list.maxEntries;
-    }
+    [...prefixListIds].forEach((id, i) => {
+      prefixListSizes[id] = lists[i]?.maxEntries ?? 0;
+    });
     const groupWeights: Record<string, number> = {};
     for (const [id, rules] of rulesByGroup) {
       groupWeights[id] = groupRuleWeight(rules, prefixListSizes);

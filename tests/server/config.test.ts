@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       snapshotsPerGroup: 100,
       sessionHours: 12,
       trustedProxies: [],
+      eniRuleLimit: 1000,
+      protectedSources: [],
     });
     expect(DEFAULT_PORT).toBe(8787);
   });

@@ -80,9 +80,12 @@ describe('ECS calls of a group detail read', () => {
 describe('ECS calls of a restore preview', () => {
   it('reads each group once and does not scan the region when no rule references a group', async () => {
     await preview(stack.app, ids['web-sh']!, ids['web-sh-backup']!, 'completely', 'cn-shanghai');
+    // Plus the per-ENI quota's listings of the source's instances and secondary ENIs.
     expect(callsByAction()).toEqual({
       DescribeSecurityGroups: 2,
       DescribeSecurityGroupAttribute: 2,
+      DescribeInstances: 1,
+      DescribeNetworkInterfaces: 1,
     });
     const filtered = stack.emulator.calls
       .filter((c) => c.action === 'DescribeSecurityGroups')
@@ -93,9 +96,14 @@ describe('ECS calls of a restore preview', () => {
 
   it('adds one unfiltered listing of the region for the VPCs of referenced groups', async () => {
     await preview(stack.app, ids['web-prod']!, ids['web-prod-backup-20261120']!);
+    // The per-ENI quota also reads the other groups of web-prod's ENIs (svc-monitoring,
+    // svc-logging) and sizes the prefix lists of the rules it weighs.
     expect(callsByAction()).toEqual({
-      DescribeSecurityGroups: 3,
-      DescribeSecurityGroupAttribute: 2,
+      DescribeSecurityGroups: 5,
+      DescribeSecurityGroupAttribute: 4,
+      DescribeInstances: 1,
+      DescribeNetworkInterfaces: 1,
+      DescribePrefixListAttributes: 2,
     });
     const unfiltered = stack.emulator.calls.filter(
       (c) => c.action === 'DescribeSecurityGroups' && c.params['SecurityGroupId'] === undefined,
@@ -108,9 +116,12 @@ describe('ECS calls of a restore preview', () => {
     const planned = await preview(stack.app, ids['web-staging']!, ids['cache-staging']!);
     // The rule pointing at the source is judged as a self-reference, not as another VPC's group.
     expect(planned.ingress.notRestorable.map((entry) => entry.reason)).toEqual(['self-reference']);
+    // Plus the per-ENI quota's listings of the source's instances and secondary ENIs.
     expect(callsByAction()).toEqual({
       DescribeSecurityGroups: 2,
       DescribeSecurityGroupAttribute: 2,
+      DescribeInstances: 1,
+      DescribeNetworkInterfaces: 1,
     });
   });
 

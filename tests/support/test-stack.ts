@@ -8,6 +8,7 @@ import { http } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { createApp, type AppType } from '../../src/server/app';
 import { defaultConfig, type Config } from '../../src/server/config';
+import { impactSettings } from '../../src/server/protected-sources';
 import { createSdkEcsPort } from '../../src/server/ecs/sdk-ecs-port';
 import { openJournal, type Journal } from '../../src/server/journal/journal';
 import { createLogger } from '../../src/server/logger';
@@ -63,6 +64,7 @@ export async function createTestStack(opts: TestStackOptions = {}): Promise<Test
     ecs,
     journal,
     limits: { batchSize: config.batchSize, ruleLimit: config.ruleLimit },
+    impact: impactSettings(config, journal),
     logger,
     verifyDelaysMs: [0, 10, 30],
   });

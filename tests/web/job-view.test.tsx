@@ -71,7 +71,9 @@ describe('The job view', () => {
     await within(dialog).findByRole(
       'heading',
       { name: 'Restoring the rules of web-prod' },
-      { timeout: 10_000 },
+      // OK re-plans on the server: both groups, the referenced VPCs and the per-ENI quota are
+      // read again, about seven round trips of 1.5 s each here.
+      { timeout: 30_000 },
     );
     stack().emulator.setLatency(0);
     await within(dialog).findByText(/The rules of web-prod were restored/, {}, { timeout: 20_000 });

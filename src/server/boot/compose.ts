@@ -7,6 +7,7 @@ import { actorOf, createApp } from '../app';
 import type { Config } from '../config';
 import { openDataDir } from '../journal/open';
 import type { Logger } from '../logger';
+import { impactSettings } from '../protected-sources';
 import { RestoreRunner } from '../restore/runner';
 import { Watcher } from '../watch/watcher';
 import { connectEcs } from './ecs-mode';
@@ -46,6 +47,7 @@ export async function composeConsole(
     ecs: connection.ecs,
     journal,
     limits: { batchSize: config.batchSize, ruleLimit: config.ruleLimit },
+    impact: impactSettings(config, journal),
     logger,
     actor: actorOf(config),
   });

@@ -272,6 +272,10 @@ export interface Journal {
   setVerification(id: string, verification: Verification): void;
   /** Start-up recovery: pending/running restores become interrupted; running steps failed. */
   markInterrupted(at: string): string[];
+  /** The protected sources edited in the console, in their order. */
+  protectedSources(): Array<{ label: string; cidr: string }>;
+  /** Replaces the console's protected sources in one transaction. */
+  replaceProtectedSources(sources: ReadonlyArray<{ label: string; cidr: string }>): void;
   close(): void;
 }
 
@@ -501,6 +505,23 @@ export function openJournal(file: string): Journal {
         }
       })();
       return ids;
+    },
+    protectedSources() {
+      return db
+        .prepare('SELECT label, cidr FROM protected_sources ORDER BY position')
+        .all() as Array<{
+        label: string;
+        cidr: string;
+      }>;
+    },
+    replaceProtectedSources(sources) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM protected_sources').run();
+        const insert = db.prepare(
+          'INSERT INTO protected_sources (position, label, cidr) VALUES (?, ?, ?)',
+        );
+        sources.forEach((source, index) => insert.run(index, source.label, source.cidr));
+      })();
     },
     close() {
       if (db.open) db.close();

@@ -95,6 +95,12 @@ const MIGRATIONS: readonly Migration[] = [
   },
   // 4: the ECS adapter's retries inside a step's calls (code and wait of each).
   `ALTER TABLE steps ADD COLUMN retries_json TEXT NOT NULL DEFAULT '[]';`,
+  // 5: the protected sources edited in the console, in the order shown.
+  `CREATE TABLE protected_sources (
+     position INTEGER PRIMARY KEY,
+     label TEXT NOT NULL,
+     cidr TEXT NOT NULL
+   );`,
 ];
 
 /** Current schema version (the number of migrations). */

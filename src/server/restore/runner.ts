@@ -19,11 +19,14 @@ import { ApiHttpError, toApiErrorBody } from '../errors';
 import type { Journal, RestoreRecord } from '../journal/journal';
 import type { Logger } from '../logger';
 import {
+  assertConfirmed,
   planAgainstRules,
   planPair,
   planToSnapshot,
   previewView,
+  type ImpactSettings,
   type Planned,
+  type PlanningDeps,
   type PreviewTarget,
 } from '../preview';
 import { executeStep } from './execute-step';
@@ -46,6 +49,8 @@ export interface RunnerOptions {
   ecs: EcsPort;
   journal: Journal;
   limits: PlanLimits;
+  /** ENI_RULE_LIMIT and the protected sources; the preview's defaults when absent. */
+  impact?: ImpactSettings;
   logger: Logger;
   /** Waits before each verification read; more than one tolerates read-after-write lag. */
   verifyDelaysMs?: number[];
@@ -59,6 +64,8 @@ export interface StartRestoreInput {
   mode: RestoreMode;
   options: RestoreOptions;
   revision: string;
+  /** The source's name typed, when the preview asks for it. */
+  confirmName?: string;
 }
 
 const TERMINAL = new Set(['succeeded', 'failed', 'interrupted']);
@@ -88,8 +95,14 @@ export class RestoreRunner {
     this.now = opts.now ?? (() => new Date());
   }
 
-  private get deps() {
-    return { ecs: this.opts.ecs, limits: this.opts.limits };
+  /** What previews and plans read with: the same for the preview route and every start. */
+  get planning(): PlanningDeps {
+    const { ecs, limits, impact } = this.opts;
+    return impact === undefined ? { ecs, limits } : { ecs, limits, impact };
+  }
+
+  private get deps(): PlanningDeps {
+    return this.planning;
   }
 
   private get job(): JobContext {
@@ -237,6 +250,7 @@ export class RestoreRunner {
         planned,
         'The destination security group has the same rules as the source',
       );
+      assertConfirmed(planned, input.confirmName);
       this.refuseFailedChecks(restoreId, planned, 'restore', undefined);
       this.opts.logger.info(
         {

@@ -46,7 +46,7 @@ const regionsQuery = z.object({ language: languageSchema.optional() }).strict();
 
 /** Routes mounted on `/api/regions`. */
 export function regionRoutes({ ecs, regions, runner, limits }: RegionRouteDeps) {
-  const planning = { ecs, limits };
+  const planning = { ...runner.planning, limits };
 
   return new Hono<AppEnv>()
     .get('/', valid('query', regionsQuery), async (c) => {

@@ -16,15 +16,14 @@ export interface CompletelyResult {
   references: number;
 }
 
-/** The one-or-many form of a counted sentence (zh-CN has one form; both keys exist there too). */
+/** A counted sentence: its message picks the plural form by `count` (ICU plural, i18n/plural.ts). */
 export function counted(
   t: Translate,
   count: number,
-  one: MessageKey,
-  many: MessageKey,
+  key: MessageKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return t(count === 1 ? one : many, { count, ...vars });
+  return t(key, { count, ...vars });
 }
 
 function groupList(ids: readonly string[], names: GroupNames): string {
@@ -40,39 +39,39 @@ export function checkText(check: PreflightFailureView, t: Translate, names: Grou
     case 'group-reference-limit':
       return t('preflight.referenceLimit', { peak: check.peak, limit: check.limit });
     case 'eni-rule-limit':
-      return counted(t, check.enis.length, 'preflight.eniLimitOne', 'preflight.eniLimitMany', {
+      return counted(t, check.enis.length, 'preflight.eniLimit', {
         limit: check.limit,
       });
     case 'enterprise-group-reference':
-      return counted(t, n, 'preflight.enterpriseRefOne', 'preflight.enterpriseRefMany');
+      return counted(t, n, 'preflight.enterpriseRef');
     case 'reference-missing':
-      return counted(t, n, 'preflight.missingOne', 'preflight.missingMany', {
+      return counted(t, n, 'preflight.missing', {
         groups: groupList(check.groupIds, names),
       });
     case 'reference-other-vpc':
-      return counted(t, n, 'preflight.otherVpcOne', 'preflight.otherVpcMany', {
+      return counted(t, n, 'preflight.otherVpc', {
         groups: groupList(check.groupIds, names),
       });
     case 'reference-self':
-      return counted(t, n, 'preflight.selfOne', 'preflight.selfMany');
+      return counted(t, n, 'preflight.self');
     case 'field-priority':
-      return counted(t, n, 'preflight.priorityOne', 'preflight.priorityMany', {
+      return counted(t, n, 'preflight.priority', {
         min: check.min,
         max: check.max,
       });
     case 'field-description':
-      return counted(t, n, 'preflight.descriptionOne', 'preflight.descriptionMany', {
+      return counted(t, n, 'preflight.description', {
         limit: check.limit,
         longest: check.longest,
       });
     case 'field-port-range':
-      return counted(t, n, 'preflight.portRangeOne', 'preflight.portRangeMany');
+      return counted(t, n, 'preflight.portRange');
     case 'field-cidr':
-      return counted(t, n, 'preflight.cidrOne', 'preflight.cidrMany');
+      return counted(t, n, 'preflight.cidr');
     case 'service-managed':
       return t('preflight.serviceManaged');
     case 'port-range-list-classic':
-      return counted(t, n, 'preflight.classicListOne', 'preflight.classicListMany');
+      return counted(t, n, 'preflight.classicList');
   }
 }
 
@@ -170,8 +169,7 @@ function CheckAlert({ check, names, completely, onUseCompletely }: CheckAlertPro
             result: counted(
               t,
               check.code === 'rule-limit' ? completely.rules : completely.references,
-              'preflight.rulesOne',
-              'preflight.rulesMany',
+              'preflight.rules',
             ),
           }),
         ]

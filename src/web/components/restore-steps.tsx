@@ -16,11 +16,11 @@ export function outcomeText(step: StepOutcome, t: Translate): string | undefined
   const total = outcome.present + outcome.absent;
   const evidence =
     step.action === 'revoke'
-      ? counted(t, total, 'preflight.goneOne', 'preflight.goneMany', {
+      ? counted(t, total, 'preflight.gone', {
           present: outcome.present,
           total,
         })
-      : counted(t, total, 'preflight.presentOne', 'preflight.presentMany', {
+      : counted(t, total, 'preflight.present', {
           present: outcome.present,
           total,
         });

@@ -275,41 +275,33 @@ export const enUS = {
   },
   preflight: {
     checksLabel: 'Why ECS would refuse this restore',
-    ruleLimit: 'The result would hold {peak} rules; a group holds at most {limit}.',
+    ruleLimit:
+      '{peak, plural, one {The result would hold # rule; a group holds at most {limit}.} other {The result would hold # rules; a group holds at most {limit}.}}',
     referenceLimit:
-      'The result would hold {peak} rules that reference security groups; a basic group holds at most {limit}.',
+      '{peak, plural, one {The result would hold # rule that references a security group; a basic group holds at most {limit}.} other {The result would hold # rules that reference security groups; a basic group holds at most {limit}.}}',
     countDetail: 'The source holds {before} now; the plan adds {added} and removes {removed}.',
-    eniLimitOne:
-      '{count} network interface would carry more than {limit} rules over all its security groups.',
-    eniLimitMany:
-      '{count} network interfaces would carry more than {limit} rules over all their security groups.',
-    eniItem: '{eni}: {total} rules ({source} from this group, {others} from its other groups)',
-    enterpriseRefOne:
-      '{count} rule references a security group; an advanced security group cannot hold such rules.',
-    enterpriseRefMany:
-      '{count} rules reference security groups; an advanced security group cannot hold such rules.',
-    missingOne: '{count} rule references a security group that does not exist: {groups}.',
-    missingMany: '{count} rules reference security groups that do not exist: {groups}.',
-    otherVpcOne: '{count} rule references a security group in another VPC: {groups}.',
-    otherVpcMany: '{count} rules reference security groups in another VPC: {groups}.',
-    selfOne: '{count} rule would make the source reference itself, which ECS refuses.',
-    selfMany: '{count} rules would make the source reference itself, which ECS refuses.',
-    priorityOne: '{count} rule has a priority outside {min}–{max}.',
-    priorityMany: '{count} rules have a priority outside {min}–{max}.',
-    descriptionOne:
-      '{count} rule has a description longer than {limit} characters ({longest} characters).',
-    descriptionMany:
-      '{count} rules have a description longer than {limit} characters (the longest has {longest}).',
-    portRangeOne: '{count} rule has a port range ECS does not accept.',
-    portRangeMany: '{count} rules have a port range ECS does not accept.',
-    cidrOne: '{count} rule has a CIDR block ECS does not accept.',
-    cidrMany: '{count} rules have a CIDR block ECS does not accept.',
+    eniLimit:
+      '{count, plural, one {# network interface would go over its limit of rules ({limit}) over all its security groups.} other {# network interfaces would go over their limit of rules ({limit}) over all their security groups.}}',
+    eniItem:
+      '{total, plural, one {{eni}: # rule ({source} from this group, {others} from its other groups)} other {{eni}: # rules ({source} from this group, {others} from its other groups)}}',
+    enterpriseRef:
+      '{count, plural, one {# rule references a security group; an advanced security group cannot hold such rules.} other {# rules reference security groups; an advanced security group cannot hold such rules.}}',
+    missing:
+      '{count, plural, one {# rule references a security group that does not exist: {groups}.} other {# rules reference security groups that do not exist: {groups}.}}',
+    otherVpc:
+      '{count, plural, one {# rule references a security group in another VPC: {groups}.} other {# rules reference security groups in another VPC: {groups}.}}',
+    self: '{count, plural, one {# rule would make the source reference itself, which ECS refuses.} other {# rules would make the source reference itself, which ECS refuses.}}',
+    priority:
+      '{count, plural, one {# rule has a priority outside {min}–{max}.} other {# rules have a priority outside {min}–{max}.}}',
+    description:
+      '{count, plural, one {# rule has a description longer than {limit} characters ({longest} characters).} other {# rules have a description longer than {limit} characters (the longest has {longest}).}}',
+    portRange:
+      '{count, plural, one {# rule has a port range ECS does not accept.} other {# rules have a port range ECS does not accept.}}',
+    cidr: '{count, plural, one {# rule has a CIDR block ECS does not accept.} other {# rules have a CIDR block ECS does not accept.}}',
     serviceManaged:
       'The source is managed by a cloud service (ServiceManaged); its rules cannot be changed.',
-    classicListOne:
-      '{count} rule uses a port range list, which classic-network security groups do not support.',
-    classicListMany:
-      '{count} rules use a port range list, which classic-network security groups do not support.',
+    classicList:
+      '{count, plural, one {# rule uses a port range list, which classic-network security groups do not support.} other {# rules use a port range list, which classic-network security groups do not support.}}',
     waysOut: 'What you can do',
     wayCompletely:
       'Completely Restore fits: the source would end with the destination’s {result}, some of its own removed before the additions.',
@@ -331,18 +323,15 @@ export const enUS = {
     wayClassic: 'Restore into a VPC security group, or remove these rules from the destination.',
     wayEni:
       'Restore from a destination with fewer rules, or take other security groups off these network interfaces.',
-    rulesOne: '{count} rule',
-    rulesMany: '{count} rules',
+    rules: '{count, plural, one {# rule} other {# rules}}',
     rulesConcerned: 'The rules concerned',
     more: 'and {count} more',
-    okBlockedOne: 'OK is disabled: {count} check fails.',
-    okBlockedMany: 'OK is disabled: {count} checks fail.',
+    okBlocked:
+      '{count, plural, one {OK is disabled: # check fails.} other {OK is disabled: # checks fail.}}',
     removedFirst: 'Removed first',
     removedFirstTip: '{arithmetic}: removed before the additions',
-    earlyOne:
-      'The rule limit forces {count} rule to be removed before the additions ({arithmetic}); traffic it allows may be cut briefly. Its row is marked “Removed first”.',
-    earlyMany:
-      'The rule limit forces {count} rules to be removed before the additions ({arithmetic}); traffic they allow may be cut briefly. Their rows are marked “Removed first”.',
+    early:
+      '{count, plural, one {The rule limit forces # rule to be removed before the additions ({arithmetic}); traffic it allows may be cut briefly. Its row is marked “Removed first”.} other {The rule limit forces # rules to be removed before the additions ({arithmetic}); traffic they allow may be cut briefly. Their rows are marked “Removed first”.}}',
     refusedAtOk:
       'The security groups changed after the preview, and the new plan fails the checks below. Nothing was applied; this is the new preview.',
     inProgressSince:
@@ -357,10 +346,9 @@ export const enUS = {
       'ECS did not confirm this step; a read shows it was partly applied ({evidence}).',
     outcomeUnresolved:
       'ECS did not confirm this step, and the read that should settle it failed: it may or may not have been applied.',
-    presentOne: '{present} of {total} rule present',
-    presentMany: '{present} of {total} rules present',
-    goneOne: '{present} of {total} rule gone',
-    goneMany: '{present} of {total} rules gone',
+    present:
+      '{total, plural, one {{present} of # rule present} other {{present} of # rules present}}',
+    gone: '{total, plural, one {{present} of # rule gone} other {{present} of # rules gone}}',
   },
   console: {
     attempt: 'Attempt {attempt}',
@@ -383,6 +371,32 @@ export const enUS = {
     ineligibleSelf: 'the source itself',
     ineligible: 'Not eligible: {reason}',
     closeDialog: 'Close',
+  },
+  // ---- impact: traffic effect, packet check, protected sources ----
+  impact: {
+    traffic: 'What changes for traffic',
+    noChange: 'No change for traffic.',
+    more: '+{count} more',
+    inPart: 'in part',
+    namedSet: 'named set',
+    namedSetHint:
+      'Group and prefix-list peers are named sets: their members are judged by those rules alone.',
+    allowed: 'allowed',
+    blocked: 'blocked',
+    becomesBlocked: '✕ blocked',
+    becomesAllowed: '✓ allowed',
+    from: 'from',
+    to: 'to',
+    allTraffic: 'All traffic',
+    allPorts: 'all ports',
+    except: 'except',
+    group: 'group {id}',
+    prefixList: 'prefix list {id}',
+    internet: '(internet NIC)',
+    protectedTitle: 'This restore blocks a protected source',
+    protectedLine: '{label} ({cidr}) loses {ports}',
+    confirmLabel: 'Type the group name {name} to confirm',
+    confirmMismatch: 'The name does not match.',
   },
 } as const;
 

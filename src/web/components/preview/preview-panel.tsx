@@ -26,6 +26,7 @@ import {
   previewRows,
 } from './preview-rows';
 import { PreviewTable, previewSearchText } from './preview-table';
+import { TrafficEffectPanel } from './traffic-effect-panel';
 
 interface PreviewPanelProps {
   preview: PreviewResponse;
@@ -180,20 +181,15 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
         <Alert
           type="warning"
           showIcon
-          title={counted(
-            t,
-            preview.plan.earlyRemovals.length,
-            'preflight.earlyOne',
-            'preflight.earlyMany',
-            {
-              arithmetic,
-            },
-          )}
+          title={counted(t, preview.plan.earlyRemovals.length, 'preflight.early', {
+            arithmetic,
+          })}
         />
       )}
       {warnings.map((warning) => (
         <Alert key={warning.kind} type="warning" showIcon title={warningText(warning, t)} />
       ))}
+      <TrafficEffectPanel traffic={preview.traffic} />
       {onOptionsChange && (offersSystemRules || offersRetarget) && (
         <Space orientation="vertical" size={0}>
           {offersSystemRules && (

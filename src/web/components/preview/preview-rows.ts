@@ -101,6 +101,7 @@ export function planJson(preview: PreviewResponse): string {
       warnings: preview.warnings.map((w) => ({ kind: w.kind, rules: w.rules.length })),
       ingress: preview.ingress,
       egress: preview.egress,
+      traffic: preview.traffic,
     },
     null,
     2,

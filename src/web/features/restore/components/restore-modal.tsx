@@ -24,6 +24,7 @@ import { ruleQueries } from '../../../lib/rule-queries';
 import { previewQueries } from '../api/preview-queries';
 import { useStartRestore } from '../hooks/use-restore-mutations';
 import { DestinationSelect } from './destination-select';
+import { ProtectedConfirm, confirmed } from './protected-confirm';
 import { RestorationType } from './restoration-type';
 import { RestoreJobView } from './restore-job-view';
 import { SourceSummary } from './source-summary';
@@ -108,6 +109,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const [mode, setMode] = useState<RestoreMode>('completely');
   const [options, setOptions] = useState<RestoreOptions>(NO_OPTIONS);
   const [staleNotice, setStaleNotice] = useState(false);
+  const [confirmName, setConfirmName] = useState('');
   // Set when the server answered 409 RestoreInProgress: the job it named (null when it named none).
   const [conflict, setConflict] = useState<{
     restoreId: string | null;
@@ -169,7 +171,11 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
     setStaleNotice(false);
     setRefusal(null);
     start.mutate(
-      { ...params, revision: shown.revision },
+      {
+        ...params,
+        revision: shown.revision,
+        ...(shown.confirmationRequired ? { confirmName } : {}),
+      },
       {
         onSuccess: (accepted) => onStarted(accepted.restoreId),
         onError: (error) => {
@@ -301,17 +307,20 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
       {identical && (
         <Alert type="info" showIcon title={t('restore.identical')} id="restore-identical" />
       )}
+      {shown && <ProtectedConfirm preview={shown} value={confirmName} onChange={setConfirmName} />}
       {startError && <ErrorSentence title={t('restore.startError')} error={startError} />}
       <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
         {failedChecks > 0 && (
           <Typography.Text type="danger" id="restore-checks-failed">
-            {counted(t, failedChecks, 'preflight.okBlockedOne', 'preflight.okBlockedMany')}
+            {counted(t, failedChecks, 'preflight.okBlocked')}
           </Typography.Text>
         )}
         <Button onClick={onClose}>{t('restore.cancel')}</Button>
         <Button
           type="primary"
-          disabled={!ready || identical || blocked || failedChecks > 0}
+          disabled={
+            !ready || identical || blocked || failedChecks > 0 || !confirmed(shown, confirmName)
+          }
           loading={start.isPending}
           onClick={confirm}
           aria-describedby={

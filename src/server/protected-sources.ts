@@ -1,0 +1,97 @@
+/**
+ * Protected sources (SPEC.md section 11): addresses operators must never lock themselves out of.
+ * They come from the PROTECTED_SOURCES setting (read-only in the console) and from the list
+ * edited in the console (kept in the journal database). A restore whose traffic effect blocks
+ * one of them on traffic the source allows today needs the group's name typed to start.
+ */
+import { canonicalCidr } from '../domain/ip';
+import { addressFamily } from '../domain/ip';
+import type { TrafficEffect, TrafficStatement } from '../domain/traffic-effect';
+import type { Config } from './config';
+import type { Journal } from './journal/journal';
+import { statementTouchesCidr } from '../domain/traffic-statement';
+
+export interface ProtectedSource {
+  label: string;
+  /** Canonical CIDR (a bare address becomes /32 or /128). */
+  cidr: string;
+}
+
+export const MAX_PROTECTED_SOURCES = 100;
+export const MAX_LABEL_LENGTH = 64;
+
+/** The canonical CIDR of an address or CIDR of either family; null when it is neither. */
+export function protectedCidr(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '' || /\s/.test(trimmed)) return null;
+  return canonicalCidr(trimmed, addressFamily(trimmed));
+}
+
+/** Why a label cannot be used, or null when it can. */
+export function labelProblem(label: string): string | null {
+  if (label.trim() === '') return 'must not be empty';
+  if (label.length > MAX_LABEL_LENGTH) return `must be at most ${MAX_LABEL_LENGTH} characters`;
+  if ([...label].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+    return 'must not contain control characters';
+  }
+  return null;
+}
+
+/**
+ * Parses PROTECTED_SOURCES: `label=cidr` entries separated by commas, e.g.
+ * `office=203.0.113.0/24,vpn=198.51.100.7/32`. Throws with the entry at fault.
+ */
+export function parseProtectedSources(raw: string): ProtectedSource[] {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  if (entries.length > MAX_PROTECTED_SOURCES) {
+    throw new Error(`must list at most ${MAX_PROTECTED_SOURCES} entries`);
+  }
+  return entries.map((entry, index) => {
+    const equals = entry.indexOf('=');
+    const label = equals < 0 ? '' : entry.slice(0, equals).trim();
+    const cidr = protectedCidr(equals < 0 ? entry : entry.slice(equals + 1));
+    const problem = equals < 0 ? 'must be label=CIDR' : labelProblem(label);
+    if (problem !== null) throw new Error(`entry ${index + 1} (${entry.slice(0, 60)}): ${problem}`);
+    if (cidr === null) {
+      throw new Error(`entry ${index + 1} (${entry.slice(0, 60)}): is not an IP address or CIDR`);
+    }
+    return { label, cidr };
+  });
+}
+
+export interface ProtectedBlocked {
+  label: string;
+  cidr: string;
+  /** The ingress statements that block traffic from it that is allowed today. */
+  statements: TrafficStatement[];
+}
+
+/** The protected sources the restore would block on some traffic they can reach today. */
+export function protectedBlocked(
+  traffic: TrafficEffect,
+  sources: readonly ProtectedSource[],
+): ProtectedBlocked[] {
+  const blocking = traffic.ingress.statements.filter(
+    (s) => s.from === 'allowed' && s.to === 'blocked',
+  );
+  const found: ProtectedBlocked[] = [];
+  for (const source of sources) {
+    const statements = blocking.filter((s) => statementTouchesCidr(s, source.cidr));
+    if (statements.length > 0) found.push({ ...source, statements });
+  }
+  return found;
+}
+
+/** The preview's impact settings: ENI_RULE_LIMIT, and the setting's sources then the console's. */
+export function impactSettings(
+  config: Pick<Config, 'eniRuleLimit' | 'protectedSources'>,
+  journal: Pick<Journal, 'protectedSources'>,
+): { eniRuleLimit: number; protectedSources(): ProtectedSource[] } {
+  return {
+    eniRuleLimit: config.eniRuleLimit,
+    protectedSources: () => [...config.protectedSources, ...journal.protectedSources()],
+  };
+}

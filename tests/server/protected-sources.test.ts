@@ -1,0 +1,136 @@
+/**
+ * Protected sources end to end through the proxy: the settings route (GET/PUT, validation),
+ * the preview flagging a protected source the restore blocks, and the typed confirmation the
+ * start enforces (no confirmName or a wrong one: 400 and nothing written; the name: 202).
+ */
+import { apiOf, errorOf, preview, REGION, restoresOf, useSharedStack } from './helpers';
+import type { TestStack } from '../support/test-stack';
+
+function putSources(stack: TestStack, sources: unknown) {
+  return stack.app.request('/api/settings/protected-sources', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sources }),
+  });
+}
+
+function start(
+  stack: TestStack,
+  source: string,
+  destination: string,
+  revision: string,
+  confirmName?: string,
+) {
+  return apiOf(stack.app).regions[':region']['security-groups'][':id'].restores.$post({
+    param: { region: REGION, id: source },
+    json: {
+      destinationId: destination,
+      mode: 'completely',
+      revision,
+      ...(confirmName === undefined ? {} : { confirmName }),
+    },
+  });
+}
+
+describe('the protected-sources setting', () => {
+  const shared = useSharedStack({
+    config: { protectedSources: [{ label: 'vpn', cidr: '198.51.100.7/32' }] },
+  });
+  afterEach(() => shared.stack.journal.replaceProtectedSources([]));
+
+  it('answers the setting read-only and the console’s list, canonical, after a PUT', async () => {
+    const res = await putSources(shared.stack, [
+      { label: ' office ', cidr: '203.0.113.9/24' },
+      { label: 'bastion', cidr: '2001:db8::1' },
+    ]);
+    expect(res.status).toBe(200);
+    const got = await apiOf(shared.stack.app).settings['protected-sources'].$get();
+    expect(await got.json()).toEqual({
+      configured: [{ label: 'vpn', cidr: '198.51.100.7/32' }],
+      edited: [
+        { label: 'office', cidr: '203.0.113.0/24' },
+        { label: 'bastion', cidr: '2001:db8::1/128' },
+      ],
+    });
+  });
+
+  it('refuses a bad CIDR with 400 naming the entry and its field, keeping the list', async () => {
+    await putSources(shared.stack, [{ label: 'office', cidr: '203.0.113.0/24' }]);
+    const res = await putSources(shared.stack, [
+      { label: 'office', cidr: '203.0.113.0/24' },
+      { label: 'vpn', cidr: '198.51.100.300/32' },
+    ]);
+    expect(res.status).toBe(400);
+    const body = await errorOf(res);
+    expect(body.code).toBe('ValidationError');
+    expect(body.details?.field).toBe('sources.1.cidr');
+    expect(shared.stack.journal.protectedSources()).toEqual([
+      { label: 'office', cidr: '203.0.113.0/24' },
+    ]);
+  });
+
+  it('refuses an empty label and an unknown field', async () => {
+    const empty = await putSources(shared.stack, [{ label: ' ', cidr: '10.0.0.0/8' }]);
+    expect((await errorOf(empty)).details?.field).toBe('sources.0.label');
+    const extra = await putSources(shared.stack, [{ label: 'x', cidr: '10.0.0.0/8', note: 1 }]);
+    expect(extra.status).toBe(400);
+    expect((await errorOf(extra)).details?.field).toBe('sources.0.note');
+  });
+});
+
+describe('a restore that blocks a protected source', () => {
+  const shared = useSharedStack();
+  beforeEach(() =>
+    shared.stack.journal.replaceProtectedSources([{ label: 'office', cidr: '203.0.113.0/24' }]),
+  );
+  afterEach(() => shared.stack.journal.replaceProtectedSources([]));
+
+  it('is flagged in the preview with the statements that block it', async () => {
+    const planned = await preview(shared.stack.app, shared.webProd, shared.backup);
+    expect(planned.confirmationRequired).toEqual({ reason: 'protected-source' });
+    expect(planned.protectedBlocked).toEqual([
+      {
+        label: 'office',
+        cidr: '203.0.113.0/24',
+        statements: [planned.traffic.ingress.statements[0]],
+      },
+    ]);
+    expect(planned.protectedBlocked[0]!.statements[0]).toMatchObject({ ports: '22/22' });
+  });
+
+  it('is not flagged for a source outside what the restore blocks', async () => {
+    shared.stack.journal.replaceProtectedSources([{ label: 'v6', cidr: '2001:db8::/32' }]);
+    const planned = await preview(shared.stack.app, shared.webProd, shared.backup);
+    expect(planned.protectedBlocked).toEqual([]);
+    expect(planned.confirmationRequired).toBeNull();
+  });
+
+  it('starts only with the source group’s name typed; otherwise 400 and zero writes', async () => {
+    const planned = await preview(shared.stack.app, shared.webProd, shared.backup);
+    shared.stack.emulator.clearCalls();
+    for (const confirmName of [undefined, 'web-pro', 'WEB-PROD']) {
+      const res = await start(
+        shared.stack,
+        shared.webProd,
+        shared.backup,
+        planned.revision,
+        confirmName,
+      );
+      expect(res.status).toBe(400);
+      const body = await errorOf(res);
+      expect(body.code).toBe('ConfirmationRequired');
+      expect(body.details?.field).toBe('confirmName');
+    }
+    expect(shared.stack.emulator.calls.filter((c) => !c.action.startsWith('Describe'))).toEqual([]);
+    expect((await restoresOf(shared.stack.app, shared.webProd)).restores).toEqual([]);
+    const ok = await start(
+      shared.stack,
+      shared.webProd,
+      shared.backup,
+      planned.revision,
+      'web-prod',
+    );
+    expect(ok.status).toBe(202);
+    await shared.stack.runner.idle();
+  });
+});
