@@ -398,6 +398,26 @@ export const enUS = {
     confirmLabel: 'Type the group name {name} to confirm',
     confirmMismatch: 'The name does not match.',
   },
+  // ---- packet check: one typed packet before and after ----
+  packet: {
+    title: 'Packet check',
+    direction: 'Direction',
+    protocol: 'Protocol',
+    port: 'Port',
+    peer: 'Address or security group ID',
+    peerPlaceholder: '203.0.113.5, 2001:db8::1 or sg-...',
+    check: 'Check',
+    allHint: 'ALL: a packet of any other IP protocol, which only ALL rules match.',
+    result: 'Packet check result',
+    before: 'Before',
+    after: 'After',
+    rule: 'rule {policy} {protocol}{ports} {way} {peer} (priority {priority})',
+    defaultDenied: "the group's default ({direction} is denied when no rule matches)",
+    defaultAllowed: "the group's default ({direction} is allowed when no rule matches)",
+    badPort: 'Port: enter a whole number from 1 to 65535 for TCP and UDP.',
+    badAddress: 'Address: enter an IPv4 or IPv6 address, or a security group ID (sg-...).',
+    needPeer: 'Address: enter an address or a security group ID.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

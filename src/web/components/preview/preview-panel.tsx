@@ -26,6 +26,7 @@ import {
   previewRows,
 } from './preview-rows';
 import { PreviewTable, previewSearchText } from './preview-table';
+import { PacketCheck } from './packet-check';
 import { TrafficEffectPanel } from './traffic-effect-panel';
 
 interface PreviewPanelProps {
@@ -190,6 +191,7 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
         <Alert key={warning.kind} type="warning" showIcon title={warningText(warning, t)} />
       ))}
       <TrafficEffectPanel traffic={preview.traffic} />
+      <PacketCheck preview={preview} names={names} />
       {onOptionsChange && (offersSystemRules || offersRetarget) && (
         <Space orientation="vertical" size={0}>
           {offersSystemRules && (

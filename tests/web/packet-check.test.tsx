@@ -1,0 +1,68 @@
+import { within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { renderApp, stackPerTest } from './render-app';
+
+stackPerTest();
+
+const BACKUP = 'web-prod-backup-20261120';
+
+/** Opens the preview of web-prod restored from its backup and returns the dialog. */
+async function openPreview(user: UserEvent): Promise<HTMLElement> {
+  const dialog = await openRestoreFor(user, 'web-prod');
+  await pickDestination(user, dialog, BACKUP);
+  await findSummary(dialog);
+  return dialog;
+}
+
+describe('packet check in the preview', () => {
+  it('says SSH from the world is allowed now and blocked after the restore', async () => {
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openPreview(user);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Port' }), '22');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Address or security group ID' }),
+      '203.0.113.5',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
+    const result = within(dialog).getByRole('list', { name: 'Packet check result' });
+    const lines = within(result)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(lines[0]).toMatch(
+      /^Before: allowed — rule Allow TCP 22 from 0\.0\.0\.0\/0 \(priority \d+\)$/,
+    );
+    expect(lines[1]).toBe(
+      "After: blocked — the group's default (inbound is denied when no rule matches)",
+    );
+  });
+
+  it('names the address field when the address is malformed', async () => {
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openPreview(user);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Port' }), '22');
+    const address = within(dialog).getByRole('textbox', { name: 'Address or security group ID' });
+    await user.type(address, '203.0.113.500');
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'Address: enter an IPv4 or IPv6 address, or a security group ID (sg-...).',
+    );
+    expect(address).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).queryByRole('list', { name: 'Packet check result' })).toBeNull();
+  });
+
+  it('names the port field when TCP has no port', async () => {
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openPreview(user);
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Address or security group ID' }),
+      '203.0.113.5',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(/^Port: /);
+    expect(within(dialog).getByRole('textbox', { name: 'Port' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  });
+});
