@@ -418,6 +418,30 @@ export const enUS = {
     badAddress: 'Address: enter an IPv4 or IPv6 address, or a security group ID (sg-...).',
     needPeer: 'Address: enter an address or a security group ID.',
   },
+  // ---- blast: what uses the source group, shown before OK ----
+  blast: {
+    title: 'What uses this group',
+    loading: 'Reading what uses this group…',
+    usedBy: 'Used by {what}',
+    both: '{first} and {second}',
+    atLeast: 'at least {what}',
+    instances:
+      '{count, plural, one {# instance ({running} running)} other {# instances ({running} running)}}',
+    networkInterfaces: '{count, plural, one {# network interface} other {# network interfaces}}',
+    unusedBoth: 'Not used by any instance or network interface',
+    unusedInstances: 'Not used by any instance',
+    unusedNetworkInterfaces: 'Not used by any network interface',
+    referencedBy: '{usage}; referenced by {names}',
+    referencedOnly: 'Referenced by {names}',
+    separator: ', ',
+    more: '+{count} more',
+    instancesUnavailable: 'Instances could not be read: {reason}',
+    networkInterfacesUnavailable: 'Network interfaces could not be read: {reason}',
+    referencesUnavailable: 'Referencing groups could not be read: {reason}',
+    refused: 'ecs:{action} was refused ({code})',
+    failed: 'ecs:{action} failed ({code})',
+    loadError: 'What uses this group could not be read: {message}',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

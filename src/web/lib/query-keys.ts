@@ -25,6 +25,8 @@ export const queryKeys = {
   allGroups: (region: string) => [...queryKeys.groupsOf(region), 'all'] as const,
   group: (region: string, groupId: string) =>
     [...queryKeys.groupsOf(region), 'detail', groupId] as const,
+  usage: (region: string, groupId: string) =>
+    [...queryKeys.group(region, groupId), 'usage'] as const,
   previewsOf: (region: string, sourceId: string) =>
     [...queryKeys.group(region, sourceId), 'preview'] as const,
   preview: (region: string, sourceId: string, params: PreviewParams) =>

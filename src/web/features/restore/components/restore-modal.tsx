@@ -23,6 +23,7 @@ import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { ruleQueries } from '../../../lib/rule-queries';
 import { previewQueries } from '../api/preview-queries';
 import { useStartRestore } from '../hooks/use-restore-mutations';
+import { BlastRadius } from './blast-radius';
 import { DestinationSelect } from './destination-select';
 import { ProtectedConfirm, confirmed } from './protected-confirm';
 import { RestorationType } from './restoration-type';
@@ -219,6 +220,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <SourceSummary source={source} />
+      <BlastRadius region={region} groupId={source.id} />
       {activeId && (
         <Alert
           type={conflict ? 'warning' : 'info'}
