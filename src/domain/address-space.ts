@@ -10,7 +10,7 @@ export interface AddressRange {
   hi: bigint;
 }
 
-export function familyBits(family: IpFamily): bigint {
+function familyBits(family: IpFamily): bigint {
   return family === 4 ? 32n : 128n;
 }
 
@@ -97,7 +97,7 @@ export function rangesToCidrs(ranges: readonly AddressRange[], family: IpFamily)
 }
 
 /** The smallest CIDR block containing [lo, hi]. */
-export function enclosingBlock(lo: bigint, hi: bigint, family: IpFamily): AddressRange {
+function enclosingBlock(lo: bigint, hi: bigint, family: IpFamily): AddressRange {
   const bits = familyBits(family);
   let hostBits = 0n;
   while (hostBits < bits && lo >> hostBits !== hi >> hostBits) hostBits++;

@@ -2,7 +2,7 @@
  * The packet check (SPEC.md section 11): one packet as an operator types it, decided against a
  * group's rules, with the rule that decides it or null for the group's default.
  */
-import { decidePacket, type Packet, type PacketProtocol, type Verdict } from './evaluate';
+import { decidePacket, type Decision, type Packet, type PacketProtocol } from './evaluate';
 import type { Direction, GroupType, NicType, Rule } from './types';
 
 /** A typed packet: exactly one of `address`, `groupId` or `prefixListId` names the other end. */
@@ -18,11 +18,8 @@ export interface PacketQuery {
   nicType?: NicType;
 }
 
-export interface PacketDecision {
-  verdict: Verdict;
-  /** The deciding rule; null when no rule matches and the group's default decides. */
-  rule: Rule | null;
-}
+/** The verdict and the deciding rule (null: no rule matches and the group's default decides). */
+export type PacketDecision = Decision;
 
 /** A packet query that cannot be decided; the message says which field is wrong. */
 export class PacketQueryError extends Error {

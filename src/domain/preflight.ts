@@ -9,6 +9,7 @@
  * report them again; the reference checks here cover the rules the plan would write.
  */
 import { addressFamily, canonicalCidr } from './ip';
+import { referencesAGroup } from './plan';
 import {
   DEFAULT_GROUP_REFERENCE_LIMIT,
   type GroupInfo,
@@ -196,7 +197,7 @@ function written(plan: RestorePlan): Rule[] {
 }
 
 const one = (): number => 1;
-const referenceWeight = (rule: Rule): number => (rule.peer.kind === 'group' ? 1 : 0);
+const referenceWeight = (rule: Rule): number => (referencesAGroup(rule) ? 1 : 0);
 
 export function checkRuleLimit(input: PreflightInput): RuleLimitFailure | null {
   const trace = traceCount(input.source.rules, input.plan.steps, one);
@@ -210,7 +211,7 @@ export function checkGroupReferenceLimit(input: PreflightInput): GroupReferenceL
   const trace = traceCount(input.source.rules, input.plan.steps, referenceWeight);
   const limit = input.limits.groupReferenceLimit ?? DEFAULT_GROUP_REFERENCE_LIMIT;
   if (trace.peak <= limit || trace.added === 0) return null;
-  const rules = rulesOf(input.plan.steps, ['authorize']).filter((rule) => referenceWeight(rule));
+  const rules = rulesOf(input.plan.steps, ['authorize']).filter(referencesAGroup);
   return { code: 'group-reference-limit', ...trace, limit, rules };
 }
 

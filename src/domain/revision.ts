@@ -29,8 +29,12 @@ function feedPeer(hasher: PairHasher, rule: Rule): void {
   else hasher.feed(peer.kind === 'prefixList' ? peer.prefixListId : peer.cidr);
 }
 
-/** Hashes each rule's identity, priority and description field by field (no per-rule strings or arrays). */
-function digestRules(rules: Rule[]): string {
+/**
+ * Hashes each rule's identity, priority and description field by field (no per-rule strings or
+ * arrays); order-free, so equal exactly when two sets hold the same rules. Snapshots and the
+ * watcher compare rules by it too.
+ */
+export function digestRules(rules: readonly Rule[]): string {
   const digest = new MultisetDigest();
   const hasher = new PairHasher();
   for (const rule of rules) {

@@ -72,7 +72,6 @@ export function createApp(deps: AppDeps) {
   const regions = createRegionRegistry(ecs);
   const hosts = createHostPolicy(config);
   const auth = createTokenAuth(config);
-  const limits = { batchSize: config.batchSize, ruleLimit: config.ruleLimit };
 
   if (config.emulatorTestControls && (deps.mode !== 'emulator' || deps.emulator === undefined)) {
     throw new ConfigError(
@@ -118,7 +117,7 @@ export function createApp(deps: AppDeps) {
   // session, so it lives in routes/session.ts.
   const api = app
     .route('/api', sessionRoutes({ config, mode: deps.mode, auth }))
-    .route('/api/regions', regionRoutes({ ecs, regions, runner, limits }))
+    .route('/api/regions', regionRoutes({ ecs, regions, runner }))
     .route('/api/restores', restoreRoutes({ journal, runner }))
     .route(
       '/api',

@@ -8,6 +8,11 @@ import { ApiHttpError } from './errors';
 
 const NOT_FOUND = new Set(['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupId.Malformed']);
 
+/** True for the ECS answers that mean the group does not exist (deleted, or never did). */
+export function isGroupNotFound(error: unknown): error is EcsError {
+  return error instanceof EcsError && NOT_FOUND.has(error.code);
+}
+
 function notFound(
   role: 'source' | 'destination',
   groupId: string,
@@ -33,8 +38,7 @@ export async function loadGroup(
   try {
     return await ecs.describeGroup(regionId, groupId);
   } catch (error) {
-    if (error instanceof EcsError && NOT_FOUND.has(error.code))
-      throw notFound(role, groupId, regionId, error.requestId);
+    if (isGroupNotFound(error)) throw notFound(role, groupId, regionId, error.requestId);
     throw error;
   }
 }

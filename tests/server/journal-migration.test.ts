@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GroupInfo, Rule } from '../../src/domain/types';
 import { openJournal } from '../../src/server/journal/journal';
 import { migrate, SCHEMA_VERSION } from '../../src/server/journal/schema';
-import { rulesDigest } from '../../src/server/snapshots/digest';
+import { digestRules } from '../../src/domain/revision';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rrc-migration-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -136,7 +136,7 @@ describe('journal migration 2 → 3', () => {
       group: source,
       rules: [ssh],
       ruleCount: 1,
-      digest: rulesDigest([ssh]),
+      digest: digestRules([ssh]),
       createdAt: '2026-01-01T00:00:00.000Z',
       restoreId: 'rst-aaaa1111',
     });

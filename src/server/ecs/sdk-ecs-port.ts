@@ -66,7 +66,7 @@ import { DEFAULT_RETRY_POLICY, type RetryEnvironment, type RetryPolicy, withRetr
 export const MAX_RULES_PER_CALL = 100;
 
 /** DescribeSecurityGroupReferences takes at most 10 SecurityGroupId.N. */
-export const MAX_REFERENCE_GROUPS = 10;
+const MAX_REFERENCE_GROUPS = 10;
 
 const clamp = (value: number, min: number, max: number): number =>
   Math.min(max, Math.max(min, value));

@@ -18,7 +18,7 @@ import { openJournal, type Journal } from './journal';
 import { SCHEMA_VERSION } from './schema';
 
 export const JOURNAL_FILE = 'journal.db';
-export const LOCK_FILE = 'server.lock';
+const LOCK_FILE = 'server.lock';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Rule } from '../../domain/types';
-import { rulesDigest } from '../snapshots/digest';
+import { digestRules } from '../../domain/revision';
 import { snapshotKindOf } from './snapshot-store';
 
 interface OldRestoreRow {
@@ -37,7 +37,7 @@ export function snapshotsFromRestores(db: Database.Database): void {
       row.source_id,
       row.source_group_json,
       snapshotKindOf(row.kind),
-      rulesDigest(rules),
+      digestRules(rules),
       row.snapshot_json,
       rules.length,
       row.created_at,

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { GroupInfo, Rule } from '../../domain/types';
-import { rulesDigest } from '../snapshots/digest';
+import { digestRules } from '../../domain/revision';
 
 export type SnapshotKind =
   'manual' | 'before-restore' | 'before-undo' | 'before-rollback' | 'watch';
@@ -66,7 +66,7 @@ export interface SnapshotStore {
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-export function newSnapshotId(): string {
+function newSnapshotId(): string {
   let id = 'snap-';
   for (const byte of randomBytes(20)) id += ID_ALPHABET[byte % ID_ALPHABET.length];
   return id;
@@ -152,7 +152,7 @@ export function createSnapshotStore(db: Database.Database): SnapshotStore {
         group: JSON.stringify(snapshot.group),
         kind: snapshot.kind,
         note: snapshot.note,
-        digest: rulesDigest(snapshot.rules),
+        digest: digestRules(snapshot.rules),
         rules: JSON.stringify(snapshot.rules),
         ruleCount: snapshot.rules.length,
         createdAt: snapshot.createdAt,

@@ -25,7 +25,7 @@ export function defaultCloneName(name: string, at: Date): string {
   return `${name.slice(0, 128 - suffix.length)}${suffix}`;
 }
 
-export function defaultCloneDescription(name: string, id: string, at: Date): string {
+function defaultCloneDescription(name: string, id: string, at: Date): string {
   return `Clone of ${name} (${id}) taken ${at.toISOString().slice(0, 10)}`.slice(0, 256);
 }
 

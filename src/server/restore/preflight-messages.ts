@@ -15,7 +15,7 @@ function ruleCount(rules: Rule[]): string {
 }
 
 /** One sentence naming the check and its numbers. */
-export function describeCheck(failure: PreflightFailure): string {
+function describeCheck(failure: PreflightFailure): string {
   switch (failure.code) {
     case 'service-managed':
       return 'The source is managed by a cloud service (ServiceManaged); its rules cannot be changed.';

@@ -101,10 +101,6 @@ export class RestoreRunner {
     return impact === undefined ? { ecs, limits } : { ecs, limits, impact };
   }
 
-  private get deps(): PlanningDeps {
-    return this.planning;
-  }
-
   private get job(): JobContext {
     return {
       ecs: this.opts.ecs,
@@ -238,7 +234,7 @@ export class RestoreRunner {
   ): Promise<string> {
     return this.withSourceLock(regionId, sourceId, async (restoreId) => {
       const planned = await planPair(
-        this.deps,
+        this.planning,
         regionId,
         sourceId,
         input.destinationId,
@@ -285,7 +281,7 @@ export class RestoreRunner {
   async startClone(regionId: string, cloneId: string, originalId: string): Promise<string> {
     return this.withSourceLock(regionId, cloneId, async (restoreId) => {
       const planned = await planPair(
-        this.deps,
+        this.planning,
         regionId,
         cloneId,
         originalId,
@@ -317,7 +313,7 @@ export class RestoreRunner {
     return this.withSourceLock(record.regionId, record.sourceGroup.id, async (holder) => {
       const current = this.mustGet(id);
       const planned = await planAgainstRules(
-        this.deps,
+        this.planning,
         current.regionId,
         current.sourceGroup.id,
         { group: current.destinationGroup, rules: current.destinationRules },
@@ -351,7 +347,7 @@ export class RestoreRunner {
   async undoPreview(id: string): Promise<PreviewResponse> {
     const record = this.mustGet(id);
     const planned = await planToSnapshot(
-      this.deps,
+      this.planning,
       record.regionId,
       record.sourceGroup.id,
       this.snapshotOf(record),
@@ -373,7 +369,7 @@ export class RestoreRunner {
     }
     return this.withSourceLock(parent.regionId, parent.sourceGroup.id, async (restoreId) => {
       const planned = await planToSnapshot(
-        this.deps,
+        this.planning,
         parent.regionId,
         parent.sourceGroup.id,
         this.snapshotOf(parent),

@@ -20,7 +20,7 @@ export function outcomeUnknown(error: unknown): error is EcsError {
 }
 
 /** How many of the step's rules are in the state the step wanted, given the source's rules now. */
-export function stepEvidence(
+function stepEvidence(
   step: Pick<StepRecord, 'action' | 'rules'>,
   actual: Rule[],
 ): { present: number; absent: number } {

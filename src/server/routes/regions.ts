@@ -36,7 +36,6 @@ export interface RegionRouteDeps {
   ecs: EcsPort;
   regions: RegionRegistry;
   runner: RestoreRunner;
-  limits: { batchSize: number; ruleLimit: number };
 }
 
 const groupId = z.string().regex(GROUP_ID_PATTERN, 'is not a security group ID (sg-...)');
@@ -45,8 +44,9 @@ const groupParams = z.object({ region: regionIdSchema, id: groupId });
 const regionsQuery = z.object({ language: languageSchema.optional() }).strict();
 
 /** Routes mounted on `/api/regions`. */
-export function regionRoutes({ ecs, regions, runner, limits }: RegionRouteDeps) {
-  const planning = { ...runner.planning, limits };
+export function regionRoutes({ ecs, regions, runner }: RegionRouteDeps) {
+  // Previews plan with the runner's own settings, so a preview and its start cannot disagree.
+  const planning = runner.planning;
 
   return new Hono<AppEnv>()
     .get('/', valid('query', regionsQuery), async (c) => {

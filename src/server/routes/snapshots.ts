@@ -32,7 +32,7 @@ import type { Journal } from '../journal/journal';
 import { cloneGroup } from '../restore/clone';
 import type { RestoreRunner } from '../restore/runner';
 import { comparePoints } from '../snapshots/compare';
-import { rulesDigest } from '../snapshots/digest';
+import { snapshotIfChanged } from '../watch/watcher';
 import {
   exportCsv,
   exportJson,
@@ -172,17 +172,7 @@ export function snapshotRoutes(deps: SnapshotRouteDeps) {
         // The read proves the group exists and gives the watch its first snapshot now.
         const detail = await loadGroup(ecs, region, id, 'source');
         const at = now();
-        const latest = journal.snapshots.latest(region, id);
-        if (latest === undefined || latest.digest !== rulesDigest(detail.rules)) {
-          journal.snapshots.add({
-            group: groupInfoOf(detail.group),
-            kind: 'watch',
-            note: latest === undefined ? 'first read by the watcher' : 'rules changed',
-            rules: detail.rules,
-            createdAt: at.toISOString(),
-            createdBy: 'watch',
-          });
-        }
+        snapshotIfChanged(journal.snapshots, detail, at);
         const watch = journal.watches.watch({
           regionId: region,
           groupId: id,

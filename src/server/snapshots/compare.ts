@@ -10,7 +10,7 @@ import type { CompareResponse } from '../contract';
 import { ApiHttpError } from '../errors';
 import { groupInfoOf, loadGroup } from '../group-reads';
 import type { SnapshotStore } from '../journal/snapshot-store';
-import { rulesDigest } from './digest';
+import { digestRules } from '../../domain/revision';
 
 interface Point {
   point: string;
@@ -20,7 +20,7 @@ interface Point {
 }
 
 /** A snapshot of this group, or 404 naming the field. */
-export function snapshotOfGroup(
+function snapshotOfGroup(
   snapshots: SnapshotStore,
   id: string,
   regionId: string,
@@ -75,7 +75,7 @@ export async function comparePoints(
     point: p.point,
     at: p.at,
     ruleCount: p.rules.length,
-    digest: rulesDigest(p.rules),
+    digest: digestRules(p.rules),
   });
   return {
     from: view(a),
@@ -83,6 +83,6 @@ export async function comparePoints(
     ingress: diff.ingress,
     egress: diff.egress,
     summary: summarizeDiff(diff),
-    identical: rulesDigest(a.rules) === rulesDigest(b.rules),
+    identical: digestRules(a.rules) === digestRules(b.rules),
   };
 }

@@ -33,7 +33,7 @@ export const PERMISSION_COLUMNS = [
 export type PermissionColumn = (typeof PERMISSION_COLUMNS)[number];
 
 /** One rule as ECS's Permission fields (absent fields left out). */
-export function rulePermission(rule: Rule): Partial<Record<PermissionColumn, string>> {
+function rulePermission(rule: Rule): Partial<Record<PermissionColumn, string>> {
   const fields: Record<string, string> = {
     ...ruleToPermissionFields(rule),
     Direction: rule.direction,

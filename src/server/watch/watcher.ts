@@ -11,19 +11,18 @@
  * - InvalidSecurityGroupId.NotFound marks the watch `deleted`; it is not read again.
  * - Each pass also applies snapshot retention, at most once an interval.
  */
-import { EcsError, type EcsPort } from '../../ecs/ecs-port';
+import { EcsError, type EcsPort, type GroupDetail } from '../../ecs/ecs-port';
 import { toApiErrorBody } from '../errors';
-import { groupInfoOf } from '../group-reads';
+import { groupInfoOf, isGroupNotFound } from '../group-reads';
 import type { Journal } from '../journal/journal';
+import type { SnapshotRecord, SnapshotStore } from '../journal/snapshot-store';
 import type { WatchRecord } from '../journal/watch-store';
 import type { Logger } from '../logger';
-import { rulesDigest } from '../snapshots/digest';
+import { digestRules } from '../../domain/revision';
 
 export const MAX_BACKOFF_FACTOR = 16;
 /** Never read two groups closer together than this, however many are watched. */
 export const MIN_READ_GAP_MS = 1000;
-
-const NOT_FOUND = new Set(['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupId.Malformed']);
 
 export interface WatcherOptions {
   ecs: EcsPort;
@@ -112,18 +111,9 @@ export class Watcher {
     }
     if (this.stopped || journal.watches.get(regionId, groupId) === undefined) return;
     const at = this.now();
-    const latest = journal.snapshots.latest(regionId, groupId);
-    if (latest === undefined || latest.digest !== rulesDigest(detail.rules)) {
-      const snapshot = journal.snapshots.add({
-        group: groupInfoOf(detail.group),
-        kind: 'watch',
-        note: latest === undefined ? 'first read by the watcher' : 'rules changed',
-        rules: detail.rules,
-        createdAt: at.toISOString(),
-        createdBy: 'watch',
-      });
+    const snapshot = snapshotIfChanged(journal.snapshots, detail, at);
+    if (snapshot !== undefined)
       logger.info({ regionId, groupId, snapshotId: snapshot.id }, 'watched group changed');
-    }
     journal.watches.update(regionId, groupId, {
       groupName: detail.group.name,
       nextReadMs: at.getTime() + this.intervalMs,
@@ -137,7 +127,7 @@ export class Watcher {
     const { regionId, groupId } = watch;
     const at = this.now();
     const lastError = toApiErrorBody(error);
-    if (error instanceof EcsError && NOT_FOUND.has(error.code)) {
+    if (isGroupNotFound(error)) {
       journal.watches.update(regionId, groupId, {
         status: 'deleted',
         nextReadMs: at.getTime(),
@@ -180,4 +170,25 @@ export class Watcher {
     const pruned = this.opts.journal.snapshots.prune({ now, ...this.opts.retention });
     if (pruned > 0) this.opts.logger.info({ pruned }, 'snapshots pruned by retention');
   }
+}
+
+/**
+ * Keeps a watch snapshot of `detail` when its rules differ from the group's latest snapshot (or
+ * it has none): what the watcher does at each read and what starting a watch does at once.
+ */
+export function snapshotIfChanged(
+  snapshots: SnapshotStore,
+  detail: GroupDetail,
+  at: Date,
+): SnapshotRecord | undefined {
+  const latest = snapshots.latest(detail.group.regionId, detail.group.id);
+  if (latest !== undefined && latest.digest === digestRules(detail.rules)) return undefined;
+  return snapshots.add({
+    group: groupInfoOf(detail.group),
+    kind: 'watch',
+    note: latest === undefined ? 'first read by the watcher' : 'rules changed',
+    rules: detail.rules,
+    createdAt: at.toISOString(),
+    createdBy: 'watch',
+  });
 }

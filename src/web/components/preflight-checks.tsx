@@ -1,6 +1,6 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import type { PreflightFailureView, RuleView } from '../../server/contract';
-import type { MessageKey, Translate } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { DataTable, type DataColumn } from './data-table';
 import type { GroupNames } from './rule-format';
@@ -16,16 +16,6 @@ export interface CompletelyResult {
   references: number;
 }
 
-/** A counted sentence: its message picks the plural form by `count` (ICU plural, i18n/plural.ts). */
-export function counted(
-  t: Translate,
-  count: number,
-  key: MessageKey,
-  vars: Record<string, string | number> = {},
-): string {
-  return t(key, { count, ...vars });
-}
-
 function groupList(ids: readonly string[], names: GroupNames): string {
   return ids.map((id) => (names.get(id) ? `${names.get(id)} (${id})` : id)).join(', ');
 }
@@ -39,39 +29,27 @@ export function checkText(check: PreflightFailureView, t: Translate, names: Grou
     case 'group-reference-limit':
       return t('preflight.referenceLimit', { peak: check.peak, limit: check.limit });
     case 'eni-rule-limit':
-      return counted(t, check.enis.length, 'preflight.eniLimit', {
-        limit: check.limit,
-      });
+      return t('preflight.eniLimit', { count: check.enis.length, limit: check.limit });
     case 'enterprise-group-reference':
-      return counted(t, n, 'preflight.enterpriseRef');
+      return t('preflight.enterpriseRef', { count: n });
     case 'reference-missing':
-      return counted(t, n, 'preflight.missing', {
-        groups: groupList(check.groupIds, names),
-      });
+      return t('preflight.missing', { count: n, groups: groupList(check.groupIds, names) });
     case 'reference-other-vpc':
-      return counted(t, n, 'preflight.otherVpc', {
-        groups: groupList(check.groupIds, names),
-      });
+      return t('preflight.otherVpc', { count: n, groups: groupList(check.groupIds, names) });
     case 'reference-self':
-      return counted(t, n, 'preflight.self');
+      return t('preflight.self', { count: n });
     case 'field-priority':
-      return counted(t, n, 'preflight.priority', {
-        min: check.min,
-        max: check.max,
-      });
+      return t('preflight.priority', { count: n, min: check.min, max: check.max });
     case 'field-description':
-      return counted(t, n, 'preflight.description', {
-        limit: check.limit,
-        longest: check.longest,
-      });
+      return t('preflight.description', { count: n, limit: check.limit, longest: check.longest });
     case 'field-port-range':
-      return counted(t, n, 'preflight.portRange');
+      return t('preflight.portRange', { count: n });
     case 'field-cidr':
-      return counted(t, n, 'preflight.cidr');
+      return t('preflight.cidr', { count: n });
     case 'service-managed':
       return t('preflight.serviceManaged');
     case 'port-range-list-classic':
-      return counted(t, n, 'preflight.classicList');
+      return t('preflight.classicList', { count: n });
   }
 }
 
@@ -166,11 +144,9 @@ function CheckAlert({ check, names, completely, onUseCompletely }: CheckAlertPro
     ...(fits && completely
       ? [
           t('preflight.wayCompletely', {
-            result: counted(
-              t,
-              check.code === 'rule-limit' ? completely.rules : completely.references,
-              'preflight.rules',
-            ),
+            result: t('preflight.rules', {
+              count: check.code === 'rule-limit' ? completely.rules : completely.references,
+            }),
           }),
         ]
       : []),

@@ -3,7 +3,7 @@ import type { StepOutcome } from '../../server/contract';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { ErrorDetails } from './error-sentence';
-import { counted } from './preflight-checks';
+import { StepRetries } from './step-retries';
 
 /**
  * What the read after an unanswered call found: "ECS did not confirm this step; a read shows it
@@ -14,16 +14,10 @@ export function outcomeText(step: StepOutcome, t: Translate): string | undefined
   if (!outcome) return step.status === 'unknown' ? t('preflight.outcomeUnresolved') : undefined;
   if (outcome.applied === 'unresolved') return t('preflight.outcomeUnresolved');
   const total = outcome.present + outcome.absent;
-  const evidence =
-    step.action === 'revoke'
-      ? counted(t, total, 'preflight.gone', {
-          present: outcome.present,
-          total,
-        })
-      : counted(t, total, 'preflight.present', {
-          present: outcome.present,
-          total,
-        });
+  const evidence = t(step.action === 'revoke' ? 'preflight.gone' : 'preflight.present', {
+    present: outcome.present,
+    total,
+  });
   const key =
     outcome.applied === 'applied'
       ? 'preflight.outcomeApplied'
@@ -32,7 +26,6 @@ export function outcomeText(step: StepOutcome, t: Translate): string | undefined
         : 'preflight.outcomePartly';
   return t(key, { evidence });
 }
-import { StepRetries } from './step-retries';
 
 /** "Add 3 inbound rules (opening)". */
 export function stepLabel(
@@ -78,35 +71,38 @@ export function RestoreSteps({ steps, errorShownFor }: RestoreStepsProps) {
     <Steps
       orientation="vertical"
       size="small"
-      items={steps.map((step) => ({
-        key: step.id,
-        status: stepsStatus[step.status],
-        title: `${step.index + 1}. ${stepLabel(step, t)} · ${t(statusKey[step.status])}`,
-        content: (
-          <Space orientation="vertical" size={0}>
-            {outcomeText(step, t) && <Typography.Text>{outcomeText(step, t)}</Typography.Text>}
-            <Space size={4} wrap>
-              <Tag>
-                {t(step.phase === 'opening' ? 'restore.phaseOpening' : 'restore.phaseClosing')}
-              </Tag>
-              {step.early && <Tag color="warning">{t('restore.early')}</Tag>}
-              {step.attempts > 1 && (
-                <Typography.Text type="secondary">
-                  {t('restore.attempts', { count: step.attempts })}
-                </Typography.Text>
-              )}
-              {step.requestId && !step.error && (
-                <Typography.Text type="secondary">
-                  {t('errors.requestId', { requestId: step.requestId })}
-                </Typography.Text>
-              )}
+      items={steps.map((step) => {
+        const outcome = outcomeText(step, t);
+        return {
+          key: step.id,
+          status: stepsStatus[step.status],
+          title: `${step.index + 1}. ${stepLabel(step, t)} · ${t(statusKey[step.status])}`,
+          content: (
+            <Space orientation="vertical" size={0}>
+              {outcome && <Typography.Text>{outcome}</Typography.Text>}
+              <Space size={4} wrap>
+                <Tag>
+                  {t(step.phase === 'opening' ? 'restore.phaseOpening' : 'restore.phaseClosing')}
+                </Tag>
+                {step.early && <Tag color="warning">{t('restore.early')}</Tag>}
+                {step.attempts > 1 && (
+                  <Typography.Text type="secondary">
+                    {t('restore.attempts', { count: step.attempts })}
+                  </Typography.Text>
+                )}
+                {step.requestId && !step.error && (
+                  <Typography.Text type="secondary">
+                    {t('errors.requestId', { requestId: step.requestId })}
+                  </Typography.Text>
+                )}
+              </Space>
+              {step.error && step.id !== errorShownFor && <ErrorDetails error={step.error} />}
+              {step.outcome?.readError && <ErrorDetails error={step.outcome.readError} />}
+              <StepRetries retries={step.retries} />
             </Space>
-            {step.error && step.id !== errorShownFor && <ErrorDetails error={step.error} />}
-            {step.outcome?.readError && <ErrorDetails error={step.outcome.readError} />}
-            <StepRetries retries={step.retries} />
-          </Space>
-        ),
-      }))}
+          ),
+        };
+      })}
     />
   );
 }

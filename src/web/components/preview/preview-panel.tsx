@@ -9,7 +9,7 @@ import type {
   WarningView,
 } from '../../../server/contract';
 import { queryKeys } from '../../lib/query-keys';
-import { counted, PreflightChecks } from '../preflight-checks';
+import { PreflightChecks } from '../preflight-checks';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import type { GroupNames } from '../rule-format';
@@ -182,9 +182,7 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
         <Alert
           type="warning"
           showIcon
-          title={counted(t, preview.plan.earlyRemovals.length, 'preflight.early', {
-            arithmetic,
-          })}
+          title={t('preflight.early', { count: preview.plan.earlyRemovals.length, arithmetic })}
         />
       )}
       {warnings.map((warning) => (

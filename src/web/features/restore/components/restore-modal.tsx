@@ -11,7 +11,7 @@ import type {
 } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { DialogTitle, Heading } from '../../../components/headings';
-import { counted, PreflightChecks } from '../../../components/preflight-checks';
+import { PreflightChecks } from '../../../components/preflight-checks';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
@@ -314,7 +314,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
       <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
         {failedChecks > 0 && (
           <Typography.Text type="danger" id="restore-checks-failed">
-            {counted(t, failedChecks, 'preflight.okBlocked')}
+            {t('preflight.okBlocked', { count: failedChecks })}
           </Typography.Text>
         )}
         <Button onClick={onClose}>{t('restore.cancel')}</Button>
