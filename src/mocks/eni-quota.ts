@@ -31,10 +31,19 @@ export function checkEniQuota(
   limit: number,
 ): void {
   if (extra <= 0) return;
+  // ENIs of one group share most of their groups: weigh each group once per check.
+  const weights = new Map<string, number>();
+  const weightOf = (id: string): number => {
+    let weight = weights.get(id);
+    if (weight === undefined) {
+      const found = state.findGroup(group.regionId, id);
+      weight = found ? groupWeight(state, found) : 0;
+      weights.set(id, weight);
+    }
+    return weight;
+  };
   for (const eni of state.networkInterfacesOf(group.regionId, group.id)) {
-    const total = eni.securityGroupIds
-      .map((id) => state.findGroup(group.regionId, id))
-      .reduce((sum, g) => sum + (g ? groupWeight(state, g) : 0), 0);
+    const total = eni.securityGroupIds.reduce((sum, id) => sum + weightOf(id), 0);
     if (total + extra > limit) {
       throw new EcsApiError(
         403,

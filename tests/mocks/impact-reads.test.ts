@@ -129,6 +129,21 @@ describe('DescribeInstances', () => {
     expect(items[0]?.innerIpAddress?.ipAddress).toHaveLength(1);
   });
 
+  it('refuses a malformed InstanceIds even when no instance is left to compare it with', async () => {
+    const fresh = emulator.addGroup(regionId, { name: 'no-instances' });
+    expect(
+      await failureOf(
+        client.describeInstances(
+          new Ecs.DescribeInstancesRequest({
+            regionId,
+            securityGroupId: fresh,
+            instanceIds: 'i-1',
+          }),
+        ),
+      ),
+    ).toMatchObject({ code: 'InvalidParameter.InstanceIds', statusCode: 400 });
+  });
+
   it('answers the legacy paging with TotalCount, and 404 for an unknown region', async () => {
     const res = await client.describeInstances(
       new Ecs.DescribeInstancesRequest({ regionId, pageSize: 5, pageNumber: 2 }),

@@ -66,7 +66,12 @@ export const describeNetworkInterfaces: Action = (ctx, params) => {
   const enis = ctx.state.networkInterfaces.filter(
     (n) => n.regionId === region.regionId && n.vpcId !== '' && matches(n, params, ids),
   );
-  const { items, fields } = listPage(params, enis, 500);
+  const { items, fields } = listPage(params, enis, {
+    tokenMax: 500,
+    legacyMax: 500,
+    maxResults: 'clamp',
+    unnamed: 'token',
+  });
   return {
     RequestId: ctx.requestId,
     ...fields,

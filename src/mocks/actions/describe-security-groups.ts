@@ -1,13 +1,11 @@
-import { EcsApiError, fail } from '../errors';
-import { indexedObjects, optionalInt, required } from '../params';
-import { decodeToken, page } from '../paging';
+import { EcsApiError } from '../errors';
+import { indexedObjects, required } from '../params';
 import type { Params, StoredGroup } from '../types';
 import { toWireGroup } from '../wire';
 import type { Action } from './context';
 import { jsonIdList } from './id-list-param';
+import { listPage } from './list-paging';
 import { newestFirst } from './newest-first';
-
-const PAGING_KEYS = new Set(['MaxResults', 'NextToken', 'PageNumber', 'PageSize']);
 
 const parseIdList = (text: string): string[] => jsonIdList('SecurityGroupIds', text, 100);
 
@@ -77,38 +75,16 @@ export const describeSecurityGroups: Action = (ctx, params) => {
   checkFilterValues(params);
   const groups = ctx.state.groups(region.regionId).filter((g) => matchesFilters(g, params));
   const sorted = newestFirst(groups);
-  const tokenStyle = params.MaxResults !== undefined || (params.NextToken ?? '') !== '';
-  const legacyStyle = params.PageNumber !== undefined || params.PageSize !== undefined;
-  if (tokenStyle && legacyStyle) {
-    throw fail.invalid(
-      'InvalidParameter',
-      'MaxResults/NextToken and PageNumber/PageSize cannot be used together.',
-    );
-  }
-  const base = { RequestId: ctx.requestId, RegionId: region.regionId };
-  if (tokenStyle) {
-    const size = optionalInt(params, 'MaxResults', 1, 100) ?? 10;
-    const queryKey = JSON.stringify(
-      Object.entries(params)
-        .filter(([k]) => !PAGING_KEYS.has(k))
-        .sort(),
-    );
-    const offset = params.NextToken ? decodeToken(params.NextToken, queryKey) : 0;
-    const { items, nextToken } = page(sorted, offset, size, queryKey);
-    return {
-      ...base,
-      NextToken: nextToken,
-      SecurityGroups: { SecurityGroup: items.map(toWireGroup) },
-    };
-  }
-  const pageNumber = optionalInt(params, 'PageNumber', 1, 1_000_000) ?? 1;
-  const pageSize = optionalInt(params, 'PageSize', 1, 50) ?? 10;
-  const items = sorted.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const { items, fields } = listPage(params, sorted, {
+    tokenMax: 100,
+    legacyMax: 50,
+    maxResults: 'strict',
+    unnamed: 'legacy',
+  });
   return {
-    ...base,
-    TotalCount: sorted.length,
-    PageNumber: pageNumber,
-    PageSize: pageSize,
+    RequestId: ctx.requestId,
+    RegionId: region.regionId,
+    ...fields,
     SecurityGroups: { SecurityGroup: items.map(toWireGroup) },
   };
 };
