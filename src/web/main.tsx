@@ -2,11 +2,15 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { homePath, prefetchFirstScreen } from './app/first-screen';
+import { readCspNonce, stampNonceOnScriptedStyles } from './lib/csp-nonce';
 import { createQueryClient } from './lib/query-client';
 import './app/app.css';
 
 /** How long the first render waits for the first screen's answers before showing what it has. */
 const FIRST_SCREEN_WAIT_MS = 2000;
+
+const nonce = readCspNonce();
+if (nonce) stampNonceOnScriptedStyles(nonce);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
