@@ -56,7 +56,9 @@ test('the CSP header has no unsafe-inline and carries a nonce that the page repe
   await expect(page.locator('meta[name="csp-nonce"]')).toHaveAttribute('content', nonce ?? '');
 });
 
-test('no CSP violation on any page or dialog, in English and in 简体中文', async ({ page }) => {
+test('no CSP violation on any page or dialog, in English and in 简体中文', async ({
+  page,
+}, testInfo) => {
   await openConsole(page);
   await searchGroups(page, LIVE_GROUP);
   await page.getByRole('link', { name: `Manage Rules of ${LIVE_GROUP}`, exact: true }).click();
@@ -85,6 +87,7 @@ test('no CSP violation on any page or dialog, in English and in 简体中文', a
   await dialog.getByRole('radio', { name: /Partially Restore/ }).check();
   await dialog.getByRole('radio', { name: /Completely Restore/ }).check();
   expect(await violations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('restore-preview-en.png') });
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
     timeout: 30_000,
@@ -127,6 +130,7 @@ test('no CSP violation on any page or dialog, in English and in 简体中文', a
     'backup-2026',
   );
   await expect(zhDialog.getByRole('tab', { name: /^入方向/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('restore-preview-zh.png') });
   await zhDialog.getByRole('button', { name: '取消' }).click();
   await expect(zhDialog).toBeHidden();
   expect(await violations(page)).toEqual([]);
