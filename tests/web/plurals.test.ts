@@ -1,10 +1,16 @@
 import { enUS } from '../../src/web/i18n/en-us';
 import { selectPlurals } from '../../src/web/i18n/plural';
-import { createTranslate } from '../../src/web/i18n/translate';
+import { loadLanguage } from '../../src/web/i18n/dictionaries';
+import { createTranslate, type Translate } from '../../src/web/i18n/translate';
 
 describe('plural forms', () => {
   const en = createTranslate('en-US');
-  const zh = createTranslate('zh-CN');
+  let zh: Translate;
+  // Chinese is fetched on demand, as when a user picks it.
+  beforeAll(async () => {
+    await loadLanguage('zh-CN');
+    zh = createTranslate('zh-CN');
+  });
 
   it('says one rule and many rules in English', () => {
     expect(en('restore.stepAuthorize', { count: 1, direction: 'inbound' })).toBe(

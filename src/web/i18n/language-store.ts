@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { loadLanguage } from './dictionaries';
 
 export type Language = 'en-US' | 'zh-CN';
 
@@ -19,7 +20,16 @@ const useLanguageStore = create<LanguageState>()(
   persist(
     (set) => ({
       language: browserLanguage(),
-      actions: { languageChosen: (language) => set({ language }) },
+      actions: {
+        // The switch happens once the language's texts are in, so no screen mixes two languages;
+        // should they fail to load, the console stays in the language it has.
+        languageChosen: (language) => {
+          loadLanguage(language).then(
+            () => set({ language }),
+            (error: unknown) => console.error(`The ${language} texts did not load`, error),
+          );
+        },
+      },
     }),
     {
       name: 'restore-console.language',

@@ -1,11 +1,10 @@
 import type { Locale } from 'antd/es/locale';
-import antdEnUS from 'antd/es/locale/en_US';
-import antdZhCN from 'antd/es/locale/zh_CN';
+import { languagePack } from './dictionaries';
 import type { Language } from './language-store';
 
-/** antd's own texts (pagination, empty states, …) for a language. */
+/** antd's own texts (pagination, empty states, …) for a language, once it is loaded. */
 export function antdLocale(language: Language): Locale {
-  return language === 'zh-CN' ? antdZhCN : antdEnUS;
+  return languagePack(language).antd;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,9 +1,7 @@
-import { enUS, type Messages } from './en-us';
+import type { Messages } from './en-us';
+import { languagePack } from './dictionaries';
 import { selectPlurals } from './plural';
-import { zhCN } from './zh-cn';
 import type { Language } from './language-store';
-
-const dictionaries: Record<Language, Messages> = { 'en-US': enUS, 'zh-CN': zhCN };
 
 type Section = keyof Messages;
 /** Every message key, e.g. 'restore.title'. */
@@ -12,12 +10,13 @@ export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 /**
- * Builds the translate function of one language: plural blocks
+ * Builds the translate function of one language (its dictionary must be loaded, see
+ * `loadLanguage`; English stands in until then): plural blocks
  * (`{count, plural, one {…} other {…}}`) take the language's form, then `{name}` placeholders
  * are filled from `vars`.
  */
 export function createTranslate(language: Language): Translate {
-  const dictionary = dictionaries[language];
+  const dictionary = languagePack(language).messages;
   const rules = new Intl.PluralRules(language);
   return (key, vars) => {
     const [section, name] = key.split('.') as [Section, string];
