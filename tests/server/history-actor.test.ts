@@ -6,6 +6,7 @@
 import { testClient } from 'hono/testing';
 import { describe, expect, it } from 'vitest';
 import type { AppType } from '../../src/server/app';
+import { ConfigError, loadConfig } from '../../src/server/config';
 import { MAX_ACTOR_LENGTH, validActorName } from '../../src/server/security/actor';
 import { waitForRestore } from '../support/test-stack';
 import { preview, REGION, useSharedStack } from './helpers';
@@ -125,6 +126,14 @@ describe('the actor of each journaled action', () => {
 });
 
 describe('the header value', () => {
+  it('is read from the header TRUSTED_USER_HEADER names, a valid header name', () => {
+    expect(loadConfig({ TRUSTED_USER_HEADER: 'X-Forwarded-Email' }).trustedUserHeader).toBe(
+      'X-Forwarded-Email',
+    );
+    expect(loadConfig({}).trustedUserHeader).toBeUndefined();
+    expect(() => loadConfig({ TRUSTED_USER_HEADER: 'X Email:' })).toThrow(ConfigError);
+  });
+
   it('is believed only when it is a bounded, printable name', () => {
     expect(validActorName(' alice@example.com ')).toBe('alice@example.com');
     expect(validActorName(undefined)).toBeUndefined();
