@@ -36,7 +36,11 @@ export function HistoryPage() {
     {
       key: 'destination',
       title: t('history.colDestination'),
-      render: (r) => `${r.destination.name} (${r.destination.id})`,
+      // An undo or roll back takes the source back to a snapshot, not from another group.
+      render: (r) =>
+        r.parentId
+          ? t('auditHistory.toRulesBefore', { name: r.source.name, id: r.parentId })
+          : `${r.destination.name} (${r.destination.id})`,
     },
     { key: 'actor', title: t('auditHistory.actor'), render: (r) => r.actor },
     {
