@@ -21,6 +21,7 @@ import { restoreRoutes } from './routes/restores';
 import { sessionRoutes } from './routes/session';
 import { snapshotRoutes } from './routes/snapshots';
 import { settingsRoutes } from './routes/settings';
+import { actorMiddleware } from './security/actor';
 import { createHostPolicy } from './security/allowed-hosts';
 import { apiBodyLimit, csrfGuard, hostGuard } from './security/request-guards';
 import { noStore, securityHeaders } from './security/security-headers';
@@ -61,11 +62,6 @@ function requestLog(logger: Logger) {
   };
 }
 
-/** Who a snapshot or restore is recorded as made by: no user accounts yet, only the access mode. */
-export function actorOf(config: Config): string {
-  return config.consoleToken === undefined ? 'local' : 'console token';
-}
-
 /** Builds the app; `AppType` (its routes) is what the web client is typed from. */
 export function createApp(deps: AppDeps) {
   const { config, ecs, journal, runner, logger } = deps;
@@ -104,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', apiBodyLimit());
   app.use('/api/*', csrfGuard(hosts));
   app.use('/api/*', auth.middleware);
+  app.use('/api/*', actorMiddleware(config));
   app.use('/api/regions/:region/*', async (c, next) => {
     await regions.assertKnown(c.req.param('region') ?? '');
     await next();
@@ -125,7 +122,6 @@ export function createApp(deps: AppDeps) {
         ecs,
         journal,
         runner,
-        actor: actorOf(config),
         watchIntervalS: config.watchIntervalS,
       }),
     )

@@ -117,6 +117,13 @@ const envSchema = z.object({
       .default(DEFAULT_SESSION_HOURS),
   ),
   TRUSTED_PROXIES: z.preprocess(emptyToUndefined, trustedProxies.default([])),
+  TRUSTED_USER_HEADER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name such as X-Forwarded-Email')
+      .optional(),
+  ),
   ECS_MODE: z.preprocess(emptyToUndefined, z.enum(['auto', 'emulator', 'live']).default('auto')),
   ECS_ENDPOINT: z.preprocess(
     emptyToUndefined,
@@ -176,6 +183,11 @@ export interface Config {
   sessionHours: number;
   /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by default. */
   trustedProxies: TrustedProxy[];
+  /**
+   * A header (e.g. X-Forwarded-Email) naming the signed-in user, believed only from
+   * TRUSTED_PROXIES: the actor journaled for what the request does.
+   */
+  trustedUserHeader?: string;
   ecsMode: 'auto' | 'emulator' | 'live';
   ecsEndpoint?: string;
   ruleLimit: number;
@@ -229,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (e.CONSOLE_TOKEN !== undefined) config.consoleToken = e.CONSOLE_TOKEN;
   if (e.ECS_ENDPOINT !== undefined) config.ecsEndpoint = e.ECS_ENDPOINT;
+  if (e.TRUSTED_USER_HEADER !== undefined) config.trustedUserHeader = e.TRUSTED_USER_HEADER;
   if (config.emulatorTestControls && config.ecsMode === 'live') {
     throw new ConfigError(
       'Invalid configuration: EMULATOR_TEST_CONTROLS: only allowed with ECS_MODE=emulator or auto',

@@ -4,6 +4,7 @@
  * inferred types (`import type`), and tests build data with them.
  */
 import { z } from 'zod';
+import { restoreLinksSchema } from './contract-history';
 import type {
   RestoreMode as DomainRestoreMode,
   RestoreOptions as DomainRestoreOptions,
@@ -391,6 +392,8 @@ export const restoreSummarySchema = z.object({
   summary: previewSummarySchema,
   stepsTotal: z.number().int(),
   stepsApplied: z.number().int(),
+  /** Who started it: the SSO user named by a trusted proxy, "console token" or "local". */
+  actor: z.string(),
 });
 
 export const restoreDetailSchema = restoreSummarySchema.extend({
@@ -410,6 +413,8 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
   phase: z.enum(['applying', 'verifying']).optional(),
   /** While the running step waits to call ECS again: the latest wait, and the step's ID. */
   retrying: stepRetrySchema.extend({ stepId: z.string() }).optional(),
+  /** What undid or rolled back this restore, and who retried it (SPEC 14). */
+  links: restoreLinksSchema,
   /** Added by the server helper: facts of the current attempt's plan. */
   plan: z
     .object({
@@ -425,6 +430,12 @@ export const restoreListQuerySchema = z
     cursor: z.string().max(64).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     sourceId: groupIdSchema.optional(),
+    status: restoreStatusSchema.optional(),
+    kind: restoreKindSchema.optional(),
+    actor: z.string().min(1).max(256).optional(),
+    /** Created at or after / before these times (ISO 8601). */
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 
@@ -455,6 +466,7 @@ export type RestoreAccepted = z.infer<typeof restoreAcceptedSchema>;
 export type RestoreSummary = z.infer<typeof restoreSummarySchema>;
 export type RestoreDetail = z.infer<typeof restoreDetailSchema>;
 export type RestoreListResponse = z.infer<typeof restoreListResponseSchema>;
+export type RestoreListQuery = z.infer<typeof restoreListQuerySchema>;
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
 export type StepResolution = z.infer<typeof stepResolutionSchema>;
 export type StepRetry = z.infer<typeof stepRetrySchema>;
@@ -795,3 +807,4 @@ export type TrafficEffectView = z.infer<typeof trafficEffectSchema>;
 export type ProtectedSourceView = z.infer<typeof protectedSourceSchema>;
 export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSchema>;
 export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;
+export * from './contract-history';

@@ -3,7 +3,8 @@
  * start-up recovery) → runner → app. Shared by the production server and `npm run dev`, so both
  * run the same proxy.
  */
-import { actorOf, createApp } from '../app';
+import { createApp } from '../app';
+import { defaultActor } from '../security/actor';
 import type { Config } from '../config';
 import { openDataDir } from '../journal/open';
 import type { Logger } from '../logger';
@@ -49,7 +50,7 @@ export async function composeConsole(
     limits: { batchSize: config.batchSize, ruleLimit: config.ruleLimit },
     impact: impactSettings(config, journal),
     logger,
-    actor: actorOf(config),
+    actor: defaultActor(config),
   });
   const app = createApp({
     config,

@@ -69,6 +69,37 @@ export interface RestoreRecord {
   error?: ApiError;
   /** Retries refused by a pre-flight check, oldest first. */
   refusals: Refusal[];
+  /** Who started it: an SSO user, "console token" or "local". */
+  actor: string;
+  /** Who started each Retry remaining, oldest first. */
+  retriedBy: AttemptActor[];
+}
+
+export interface AttemptActor {
+  attempt: number;
+  by: string;
+  at: string;
+}
+
+/** What the history list can be narrowed to; every field set must match. */
+export interface HistoryFilter {
+  /** The source group (the group the restore changed). */
+  sourceId?: string;
+  status?: RestoreStatus;
+  actor?: string;
+  kind?: RestoreKind;
+  /** Created at or after (ISO time). */
+  from?: string;
+  /** Created before (ISO time). */
+  to?: string;
+}
+
+/** A restore that names another as its parent (an undo or roll back of it). */
+export interface ChildRestore {
+  id: string;
+  kind: RestoreKind;
+  status: RestoreStatus;
+  createdAt: string;
 }
 
 export interface StepRecord {
@@ -105,6 +136,8 @@ export type NewRestore = Omit<
   | 'refusals'
   | 'snapshotId'
   | 'snapshotKept'
+  | 'actor'
+  | 'retriedBy'
 >;
 
 export interface StepFinish {
@@ -145,6 +178,8 @@ interface RestoreRow {
   verification_json: string;
   error_json: string | null;
   refusals_json: string;
+  actor: string;
+  retried_by_json: string;
 }
 
 interface StepRow {
@@ -200,11 +235,34 @@ function toRestore(row: RestoreRow): RestoreRecord {
     plan: parse(row.plan_json),
     verification: parse(row.verification_json),
     refusals: parse(row.refusals_json),
+    actor: row.actor,
+    retriedBy: parse(row.retried_by_json),
   };
   if (row.parent_id !== null) record.parentId = row.parent_id;
   if (row.finished_at !== null) record.finishedAt = row.finished_at;
   if (row.error_json !== null) record.error = parse(row.error_json);
   return record;
+}
+
+/** The SQL (appended to a WHERE) and its values for the fields of `filter` that are set. */
+function filterClause(filter: HistoryFilter): { where: string; values: string[] } {
+  const columns: Array<[keyof HistoryFilter, string]> = [
+    ['sourceId', 'r.source_id = ?'],
+    ['status', 'r.status = ?'],
+    ['actor', 'r.actor = ?'],
+    ['kind', 'r.kind = ?'],
+    ['from', 'r.created_at >= ?'],
+    ['to', 'r.created_at < ?'],
+  ];
+  let where = '';
+  const values: string[] = [];
+  for (const [field, sql] of columns) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    where += ` AND ${sql}`;
+    values.push(value);
+  }
+  return { where, values };
 }
 
 function toStep(row: StepRow): StepRecord {
@@ -245,8 +303,10 @@ export interface Journal {
   addRefusal(id: string, refusal: Refusal): void;
   get(id: string): RestoreRecord | undefined;
   steps(id: string): StepRecord[];
-  /** Newest first; `cursor` is the nextCursor of the previous page. */
-  list(query: { cursor?: string; limit: number; sourceId?: string }): RestorePage;
+  /** Newest first, narrowed by the filter; `cursor` is the nextCursor of the previous page. */
+  list(query: HistoryFilter & { cursor?: string; limit: number }): RestorePage;
+  /** The undos and roll backs of `id`, oldest first. */
+  children(id: string): ChildRestore[];
   /** A pending or running restore of this source, if any. */
   findActive(regionId: string, sourceId: string): RestoreRecord | undefined;
   setStatus(
@@ -263,6 +323,9 @@ export interface Journal {
     id: string,
     attempt: {
       number: number;
+      /** Who started it (default "local"), and when. */
+      by?: string;
+      at?: string;
       revision: string;
       expected: Rule[];
       plan: PlanFacts;
@@ -293,10 +356,10 @@ export function openJournal(file: string): Journal {
       id, kind, parent_id, region_id, source_id, source_name, destination_id, destination_name, mode,
       options_json, revision, status, attempt, created_at, summary_json, source_group_json,
       destination_group_json, snapshot_id, destination_rules_json, expected_json, plan_json,
-      verification_json)
+      verification_json, actor)
     VALUES (@id, @kind, @parentId, @regionId, @sourceId, @sourceName, @destinationId, @destinationName,
       @mode, @options, @revision, @status, @attempt, @createdAt, @summary, @sourceGroup,
-      @destinationGroup, @snapshotId, @destinationRules, @expected, @plan, @verification)`);
+      @destinationGroup, @snapshotId, @destinationRules, @expected, @plan, @verification, @actor)`);
   const insertStep =
     db.prepare(`INSERT INTO steps (restore_id, attempt, step_id, idx, phase, action,
       direction, early, rules_json, status, attempts)
@@ -354,6 +417,7 @@ export function openJournal(file: string): Journal {
       plan: JSON.stringify(restore.plan),
       verification: JSON.stringify(PENDING_VERIFICATION),
       status,
+      actor: by,
     });
   };
 
@@ -397,23 +461,23 @@ export function openJournal(file: string): Journal {
     steps(id) {
       return (selectSteps.all(id) as StepRow[]).map(toStep);
     },
-    list({ cursor, limit, sourceId }) {
+    list({ cursor, limit, ...filter }) {
       const before =
         cursor !== undefined && /^\d+$/.test(cursor) ? Number(cursor) : Number.MAX_SAFE_INTEGER;
-      const rows = (
-        sourceId === undefined
-          ? db
-              .prepare(`${RESTORE_SELECT} WHERE r.seq < ? ORDER BY r.seq DESC LIMIT ?`)
-              .all(before, limit + 1)
-          : db
-              .prepare(
-                `${RESTORE_SELECT} WHERE r.seq < ? AND r.source_id = ? ORDER BY r.seq DESC LIMIT ?`,
-              )
-              .all(before, sourceId, limit + 1)
-      ) as RestoreRow[];
+      const { where, values } = filterClause(filter);
+      const rows = db
+        .prepare(`${RESTORE_SELECT} WHERE r.seq < ?${where} ORDER BY r.seq DESC LIMIT ?`)
+        .all(before, ...values, limit + 1) as RestoreRow[];
       const page = rows.slice(0, limit).map(toRestore);
       const more = rows.length > limit;
       return { restores: page, nextCursor: more ? String(page[page.length - 1]!.seq) : '' };
+    },
+    children(id) {
+      return db
+        .prepare(
+          'SELECT id, kind, status, created_at AS createdAt FROM restores WHERE parent_id = ? ORDER BY seq',
+        )
+        .all(id) as ChildRestore[];
     },
     findActive(regionId, sourceId) {
       const row = db
@@ -461,13 +525,18 @@ export function openJournal(file: string): Journal {
     addAttempt(id, attempt) {
       db.transaction(() => {
         db.prepare(
-          "UPDATE restores SET attempt = ?, revision = ?, expected_json = ?, plan_json = ?, verification_json = ?, status = 'pending', error_json = NULL, finished_at = NULL WHERE id = ?",
+          "UPDATE restores SET attempt = ?, revision = ?, expected_json = ?, plan_json = ?, verification_json = ?, status = 'pending', error_json = NULL, finished_at = NULL, retried_by_json = json_insert(retried_by_json, '$[#]', json(?)) WHERE id = ?",
         ).run(
           attempt.number,
           attempt.revision,
           JSON.stringify(attempt.expected),
           JSON.stringify(attempt.plan),
           JSON.stringify(PENDING_VERIFICATION),
+          JSON.stringify({
+            attempt: attempt.number,
+            by: attempt.by ?? 'local',
+            at: attempt.at ?? new Date().toISOString(),
+          }),
           id,
         );
         writeSteps(id, attempt.number, attempt.steps);

@@ -101,6 +101,14 @@ const MIGRATIONS: readonly Migration[] = [
      label TEXT NOT NULL,
      cidr TEXT NOT NULL
    );`,
+  // 6: who did each restore (until now only its snapshot said so: copied from there), who
+  // started each Retry remaining, and who last turned a watch on.
+  `ALTER TABLE restores ADD COLUMN actor TEXT NOT NULL DEFAULT 'local';
+   UPDATE restores SET actor = COALESCE(
+     (SELECT s.created_by FROM snapshots s WHERE s.id = restores.snapshot_id), 'local');
+   ALTER TABLE restores ADD COLUMN retried_by_json TEXT NOT NULL DEFAULT '[]';
+   CREATE INDEX restores_actor ON restores (actor);
+   ALTER TABLE watches ADD COLUMN watched_by TEXT NOT NULL DEFAULT 'local';`,
 ];
 
 /** Current schema version (the number of migrations). */

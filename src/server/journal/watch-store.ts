@@ -19,6 +19,8 @@ export interface WatchRecord {
   lastReadAt?: string;
   lastError?: ApiError;
   createdAt: string;
+  /** Who last turned the watch on. */
+  watchedBy: string;
 }
 
 export interface WatchStore {
@@ -29,6 +31,8 @@ export interface WatchStore {
     groupName: string;
     nextReadMs: number;
     createdAt: string;
+    /** Who turns it on (default "local"). */
+    by?: string;
   }): WatchRecord;
   unwatch(regionId: string, groupId: string): boolean;
   get(regionId: string, groupId: string): WatchRecord | undefined;
@@ -62,6 +66,7 @@ interface WatchRow {
   last_read_at: string | null;
   last_error_json: string | null;
   created_at: string;
+  watched_by: string;
 }
 
 function toWatch(row: WatchRow): WatchRecord {
@@ -73,6 +78,7 @@ function toWatch(row: WatchRow): WatchRecord {
     nextReadMs: row.next_read_ms,
     backoffMs: row.backoff_ms,
     createdAt: row.created_at,
+    watchedBy: row.watched_by,
   };
   if (row.last_read_at !== null) record.lastReadAt = row.last_read_at;
   if (row.last_error_json !== null) record.lastError = JSON.parse(row.last_error_json) as ApiError;
@@ -85,11 +91,12 @@ export function createWatchStore(db: Database.Database): WatchStore {
     watch(input) {
       // Watching again a group marked deleted starts over (its ID may have come back, e.g. emulator).
       db.prepare(
-        `INSERT INTO watches (region_id, group_id, group_name, status, next_read_ms, backoff_ms, created_at)
-         VALUES (@regionId, @groupId, @groupName, 'active', @nextReadMs, 0, @createdAt)
+        `INSERT INTO watches (region_id, group_id, group_name, status, next_read_ms, backoff_ms, created_at, watched_by)
+         VALUES (@regionId, @groupId, @groupName, 'active', @nextReadMs, 0, @createdAt, @by)
          ON CONFLICT (region_id, group_id) DO UPDATE SET group_name = excluded.group_name,
+           watched_by = excluded.watched_by,
            status = 'active', last_error_json = CASE WHEN status = 'deleted' THEN NULL ELSE last_error_json END`,
-      ).run(input);
+      ).run({ ...input, by: input.by ?? 'local' });
       return store.get(input.regionId, input.groupId)!;
     },
     unwatch(regionId, groupId) {

@@ -29,12 +29,13 @@ function defaultCloneDescription(name: string, id: string, at: Date): string {
   return `Clone of ${name} (${id}) taken ${at.toISOString().slice(0, 10)}`.slice(0, 256);
 }
 
-/** Creates the clone and starts filling it; answers the new group and its restore. */
+/** Creates the clone and starts filling it (journaled as done by `by`); answers the new group and its restore. */
 export async function cloneGroup(
   deps: CloneDeps,
   regionId: string,
   originalId: string,
   input: { name?: string | undefined; description?: string | undefined },
+  by?: string,
 ): Promise<{ groupId: string; restoreId: string }> {
   const original = (await loadGroup(deps.ecs, regionId, originalId, 'source')).group;
   const at = deps.now();
@@ -63,6 +64,6 @@ export async function cloneGroup(
     }
     throw error;
   }
-  const restoreId = await deps.runner.startClone(regionId, groupId, original.id);
+  const restoreId = await deps.runner.startClone(regionId, groupId, original.id, by);
   return { groupId, restoreId };
 }

@@ -1,6 +1,6 @@
 /** Journal records as the contract's restore views. */
 import type { RestoreDetail, RestoreSummary, StepOutcome } from '../contract';
-import type { RestoreRecord, StepRecord } from '../journal/journal';
+import type { ChildRestore, RestoreRecord, StepRecord } from '../journal/journal';
 import { planStepView } from '../views';
 
 function progress(
@@ -29,6 +29,7 @@ export function restoreSummaryView(record: RestoreRecord, steps: StepRecord[]): 
     createdAt: record.createdAt,
     summary: record.summary,
     ...progress(record, steps),
+    actor: record.actor,
   };
   if (record.parentId !== undefined) view.parentId = record.parentId;
   if (record.finishedAt !== undefined) view.finishedAt = record.finishedAt;
@@ -52,7 +53,16 @@ function stepView(step: StepRecord): StepOutcome {
   return view;
 }
 
-export function restoreDetailView(record: RestoreRecord, steps: StepRecord[]): RestoreDetail {
+/** The detail of a restore; `children` are its undos and roll backs (journal.children). */
+export function restoreDetailView(
+  record: RestoreRecord,
+  steps: StepRecord[],
+  children: ChildRestore[] = [],
+): RestoreDetail {
+  const linksOf = (kind: ChildRestore['kind']) =>
+    children
+      .filter((child) => child.kind === kind)
+      .map(({ id, status, createdAt }) => ({ id, status, createdAt }));
   const detail: RestoreDetail = {
     ...restoreSummaryView(record, steps),
     options: record.options,
@@ -63,6 +73,11 @@ export function restoreDetailView(record: RestoreRecord, steps: StepRecord[]): R
     snapshot: record.snapshot,
     expected: record.expected,
     plan: record.plan,
+    links: {
+      undoneBy: linksOf('undo'),
+      rolledBackBy: linksOf('rollback'),
+      retries: record.retriedBy,
+    },
   };
   if (record.status === 'running') {
     const current = steps.filter((s) => s.attempt === record.attempt);

@@ -55,7 +55,7 @@ export interface RunnerOptions {
   /** Waits before each verification read; more than one tolerates read-after-write lag. */
   verifyDelaysMs?: number[];
   now?: () => Date;
-  /** Who the snapshots taken before each restore are recorded as taken by (default "local"). */
+  /** Who a restore is journaled as started by when the caller names nobody (default "local"). */
   actor?: string;
 }
 
@@ -109,6 +109,11 @@ export class RestoreRunner {
       halted: () => this.halted,
       stamp: () => this.stamp(),
     };
+  }
+
+  /** Who a job is journaled as started by when the caller names nobody. */
+  private get defaultActor(): string {
+    return this.opts.actor ?? 'local';
   }
 
   private stamp(): string {
@@ -170,6 +175,7 @@ export class RestoreRunner {
     planned: Planned<PreviewTarget>,
     kind: RestoreRecord['kind'],
     parentId: string | undefined,
+    by: string,
   ): void {
     if (planned.checks.length === 0) return;
     const what =
@@ -182,7 +188,7 @@ export class RestoreRunner {
       newRestoreEntry(restoreId, planned, kind, parentId, at),
       recorded.toBody(),
       at,
-      this.opts.actor,
+      by,
     );
     this.opts.logger.warn(
       { restoreId, kind, checks: planned.checks.map((check) => check.code) },
@@ -197,12 +203,13 @@ export class RestoreRunner {
     planned: Planned<PreviewTarget>,
     kind: RestoreRecord['kind'],
     parentId: string | undefined,
+    by: string,
   ): { restoreId: string; started: boolean } {
     const source = planned.source.group;
     this.opts.journal.create(
       newRestoreEntry(restoreId, planned, kind, parentId, this.stamp()),
       planned.plan.steps,
-      this.opts.actor,
+      by,
     );
     this.launch(restoreId, source.regionId, source.id, restoreId);
     return { restoreId, started: true };
@@ -231,6 +238,7 @@ export class RestoreRunner {
     regionId: string,
     sourceId: string,
     input: StartRestoreInput,
+    by = this.defaultActor,
   ): Promise<string> {
     return this.withSourceLock(regionId, sourceId, async (restoreId) => {
       const planned = await planPair(
@@ -247,7 +255,7 @@ export class RestoreRunner {
         'The destination security group has the same rules as the source',
       );
       assertConfirmed(planned, input.confirmName);
-      this.refuseFailedChecks(restoreId, planned, 'restore', undefined);
+      this.refuseFailedChecks(restoreId, planned, 'restore', undefined, by);
       this.opts.logger.info(
         {
           restoreId,
@@ -258,7 +266,7 @@ export class RestoreRunner {
         },
         'restore starting',
       );
-      return this.launchNew(restoreId, planned, 'restore', undefined);
+      return this.launchNew(restoreId, planned, 'restore', undefined, by);
     });
   }
 
@@ -278,7 +286,12 @@ export class RestoreRunner {
    * journaled and run as a restore of the clone, so batching, retries and verification are a
    * restore's.
    */
-  async startClone(regionId: string, cloneId: string, originalId: string): Promise<string> {
+  async startClone(
+    regionId: string,
+    cloneId: string,
+    originalId: string,
+    by = this.defaultActor,
+  ): Promise<string> {
     return this.withSourceLock(regionId, cloneId, async (restoreId) => {
       const planned = await planPair(
         this.planning,
@@ -288,8 +301,8 @@ export class RestoreRunner {
         'completely',
         DEFAULT_RESTORE_OPTIONS,
       );
-      this.refuseFailedChecks(restoreId, planned, 'restore', undefined);
-      return this.launchNew(restoreId, planned, 'restore', undefined);
+      this.refuseFailedChecks(restoreId, planned, 'restore', undefined, by);
+      return this.launchNew(restoreId, planned, 'restore', undefined, by);
     });
   }
 
@@ -301,7 +314,7 @@ export class RestoreRunner {
   }
 
   /** POST /api/restores/:id/retry: plans the remaining work against the current source. */
-  async retry(id: string): Promise<string> {
+  async retry(id: string, by = this.defaultActor): Promise<string> {
     const record = this.mustGet(id);
     if (!RESUMABLE.has(record.status)) {
       throw new ApiHttpError(
@@ -333,7 +346,11 @@ export class RestoreRunner {
         );
         throw error;
       }
-      this.opts.journal.addAttempt(id, attemptEntry(current.attempt + 1, planned));
+      this.opts.journal.addAttempt(id, {
+        ...attemptEntry(current.attempt + 1, planned),
+        by,
+        at: this.stamp(),
+      });
       this.opts.logger.info(
         { restoreId: id, attempt: current.attempt + 1, steps: planned.plan.calls },
         'restore retrying',
@@ -356,7 +373,12 @@ export class RestoreRunner {
   }
 
   /** POST /api/restores/:id/rollback (failed / interrupted) and /undo (any finished restore, with the revision). */
-  async revert(id: string, kind: 'rollback' | 'undo', revision?: string): Promise<string> {
+  async revert(
+    id: string,
+    kind: 'rollback' | 'undo',
+    revision?: string,
+    by = this.defaultActor,
+  ): Promise<string> {
     const parent = this.mustGet(id);
     const allowed = kind === 'rollback' ? RESUMABLE : TERMINAL;
     if (!allowed.has(parent.status)) {
@@ -379,12 +401,12 @@ export class RestoreRunner {
         planned,
         `The source security group already has the rules it had before ${id}.`,
       );
-      this.refuseFailedChecks(restoreId, planned, kind, id);
+      this.refuseFailedChecks(restoreId, planned, kind, id, by);
       this.opts.logger.info(
         { restoreId, parentId: id, kind, steps: planned.plan.calls },
         `${kind} starting`,
       );
-      return this.launchNew(restoreId, planned, kind, id);
+      return this.launchNew(restoreId, planned, kind, id, by);
     });
   }
 

@@ -30,6 +30,7 @@ import { planPair, previewView } from '../preview';
 import type { RegionRegistry } from '../regions';
 import type { RestoreRunner } from '../restore/runner';
 import { groupUsage } from '../usage';
+import { actorOf } from '../security/actor';
 import { send, valid } from '../validate';
 
 export interface RegionRouteDeps {
@@ -96,7 +97,7 @@ export function regionRoutes({ ecs, regions, runner }: RegionRouteDeps) {
       valid('json', startRestoreRequestSchema),
       async (c) => {
         const { region, id } = c.req.valid('param');
-        const restoreId = await runner.startRestore(region, id, c.req.valid('json'));
+        const restoreId = await runner.startRestore(region, id, c.req.valid('json'), actorOf(c));
         return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
       },
     );

@@ -1,11 +1,13 @@
 /**
- * Everything under `/api/restores`: the history list, one restore's detail, and what can be
- * done with a restore that exists (retry, roll back, undo and its preview). Starting a restore
- * is a POST under its group, in regions.ts.
+ * Everything under `/api/restores`: the history list (filtered, paged) and its exports, one
+ * restore's detail with its links, and what can be done with a restore that exists (retry, roll
+ * back, undo and its preview), each journaled with the request's actor. Starting a restore is a
+ * POST under its group, in regions.ts.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  historyExportFormatSchema,
   previewResponseSchema,
   restoreAcceptedSchema,
   restoreDetailSchema,
@@ -15,31 +17,45 @@ import {
   undoRequestSchema,
 } from '../contract';
 import { ApiHttpError, validationError } from '../errors';
+import { historyCsv, historyJson } from '../history/export';
+import { historyFileStem, historyFilterOf } from '../history/filters';
 import type { AppEnv } from '../hono-env';
-import type { Journal } from '../journal/journal';
+import type { Journal, RestoreRecord } from '../journal/journal';
 import { restoreDetailView, restoreSummaryView } from '../restore/restore-views';
 import type { RestoreRunner } from '../restore/runner';
+import { actorOf } from '../security/actor';
 import { send, valid } from '../validate';
 
 export interface RestoreRouteDeps {
   journal: Journal;
   runner: RestoreRunner;
+  now?: () => Date;
 }
 
 const restoreParams = z.object({ id: restoreIdSchema });
 
+/** An export holds at most this many restores (newest first), so one file stays bounded. */
+export const EXPORT_LIMIT = 5000;
+
+const exportQuerySchema = restoreListQuerySchema
+  .omit({ cursor: true, limit: true })
+  .extend({ format: historyExportFormatSchema.default('csv') })
+  .strict();
+
 /** Routes mounted on `/api/restores`. */
-export function restoreRoutes({ journal, runner }: RestoreRouteDeps) {
+export function restoreRoutes({ journal, runner, now = () => new Date() }: RestoreRouteDeps) {
+  const detailOf = (record: RestoreRecord) =>
+    restoreDetailView(record, journal.steps(record.id), journal.children(record.id));
   return new Hono<AppEnv>()
     .get('/', valid('query', restoreListQuerySchema), (c) => {
-      const query = c.req.valid('query');
-      if (query.cursor !== undefined && !/^\d{1,18}$/.test(query.cursor)) {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      if (cursor !== undefined && !/^\d{1,18}$/.test(cursor)) {
         throw validationError('cursor', 'is not a cursor of this list');
       }
       const page = journal.list({
-        limit: query.limit,
-        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-        ...(query.sourceId === undefined ? {} : { sourceId: query.sourceId }),
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+        ...historyFilterOf(filters),
       });
       return c.json(
         send(restoreListResponseSchema, {
@@ -49,6 +65,36 @@ export function restoreRoutes({ journal, runner }: RestoreRouteDeps) {
         200,
       );
     })
+    .get('/export', valid('query', exportQuerySchema), (c) => {
+      const { format, ...filters } = c.req.valid('query');
+      const filter = historyFilterOf(filters);
+      const records: RestoreRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = journal.list({
+          ...filter,
+          limit: 100,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        records.push(...page.restores);
+        cursor = page.nextCursor === '' ? undefined : page.nextCursor;
+      } while (cursor !== undefined && records.length < EXPORT_LIMIT);
+      const details = records.slice(0, EXPORT_LIMIT).map(detailOf);
+      const at = now();
+      const stem = historyFileStem(filter, at);
+      const file =
+        format === 'csv'
+          ? historyCsv(details, stem)
+          : historyJson(
+              details,
+              { exportedAt: at.toISOString(), filter: { ...filter } as Record<string, string> },
+              stem,
+            );
+      return c.body(file.body, 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      });
+    })
     .get('/:id', valid('param', restoreParams), (c) => {
       const { id } = c.req.valid('param');
       const record = journal.get(id);
@@ -56,14 +102,19 @@ export function restoreRoutes({ journal, runner }: RestoreRouteDeps) {
         throw new ApiHttpError(404, 'RestoreNotFound', `There is no restore ${id}.`, {
           field: 'id',
         });
-      return c.json(send(restoreDetailSchema, restoreDetailView(record, journal.steps(id))), 200);
+      return c.json(send(restoreDetailSchema, detailOf(record)), 200);
     })
     .post('/:id/retry', valid('param', restoreParams), async (c) => {
-      const restoreId = await runner.retry(c.req.valid('param').id);
+      const restoreId = await runner.retry(c.req.valid('param').id, actorOf(c));
       return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
     })
     .post('/:id/rollback', valid('param', restoreParams), async (c) => {
-      const restoreId = await runner.revert(c.req.valid('param').id, 'rollback');
+      const restoreId = await runner.revert(
+        c.req.valid('param').id,
+        'rollback',
+        undefined,
+        actorOf(c),
+      );
       return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
     })
     .get('/:id/undo-preview', valid('param', restoreParams), async (c) => {
@@ -79,6 +130,7 @@ export function restoreRoutes({ journal, runner }: RestoreRouteDeps) {
           c.req.valid('param').id,
           'undo',
           c.req.valid('json').revision,
+          actorOf(c),
         );
         return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
       },

@@ -45,14 +45,13 @@ import {
   timelineEntries,
   watchView,
 } from '../snapshots/snapshot-views';
+import { actorOf } from '../security/actor';
 import { send, valid } from '../validate';
 
 export interface SnapshotRouteDeps {
   ecs: EcsPort;
   journal: Journal;
   runner: RestoreRunner;
-  /** Who on-demand snapshots are recorded as taken by. */
-  actor: string;
   watchIntervalS: number;
   now?: () => Date;
 }
@@ -75,7 +74,7 @@ function exportFile(format: 'json' | 'csv', subject: ExportSubject): ExportFile 
 
 /** Routes mounted on `/api`. */
 export function snapshotRoutes(deps: SnapshotRouteDeps) {
-  const { ecs, journal, runner, actor } = deps;
+  const { ecs, journal, runner } = deps;
   const now = deps.now ?? (() => new Date());
   const mustGet = (id: string) => {
     const snapshot = journal.snapshots.get(id);
@@ -100,7 +99,7 @@ export function snapshotRoutes(deps: SnapshotRouteDeps) {
           note: c.req.valid('json').note,
           rules: detail.rules,
           createdAt: now().toISOString(),
-          createdBy: actor,
+          createdBy: actorOf(c),
         });
         return c.json(send(snapshotDetailSchema, snapshotDetailView(snapshot)), 201);
       },
@@ -172,8 +171,9 @@ export function snapshotRoutes(deps: SnapshotRouteDeps) {
         // The read proves the group exists and gives the watch its first snapshot now.
         const detail = await loadGroup(ecs, region, id, 'source');
         const at = now();
-        snapshotIfChanged(journal.snapshots, detail, at);
+        snapshotIfChanged(journal.snapshots, detail, at, actorOf(c));
         const watch = journal.watches.watch({
+          by: actorOf(c),
           regionId: region,
           groupId: id,
           groupName: detail.group.name,
@@ -229,7 +229,13 @@ export function snapshotRoutes(deps: SnapshotRouteDeps) {
       valid('json', cloneRequestSchema),
       async (c) => {
         const { region, id } = c.req.valid('param');
-        const accepted = await cloneGroup({ ecs, runner, now }, region, id, c.req.valid('json'));
+        const accepted = await cloneGroup(
+          { ecs, runner, now },
+          region,
+          id,
+          c.req.valid('json'),
+          actorOf(c),
+        );
         return c.json(send(cloneAcceptedSchema, accepted), 202);
       },
     );

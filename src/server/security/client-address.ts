@@ -14,6 +14,8 @@ export interface ClientInfo {
   address: string;
   /** True when the browser reached us over HTTPS (directly or through a trusted proxy). */
   https: boolean;
+  /** True when the socket's peer is one of TRUSTED_PROXIES (its headers are believed). */
+  viaTrustedProxy: boolean;
 }
 
 /** `::ffff:10.0.0.1` (IPv4 on a dual-stack socket) is the IPv4 address it carries. */
@@ -45,7 +47,7 @@ export function createClientInfo(proxies: readonly TrustedProxy[]) {
     const peerRaw = socketAddress(c);
     const peer = peerRaw === undefined ? 'unknown' : normalize(peerRaw);
     const directHttps = new URL(c.req.url).protocol === 'https:';
-    if (!isTrusted(peer)) return { address: peer, https: directHttps };
+    if (!isTrusted(peer)) return { address: peer, https: directHttps, viaTrustedProxy: false };
     // Walk X-Forwarded-For from the right: the first hop that is not one of our proxies is the
     // client (entries further left were written by the client itself and prove nothing).
     const hops = (c.req.header('x-forwarded-for') ?? '')
@@ -62,6 +64,7 @@ export function createClientInfo(proxies: readonly TrustedProxy[]) {
     return {
       address,
       https: proto === undefined || proto === '' ? directHttps : proto === 'https',
+      viaTrustedProxy: true,
     };
   };
 }

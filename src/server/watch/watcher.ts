@@ -180,6 +180,7 @@ export function snapshotIfChanged(
   snapshots: SnapshotStore,
   detail: GroupDetail,
   at: Date,
+  by = 'watch',
 ): SnapshotRecord | undefined {
   const latest = snapshots.latest(detail.group.regionId, detail.group.id);
   if (latest !== undefined && latest.digest === digestRules(detail.rules)) return undefined;
@@ -189,6 +190,6 @@ export function snapshotIfChanged(
     note: latest === undefined ? 'first read by the watcher' : 'rules changed',
     rules: detail.rules,
     createdAt: at.toISOString(),
-    createdBy: 'watch',
+    createdBy: by,
   });
 }

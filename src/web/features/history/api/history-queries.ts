@@ -5,14 +5,18 @@ import { queryKeys } from '../../../lib/query-keys';
 const PAGE = 20;
 
 export const historyQueries = {
-  /** The journal's restores, newest first, a page at a time (cursor paging). */
-  list: () =>
+  /**
+   * The journal's restores matching `query` (the filters as the server takes them), newest
+   * first, a page at a time (cursor paging). Keyed under the restore lists, so every change to a
+   * restore refreshes each filtered list.
+   */
+  list: (query: Record<string, string> = {}) =>
     infiniteQueryOptions({
-      queryKey: queryKeys.restoreList({ limit: PAGE }),
+      queryKey: [...queryKeys.restoreLists(), { limit: PAGE, ...query }],
       queryFn: ({ pageParam, signal }) =>
         read(
           apiClient().restores.$get(
-            { query: { limit: String(PAGE), cursor: pageParam || undefined } },
+            { query: { ...query, limit: String(PAGE), cursor: pageParam || undefined } },
             withSignal(signal),
           ),
         ),
@@ -34,3 +38,8 @@ export const historyQueries = {
       refetchOnWindowFocus: false,
     }),
 };
+
+/** The address of the filtered list's export (a download the browser saves). */
+export function historyExportUrl(format: 'csv' | 'json', query: Record<string, string>): string {
+  return `/api/restores/export?${new URLSearchParams({ format, ...query }).toString()}`;
+}

@@ -1,4 +1,4 @@
-import { Button, Tag } from 'antd';
+import { Button, Flex, Tag } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { RestoreSummary } from '../../../../server/contract';
@@ -8,14 +8,21 @@ import { PageTitle } from '../../../components/headings';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
-import { historyQueries } from '../api/history-queries';
+import { historyExportUrl, historyQueries } from '../api/history-queries';
+import { historyQueryOf, useHistoryFilters } from '../hooks/use-history-filters';
+import { HistoryFiltersBar } from './history-filters';
 import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
 
-/** Restore History: every restore, rollback and undo in the journal. */
+/**
+ * Restore History: the journal's restores, rollbacks and undos, filtered on the server by what
+ * the URL holds (so a filtered list can be bookmarked and shared), with exports of that list.
+ */
 export function HistoryPage() {
   const t = useT();
   const formatTime = useFormatTime();
-  const list = useInfiniteQuery(historyQueries.list());
+  const [filters, setFilter, clearFilters] = useHistoryFilters();
+  const query = historyQueryOf(filters);
+  const list = useInfiniteQuery(historyQueries.list(query));
   const rows = list.data?.pages.flatMap((page) => page.restores) ?? [];
 
   const columns: DataColumn<RestoreSummary>[] = [
@@ -29,8 +36,13 @@ export function HistoryPage() {
     {
       key: 'destination',
       title: t('history.colDestination'),
-      render: (r) => `${r.destination.name} (${r.destination.id})`,
+      // An undo or roll back takes the source back to a snapshot, not from another group.
+      render: (r) =>
+        r.parentId
+          ? t('auditHistory.toRulesBefore', { name: r.source.name, id: r.parentId })
+          : `${r.destination.name} (${r.destination.id})`,
     },
+    { key: 'actor', title: t('auditHistory.actor'), render: (r) => r.actor },
     {
       key: 'type',
       title: t('history.colType'),
@@ -58,7 +70,18 @@ export function HistoryPage() {
 
   return (
     <section aria-labelledby="history-title">
-      <PageTitle id="history-title">{t('history.title')}</PageTitle>
+      <Flex justify="space-between" align="center" wrap>
+        <PageTitle id="history-title">{t('history.title')}</PageTitle>
+        <Flex gap="small">
+          <Button href={historyExportUrl('csv', query)} download>
+            {t('auditHistory.exportCsv')}
+          </Button>
+          <Button href={historyExportUrl('json', query)} download>
+            {t('auditHistory.exportJson')}
+          </Button>
+        </Flex>
+      </Flex>
+      <HistoryFiltersBar filters={filters} onChange={setFilter} onClear={clearFilters} />
       {list.isError && !list.data ? (
         <ErrorSentence
           title={t('history.loadError')}

@@ -14,6 +14,9 @@ import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
 import { paths } from '../../../lib/paths';
 import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
+import { RestoreLinks } from './restore-links';
+import { RulesTable } from './rules-table';
+import { StepRulesList } from './step-rules-list';
 import { UndoModal } from './undo-modal';
 
 /** The failed checks a PreflightFailed error carries; none for any other error. */
@@ -22,7 +25,11 @@ function checksOf(error: ApiError | undefined): PreflightFailureView[] {
   return (error.details as { checks?: PreflightFailureView[] } | undefined)?.checks ?? [];
 }
 
-/** One restore of the journal: what it planned, each step's outcome, the verification, and Undo. */
+/**
+ * One restore of the journal, as an auditor reads it: who started it, the rules before it, each
+ * step with the rules it carried and its RequestId, the verification, the restores it is linked
+ * to both ways, and Undo.
+ */
 export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   const t = useT();
   const formatTime = useFormatTime();
@@ -97,19 +104,15 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
             {
               key: 'destination',
               label: t('history.colDestination'),
-              children: `${r.destination.name} (${r.destination.id})`,
+              // An undo or roll back restores the source to a snapshot, not from another group.
+              children: r.parentId
+                ? t('auditHistory.toRulesBefore', { name: r.source.name, id: r.parentId })
+                : `${r.destination.name} (${r.destination.id})`,
             },
-            ...(r.parentId
-              ? [
-                  {
-                    key: 'parent',
-                    label: t('history.parentLabel'),
-                    children: <Link to={paths.restore(r.parentId)}>{r.parentId}</Link>,
-                  },
-                ]
-              : []),
+            { key: 'actor', label: t('auditHistory.actor'), children: r.actor },
           ]}
         />
+        <RestoreLinks restore={r} />
         {refusedChecks.length > 0 && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type="error" showIcon title={t('preflight.refusedTitle')} />
@@ -129,9 +132,12 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
             {t('history.plan')}
           </Heading>
           <Typography.Paragraph>{summary}</Typography.Paragraph>
-          <Typography.Paragraph type="secondary">
+        </div>
+        <div>
+          <Heading level={2} looksLike={4}>
             {t('history.snapshot', { count: r.snapshot.length })}
-          </Typography.Paragraph>
+          </Heading>
+          <RulesTable label={t('auditHistory.rulesBefore')} rules={r.snapshot} names={names} />
         </div>
         {(r.refusals ?? []).map((refusal) => (
           <Space key={refusal.at} orientation="vertical" style={{ width: '100%' }}>
@@ -150,6 +156,12 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
             {t('history.steps')}
           </Heading>
           <RestoreSteps steps={r.steps} />
+        </div>
+        <div>
+          <Heading level={2} looksLike={4}>
+            {t('auditHistory.stepsCarried')}
+          </Heading>
+          <StepRulesList restore={r} names={names} />
         </div>
         <div>
           <Heading level={2} looksLike={4}>

@@ -118,6 +118,9 @@ export function RulesPage({ region, groupId }: { region: string; groupId: string
       <Link to={paths.groups(region)}>{t('rules.back')}</Link>
       <Flex justify="space-between" align="center" wrap>
         <PageTitle id="rules-title">{t('rules.title', { name: group.name || group.id })}</PageTitle>
+        <Link to={`${paths.history()}?${new URLSearchParams({ sourceId: group.id }).toString()}`}>
+          {t('auditHistory.groupHistory')}
+        </Link>
         <Button
           type="primary"
           onClick={() => navigate(paths.groups(region, { restore: group.id }))}
