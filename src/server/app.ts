@@ -14,6 +14,7 @@ import type { AppEnv } from './hono-env';
 import type { Journal } from './journal/journal';
 import type { Logger } from './logger';
 import { createRegionRegistry } from './regions';
+import type { AutoReverter } from './restore/auto-revert';
 import type { RestoreRunner } from './restore/runner';
 import { emulatorControlRoutes, type EmulatorControls } from './routes/emulator';
 import { regionRoutes } from './routes/regions';
@@ -32,6 +33,8 @@ export interface AppDeps {
   ecs: EcsPort;
   journal: Journal;
   runner: RestoreRunner;
+  /** The confirm-or-revert timer (Keep, Revert now, and the detail's countdown). */
+  autoReverter: AutoReverter;
   logger: Logger;
   mode: 'emulator' | 'live';
   /** The emulator behind `ecs` in emulator mode (drives the test-only fault routes). */
@@ -118,7 +121,10 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', sessionRoutes({ config, mode: deps.mode, auth }))
     .route('/api/regions', regionRoutes({ ecs, regions, runner }))
-    .route('/api/restores', restoreRoutes({ journal, runner }))
+    .route(
+      '/api/restores',
+      restoreRoutes({ journal, runner, autoReverter: deps.autoReverter, actor: actorOf(config) }),
+    )
     .route(
       '/api',
       snapshotRoutes({

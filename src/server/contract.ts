@@ -4,6 +4,7 @@
  * inferred types (`import type`), and tests build data with them.
  */
 import { z } from 'zod';
+import { autoRevertMinutesSchema, autoRevertSchema } from './contract-safe-apply';
 import type {
   RestoreMode as DomainRestoreMode,
   RestoreOptions as DomainRestoreOptions,
@@ -294,6 +295,8 @@ export const startRestoreRequestSchema = previewRequestSchema
     revision: z.string().min(1).max(128),
     /** The source group's name, typed; required when the preview asks for a confirmation. */
     confirmName: z.string().max(256).optional(),
+    /** Revert automatically this many minutes after the restore verifies, unless kept. */
+    autoRevertMinutes: autoRevertMinutesSchema.optional(),
   })
   .strict();
 export const undoRequestSchema = z.object({ revision: z.string().min(1).max(128) }).strict();
@@ -313,6 +316,8 @@ export const restoreStatusSchema = z.enum([
   'interrupted',
   /** Refused before any write: the plan failed a pre-flight check (the error lists them). */
   'refused',
+  /** Stop after this step: the step in flight finished, no more were applied. */
+  'stopped',
 ]);
 
 /**
@@ -410,6 +415,8 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
   phase: z.enum(['applying', 'verifying']).optional(),
   /** While the running step waits to call ECS again: the latest wait, and the step's ID. */
   retrying: stepRetrySchema.extend({ stepId: z.string() }).optional(),
+  /** The confirm-or-revert timer, when the restore asked for one. */
+  autoRevert: autoRevertSchema.optional(),
   /** Added by the server helper: facts of the current attempt's plan. */
   plan: z
     .object({
@@ -795,3 +802,4 @@ export type TrafficEffectView = z.infer<typeof trafficEffectSchema>;
 export type ProtectedSourceView = z.infer<typeof protectedSourceSchema>;
 export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSchema>;
 export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;
+export * from './contract-safe-apply';

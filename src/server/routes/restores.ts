@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  autoRevertSchema,
   previewResponseSchema,
   restoreAcceptedSchema,
   restoreDetailSchema,
@@ -18,18 +19,22 @@ import { ApiHttpError, validationError } from '../errors';
 import type { AppEnv } from '../hono-env';
 import type { Journal } from '../journal/journal';
 import { restoreDetailView, restoreSummaryView } from '../restore/restore-views';
+import type { AutoReverter } from '../restore/auto-revert';
 import type { RestoreRunner } from '../restore/runner';
 import { send, valid } from '../validate';
 
 export interface RestoreRouteDeps {
   journal: Journal;
   runner: RestoreRunner;
+  autoReverter: AutoReverter;
+  /** Who Keep and Revert now are recorded as decided by. */
+  actor: string;
 }
 
 const restoreParams = z.object({ id: restoreIdSchema });
 
 /** Routes mounted on `/api/restores`. */
-export function restoreRoutes({ journal, runner }: RestoreRouteDeps) {
+export function restoreRoutes({ journal, runner, autoReverter, actor }: RestoreRouteDeps) {
   return new Hono<AppEnv>()
     .get('/', valid('query', restoreListQuerySchema), (c) => {
       const query = c.req.valid('query');
@@ -56,7 +61,25 @@ export function restoreRoutes({ journal, runner }: RestoreRouteDeps) {
         throw new ApiHttpError(404, 'RestoreNotFound', `There is no restore ${id}.`, {
           field: 'id',
         });
-      return c.json(send(restoreDetailSchema, restoreDetailView(record, journal.steps(id))), 200);
+      const autoRevert = autoReverter.view(id);
+      const detail = {
+        ...restoreDetailView(record, journal.steps(id)),
+        ...(autoRevert === undefined ? {} : { autoRevert }),
+      };
+      return c.json(send(restoreDetailSchema, detail), 200);
+    })
+    .post('/:id/stop', valid('param', restoreParams), (c) => {
+      const { id } = c.req.valid('param');
+      runner.stop(id);
+      return c.json(send(restoreAcceptedSchema, { restoreId: id }), 202);
+    })
+    .post('/:id/keep', valid('param', restoreParams), (c) => {
+      const autoRevert = autoReverter.keep(c.req.valid('param').id, actor);
+      return c.json(send(autoRevertSchema, autoRevert), 200);
+    })
+    .post('/:id/revert-now', valid('param', restoreParams), async (c) => {
+      const restoreId = await autoReverter.revertNow(c.req.valid('param').id, actor);
+      return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
     })
     .post('/:id/retry', valid('param', restoreParams), async (c) => {
       const restoreId = await runner.retry(c.req.valid('param').id);
