@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compareRuleSets } from '../../src/domain/plan-result';
-import type { RestoreDetail, Rule } from '../../src/server/contract';
+import type { Rule } from '../../src/domain/types';
+import type { RestoreDetail } from '../../src/server/contract';
 import { waitForRestore } from '../support/test-stack';
 import {
   apiOf,
