@@ -45,6 +45,8 @@ export default defineConfig({
       ECS_MODE: 'emulator',
       DATA_DIR: process.env.E2E_DATA_DIR,
       EMULATOR_TEST_CONTROLS: '1',
+      // One auto-revert "minute" lasts 2 s here, so safe-apply.spec.ts waits seconds.
+      AUTO_REVERT_MINUTE_MS: '2000',
       LOG_LEVEL: 'warn',
     },
   },

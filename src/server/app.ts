@@ -14,6 +14,7 @@ import type { AppEnv } from './hono-env';
 import type { Journal } from './journal/journal';
 import type { Logger } from './logger';
 import { createRegionRegistry } from './regions';
+import type { AutoReverter } from './restore/auto-revert';
 import type { RestoreRunner } from './restore/runner';
 import { emulatorControlRoutes, type EmulatorControls } from './routes/emulator';
 import { regionRoutes } from './routes/regions';
@@ -33,6 +34,8 @@ export interface AppDeps {
   ecs: EcsPort;
   journal: Journal;
   runner: RestoreRunner;
+  /** The confirm-or-revert timer (Keep, Revert now, and the detail's countdown). */
+  autoReverter: AutoReverter;
   logger: Logger;
   mode: 'emulator' | 'live';
   /** The emulator behind `ecs` in emulator mode (drives the test-only fault routes). */
@@ -115,7 +118,7 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', sessionRoutes({ config, mode: deps.mode, auth }))
     .route('/api/regions', regionRoutes({ ecs, regions, runner }))
-    .route('/api/restores', restoreRoutes({ journal, runner }))
+    .route('/api/restores', restoreRoutes({ journal, runner, autoReverter: deps.autoReverter }))
     .route(
       '/api',
       snapshotRoutes({

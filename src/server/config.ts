@@ -165,6 +165,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(100_000).default(100),
   ),
+  AUTO_REVERT_MINUTE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(60_000).default(60_000),
+  ),
 });
 
 /** A reverse proxy (an address, or a network in CIDR form) from TRUSTED_PROXIES. */
@@ -207,6 +211,8 @@ export interface Config {
   snapshotRetentionDays: number;
   /** Snapshots kept per group, newest first (same exception). */
   snapshotsPerGroup: number;
+  /** Length of one auto-revert "minute" in ms: 60000, shorter only for browser tests. */
+  autoRevertMinuteMs: number;
 }
 
 export class ConfigError extends Error {
@@ -238,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watchIntervalS: e.WATCH_INTERVAL_S,
     snapshotRetentionDays: e.SNAPSHOT_RETENTION_DAYS,
     snapshotsPerGroup: e.SNAPSHOTS_PER_GROUP,
+    autoRevertMinuteMs: e.AUTO_REVERT_MINUTE_MS,
   };
   if (e.CONSOLE_TOKEN !== undefined) config.consoleToken = e.CONSOLE_TOKEN;
   if (e.ECS_ENDPOINT !== undefined) config.ecsEndpoint = e.ECS_ENDPOINT;

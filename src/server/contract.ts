@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { restoreLinksSchema } from './contract-history';
+import { autoRevertMinutesSchema, autoRevertSchema } from './contract-safe-apply';
 import type {
   RestoreMode as DomainRestoreMode,
   RestoreOptions as DomainRestoreOptions,
@@ -295,6 +296,8 @@ export const startRestoreRequestSchema = previewRequestSchema
     revision: z.string().min(1).max(128),
     /** The source group's name, typed; required when the preview asks for a confirmation. */
     confirmName: z.string().max(256).optional(),
+    /** Revert automatically this many minutes after the restore verifies, unless kept. */
+    autoRevertMinutes: autoRevertMinutesSchema.optional(),
   })
   .strict();
 export const undoRequestSchema = z.object({ revision: z.string().min(1).max(128) }).strict();
@@ -314,6 +317,8 @@ export const restoreStatusSchema = z.enum([
   'interrupted',
   /** Refused before any write: the plan failed a pre-flight check (the error lists them). */
   'refused',
+  /** Stop after this step: the step in flight finished, no more were applied. */
+  'stopped',
 ]);
 
 /**
@@ -415,6 +420,8 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
   retrying: stepRetrySchema.extend({ stepId: z.string() }).optional(),
   /** What undid or rolled back this restore, and who retried it (SPEC 14). */
   links: restoreLinksSchema,
+  /** The confirm-or-revert timer, when the restore asked for one. */
+  autoRevert: autoRevertSchema.optional(),
   /** Added by the server helper: facts of the current attempt's plan. */
   plan: z
     .object({
@@ -808,3 +815,4 @@ export type ProtectedSourceView = z.infer<typeof protectedSourceSchema>;
 export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSchema>;
 export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;
 export * from './contract-history';
+export * from './contract-safe-apply';

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       watchIntervalS: 300,
       snapshotRetentionDays: 90,
       snapshotsPerGroup: 100,
+      autoRevertMinuteMs: 60_000,
       sessionHours: 12,
       trustedProxies: [],
       eniRuleLimit: 1000,

@@ -75,6 +75,7 @@ describe('/api/_emulator', () => {
         }),
         journal: stack.journal,
         runner: stack.runner,
+        autoReverter: stack.autoReverter,
         logger: createLogger('silent'),
         mode: 'live',
       }),

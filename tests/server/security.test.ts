@@ -274,6 +274,7 @@ describe('the served SPA', () => {
       ecs: stackEcs(),
       journal: stack.journal,
       runner: stack.runner,
+      autoReverter: stack.autoReverter,
       logger: createLogger('silent'),
       mode: 'emulator',
       distDir: dist,
@@ -356,6 +357,7 @@ describe('logs', () => {
       ecs: stackEcs(),
       journal: stack.journal,
       runner: stack.runner,
+      autoReverter: stack.autoReverter,
       logger,
       mode: 'emulator',
     });

@@ -12,6 +12,7 @@ import { impactSettings } from '../../src/server/protected-sources';
 import { createSdkEcsPort } from '../../src/server/ecs/sdk-ecs-port';
 import { openJournal, type Journal } from '../../src/server/journal/journal';
 import { createLogger } from '../../src/server/logger';
+import { AutoReverter } from '../../src/server/restore/auto-revert';
 import { RestoreRunner } from '../../src/server/restore/runner';
 import { createEcsEmulator, type EcsEmulator } from '../../src/mocks/emulator';
 import { startEcsInterception } from '../../src/mocks/node';
@@ -36,6 +37,8 @@ export interface TestStack {
   msw: SetupServer;
   journal: Journal;
   runner: RestoreRunner;
+  /** The confirm-or-revert timer, started (stopped by close and crash). */
+  autoReverter: AutoReverter;
   config: Config;
   /** Waits for running restores, then closes the journal and stops interception. */
   close(): Promise<void>;
@@ -68,11 +71,20 @@ export async function createTestStack(opts: TestStackOptions = {}): Promise<Test
     logger,
     verifyDelaysMs: [0, 10, 30],
   });
+  const autoReverter = new AutoReverter({
+    ecs,
+    journal,
+    runner,
+    logger,
+    minuteMs: config.autoRevertMinuteMs,
+  });
+  autoReverter.start();
   const app = createApp({
     config,
     ecs,
     journal,
     runner,
+    autoReverter,
     logger,
     mode: 'emulator',
     emulator,
@@ -90,16 +102,20 @@ export async function createTestStack(opts: TestStackOptions = {}): Promise<Test
     msw,
     journal,
     runner,
+    autoReverter,
     config,
     async close() {
       if (closed) return;
       closed = true;
+      autoReverter.stop();
+      await autoReverter.idle();
       await runner.idle();
       journal.close();
       msw.close();
     },
     crash() {
       closed = true;
+      autoReverter.stop();
       runner.halt();
       journal.close();
       msw.close();
@@ -107,7 +123,7 @@ export async function createTestStack(opts: TestStackOptions = {}): Promise<Test
   };
 }
 
-const TERMINAL = new Set(['succeeded', 'failed', 'interrupted']);
+const TERMINAL = new Set(['succeeded', 'failed', 'interrupted', 'stopped']);
 
 /** Polls GET /api/restores/:id until the restore reaches a terminal status. */
 export async function waitForRestore(

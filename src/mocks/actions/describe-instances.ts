@@ -23,14 +23,18 @@ function primaryOf(state: EmulatorState, instance: StoredInstance): StoredNetwor
   return eni;
 }
 
-function matches(state: EmulatorState, instance: StoredInstance, params: Params): boolean {
+function matches(
+  state: EmulatorState,
+  instance: StoredInstance,
+  params: Params,
+  instanceIds: string[] | undefined,
+): boolean {
   const primary = primaryOf(state, instance);
-  const { SecurityGroupId, VpcId, Status, InstanceIds, InstanceName, ZoneId } = params;
+  const { SecurityGroupId, VpcId, Status, InstanceName, ZoneId } = params;
   if (SecurityGroupId && !primary.securityGroupIds.includes(SecurityGroupId)) return false;
   if (VpcId && primary.vpcId !== VpcId) return false;
   if (Status && instance.status !== Status) return false;
-  if (InstanceIds && !jsonIdList('InstanceIds', InstanceIds, 100).includes(instance.id))
-    return false;
+  if (instanceIds && !instanceIds.includes(instance.id)) return false;
   if (InstanceName && instance.name !== InstanceName) return false;
   if (ZoneId && instance.zoneId !== ZoneId) return false;
   return true;
@@ -93,12 +97,21 @@ export const describeInstances: Action = (ctx, params) => {
       `The specified Status "${params.Status}" is not supported.`,
     );
   }
+  // Parsed once, before any instance is looked at: a malformed list is refused even in an empty region.
+  const instanceIds = params.InstanceIds
+    ? jsonIdList('InstanceIds', params.InstanceIds, 100)
+    : undefined;
   const instances = newestFirst(
     ctx.state.instances.filter(
-      (i) => i.regionId === region.regionId && matches(ctx.state, i, params),
+      (i) => i.regionId === region.regionId && matches(ctx.state, i, params, instanceIds),
     ),
   );
-  const { items, fields } = listPage(params, instances, 100);
+  const { items, fields } = listPage(params, instances, {
+    tokenMax: 100,
+    legacyMax: 100,
+    maxResults: 'clamp',
+    unnamed: 'token',
+  });
   return {
     RequestId: ctx.requestId,
     ...fields,

@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import { openDataDir } from '../journal/open';
 import type { Logger } from '../logger';
 import { impactSettings } from '../protected-sources';
+import { AutoReverter } from '../restore/auto-revert';
 import { RestoreRunner } from '../restore/runner';
 import { Watcher } from '../watch/watcher';
 import { connectEcs } from './ecs-mode';
@@ -18,6 +19,7 @@ export interface ComposedConsole {
   mode: 'emulator' | 'live';
   journalFile: string;
   runner: RestoreRunner;
+  autoReverter: AutoReverter;
   /** Closes the journal and the ECS connection (after the caller has let restores finish). */
   stop(): void;
 }
@@ -52,11 +54,21 @@ export async function composeConsole(
     logger,
     actor: defaultActor(config),
   });
+  // Armed deadlines are read from the journal: one that passed while the server was down fires now.
+  const autoReverter = new AutoReverter({
+    ecs: connection.ecs,
+    journal,
+    runner,
+    logger,
+    minuteMs: config.autoRevertMinuteMs,
+  });
+  autoReverter.start();
   const app = createApp({
     config,
     ecs: connection.ecs,
     journal,
     runner,
+    autoReverter,
     logger,
     mode: connection.mode,
     ...(connection.emulator === undefined ? {} : { emulator: connection.emulator }),
@@ -76,7 +88,9 @@ export async function composeConsole(
     mode: connection.mode,
     journalFile,
     runner,
+    autoReverter,
     stop() {
+      autoReverter.stop();
       // A read in flight finishes without writing (the watcher checks that it was stopped).
       void watcher.stop();
       opened.close();

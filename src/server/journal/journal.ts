@@ -9,13 +9,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { GroupInfo, PlanStep, RestoreMode, RestoreOptions, Rule } from '../../domain/types';
 import type { ApiError, Refusal, StepResolution, StepRetry } from '../contract';
+import { createAutoRevertStore, type AutoRevertStore } from './auto-revert-store';
 import { migrate } from './schema';
 import { createSnapshotStore, snapshotKindOf, type SnapshotStore } from './snapshot-store';
 import { createWatchStore, type WatchStore } from './watch-store';
 
 export type RestoreKind = 'restore' | 'rollback' | 'undo';
 export type RestoreStatus =
-  'pending' | 'running' | 'succeeded' | 'failed' | 'interrupted' | 'refused';
+  'pending' | 'running' | 'succeeded' | 'failed' | 'interrupted' | 'refused' | 'stopped';
 export type StepStatus = 'pending' | 'running' | 'applied' | 'failed' | 'unknown';
 
 export interface Counts {
@@ -292,6 +293,7 @@ export interface Journal {
   readonly location: string;
   readonly snapshots: SnapshotStore;
   readonly watches: WatchStore;
+  readonly autoReverts: AutoRevertStore;
   /**
    * Writes the restore (status pending, attempt 1), its steps and the snapshot of the source's rules
    * (taken by `by`) in one transaction.
@@ -366,6 +368,7 @@ export function openJournal(file: string): Journal {
     VALUES (@restoreId, @attempt, @stepId, @index, @phase, @action, @direction, @early, @rules, 'pending', 0)`);
   const snapshots = createSnapshotStore(db);
   const watches = createWatchStore(db);
+  const autoReverts = createAutoRevertStore(db);
   const selectRestore = db.prepare(`${RESTORE_SELECT} WHERE r.id = ?`);
   const selectSteps = db.prepare('SELECT * FROM steps WHERE restore_id = ? ORDER BY attempt, idx');
 
@@ -425,6 +428,7 @@ export function openJournal(file: string): Journal {
     location: file,
     snapshots,
     watches,
+    autoReverts,
     create(restore, steps, by = 'local') {
       db.transaction(() => {
         insertNew(restore, 'pending', by);

@@ -109,6 +109,20 @@ const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE restores ADD COLUMN retried_by_json TEXT NOT NULL DEFAULT '[]';
    CREATE INDEX restores_actor ON restores (actor);
    ALTER TABLE watches ADD COLUMN watched_by TEXT NOT NULL DEFAULT 'local';`,
+  // 7: the confirm-or-revert timer of a restore (SPEC 13); the deadline is epoch ms.
+  `CREATE TABLE auto_reverts (
+     restore_id TEXT PRIMARY KEY REFERENCES restores (id),
+     minutes INTEGER NOT NULL,
+     state TEXT NOT NULL,
+     deadline_ms INTEGER,
+     decided_at TEXT,
+     decided_by TEXT,
+     reason TEXT,
+     revert_id TEXT,
+     difference_json TEXT
+   );
+   CREATE INDEX auto_reverts_state ON auto_reverts (state, deadline_ms);
+   CREATE INDEX auto_reverts_revert ON auto_reverts (revert_id);`,
 ];
 
 /** Current schema version (the number of migrations). */

@@ -34,6 +34,7 @@ import { refusalMessage } from './preflight-messages';
 import type { JobContext } from './job-context';
 import { attemptEntry, newRestoreEntry } from './journal-entries';
 import { SourceLocks } from './source-locks';
+import { finishStopped, StopRequests } from './stop-after-step';
 import { verifyRestore } from './verify';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -66,9 +67,11 @@ export interface StartRestoreInput {
   revision: string;
   /** The source's name typed, when the preview asks for it. */
   confirmName?: string;
+  /** Revert automatically this many minutes after the restore verifies, unless kept. */
+  autoRevertMinutes?: number;
 }
 
-const TERMINAL = new Set(['succeeded', 'failed', 'interrupted']);
+const TERMINAL = new Set(['succeeded', 'failed', 'interrupted', 'stopped']);
 
 /** 422 PreflightFailed naming each failed check; `details` holds the checks and `extra`. */
 function preflightError(
@@ -81,12 +84,14 @@ function preflightError(
     ...extra,
   });
 }
-const RESUMABLE = new Set(['failed', 'interrupted']);
+const RESUMABLE = new Set(['failed', 'interrupted', 'stopped']);
 
 export class RestoreRunner {
   private readonly locks = new SourceLocks();
   private readonly jobs = new Map<string, Promise<void>>();
   private halted = false;
+  private readonly stops = new StopRequests();
+  private finishedListener: ((restoreId: string) => void) | undefined;
   private readonly verifyDelaysMs: number[];
   private readonly now: () => Date;
 
@@ -204,6 +209,7 @@ export class RestoreRunner {
     kind: RestoreRecord['kind'],
     parentId: string | undefined,
     by: string,
+    autoRevertMinutes?: number,
   ): { restoreId: string; started: boolean } {
     const source = planned.source.group;
     this.opts.journal.create(
@@ -211,6 +217,8 @@ export class RestoreRunner {
       planned.plan.steps,
       by,
     );
+    if (autoRevertMinutes !== undefined)
+      this.opts.journal.autoReverts.request(restoreId, autoRevertMinutes);
     this.launch(restoreId, source.regionId, source.id, restoreId);
     return { restoreId, started: true };
   }
@@ -229,6 +237,8 @@ export class RestoreRunner {
       .finally(() => {
         this.locks.release(regionId, sourceId, holder);
         this.jobs.delete(restoreId);
+        this.stops.clear(restoreId);
+        if (!this.halted) this.notifyFinished(restoreId);
       });
     this.jobs.set(restoreId, job);
   }
@@ -266,7 +276,7 @@ export class RestoreRunner {
         },
         'restore starting',
       );
-      return this.launchNew(restoreId, planned, 'restore', undefined, by);
+      return this.launchNew(restoreId, planned, 'restore', undefined, by, input.autoRevertMinutes);
     });
   }
 
@@ -372,17 +382,23 @@ export class RestoreRunner {
     return previewView(planned);
   }
 
-  /** POST /api/restores/:id/rollback (failed / interrupted) and /undo (any finished restore, with the revision). */
+  /**
+   * POST /api/restores/:id/rollback (failed / interrupted / stopped) and /undo (any finished
+   * restore, with the revision). `anyFinished` lets the confirm-or-revert timer roll back a
+   * restore that succeeded.
+   */
   async revert(
     id: string,
     kind: 'rollback' | 'undo',
     revision?: string,
     by = this.defaultActor,
+    options: { anyFinished?: boolean } = {},
   ): Promise<string> {
     const parent = this.mustGet(id);
-    const allowed = kind === 'rollback' ? RESUMABLE : TERMINAL;
+    const allowed = kind === 'rollback' && options.anyFinished !== true ? RESUMABLE : TERMINAL;
     if (!allowed.has(parent.status)) {
-      const what = kind === 'rollback' ? 'a failed or interrupted restore' : 'a finished restore';
+      const what =
+        kind === 'rollback' ? 'a failed, stopped or interrupted restore' : 'a finished restore';
       throw new ApiHttpError(
         409,
         'InvalidRestoreState',
@@ -419,9 +435,44 @@ export class RestoreRunner {
     for (const step of steps) {
       if (step.status === 'applied') continue;
       if (this.halted) return;
+      const stoppedBy = this.stops.requestedBy(id);
+      if (stoppedBy !== undefined) {
+        finishStopped(this.job, record, steps, stoppedBy);
+        return;
+      }
       if ((await executeStep(this.job, record, step, steps.length)) !== 'applied') return;
     }
     await verifyRestore(this.job, record, this.verifyDelaysMs);
+  }
+
+  /**
+   * POST /api/restores/:id/stop: the job ends after the step in flight (Stop after this step).
+   * 409 when the restore is not running in this server.
+   */
+  stop(id: string, by = this.defaultActor): void {
+    const record = this.mustGet(id);
+    if (!this.jobs.has(id) || (record.status !== 'pending' && record.status !== 'running')) {
+      throw new ApiHttpError(
+        409,
+        'InvalidRestoreState',
+        `${id} is not running (it is ${record.status}); there is nothing to stop.`,
+      );
+    }
+    this.stops.request(id, by);
+    this.opts.logger.info({ restoreId: id }, 'stop after this step requested');
+  }
+
+  /** Calls `listener` with the ID of every job that ends (the confirm-or-revert timer). */
+  onFinished(listener: (restoreId: string) => void): void {
+    this.finishedListener = listener;
+  }
+
+  private notifyFinished(restoreId: string): void {
+    try {
+      this.finishedListener?.(restoreId);
+    } catch (error) {
+      this.opts.logger.error({ err: error, restoreId }, 'job-finished listener failed');
+    }
   }
 
   /** Resolves when no job is running (tests, graceful shutdown). */

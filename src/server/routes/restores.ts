@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  autoRevertSchema,
   historyExportFormatSchema,
   previewResponseSchema,
   restoreAcceptedSchema,
@@ -22,6 +23,7 @@ import { historyFileStem, historyFilterOf } from '../history/filters';
 import type { AppEnv } from '../hono-env';
 import type { Journal, RestoreRecord } from '../journal/journal';
 import { restoreDetailView, restoreSummaryView } from '../restore/restore-views';
+import type { AutoReverter } from '../restore/auto-revert';
 import type { RestoreRunner } from '../restore/runner';
 import { actorOf } from '../security/actor';
 import { send, valid } from '../validate';
@@ -30,6 +32,7 @@ export interface RestoreRouteDeps {
   journal: Journal;
   runner: RestoreRunner;
   now?: () => Date;
+  autoReverter: AutoReverter;
 }
 
 const restoreParams = z.object({ id: restoreIdSchema });
@@ -43,9 +46,19 @@ const exportQuerySchema = restoreListQuerySchema
   .strict();
 
 /** Routes mounted on `/api/restores`. */
-export function restoreRoutes({ journal, runner, now = () => new Date() }: RestoreRouteDeps) {
-  const detailOf = (record: RestoreRecord) =>
-    restoreDetailView(record, journal.steps(record.id), journal.children(record.id));
+export function restoreRoutes({
+  journal,
+  runner,
+  autoReverter,
+  now = () => new Date(),
+}: RestoreRouteDeps) {
+  const detailOf = (record: RestoreRecord) => {
+    const autoRevert = autoReverter.view(record.id);
+    return {
+      ...restoreDetailView(record, journal.steps(record.id), journal.children(record.id)),
+      ...(autoRevert === undefined ? {} : { autoRevert }),
+    };
+  };
   return new Hono<AppEnv>()
     .get('/', valid('query', restoreListQuerySchema), (c) => {
       const { cursor, limit, ...filters } = c.req.valid('query');
@@ -103,6 +116,19 @@ export function restoreRoutes({ journal, runner, now = () => new Date() }: Resto
           field: 'id',
         });
       return c.json(send(restoreDetailSchema, detailOf(record)), 200);
+    })
+    .post('/:id/stop', valid('param', restoreParams), (c) => {
+      const { id } = c.req.valid('param');
+      runner.stop(id, actorOf(c));
+      return c.json(send(restoreAcceptedSchema, { restoreId: id }), 202);
+    })
+    .post('/:id/keep', valid('param', restoreParams), (c) => {
+      const autoRevert = autoReverter.keep(c.req.valid('param').id, actorOf(c));
+      return c.json(send(autoRevertSchema, autoRevert), 200);
+    })
+    .post('/:id/revert-now', valid('param', restoreParams), async (c) => {
+      const restoreId = await autoReverter.revertNow(c.req.valid('param').id, actorOf(c));
+      return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
     })
     .post('/:id/retry', valid('param', restoreParams), async (c) => {
       const restoreId = await runner.retry(c.req.valid('param').id, actorOf(c));

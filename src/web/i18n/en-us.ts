@@ -474,6 +474,33 @@ export const enUS = {
     exportJson: 'Export JSON',
     groupHistory: 'History of this group',
   },
+  // ---- safeApply: confirm or revert, and stop after this step ----
+  safeApply: {
+    autoRevert: 'Revert automatically after',
+    autoRevertUnless: '{minutes, plural, one {minute} other {minutes}} unless I keep it',
+    autoRevertMinutes: 'Minutes before the automatic revert',
+    countdown: 'Reverting automatically in {time}',
+    countdownHint:
+      'If these rules cut you off, do nothing: the server rolls them back at the deadline, as long as nobody changed them since.',
+    keep: 'Keep these rules',
+    revertNow: 'Revert now',
+    waiting:
+      'Will revert automatically {minutes, plural, one {# minute} other {# minutes}} after the restore verifies, unless kept.',
+    kept: 'Kept at {at} by {by}.',
+    reverting: 'Reverting since {at} ({id})…',
+    revertedAuto: 'Reverted automatically at {at} by {id}.',
+    revertedBy: 'Reverted at {at} by {by} ({id}).',
+    skipped:
+      'Not reverted at {at}: the rules changed since the restore ({added, plural, one {# rule added} other {# rules added}}, {removed, plural, one {# rule removed} other {# rules removed}}).',
+    failed: 'The automatic revert failed at {at}: {reason}',
+    cancelled: 'No automatic revert: the restore did not verify.',
+    stop: 'Stop after this step',
+    stopping: 'Stopping after this step…',
+    stoppedTitle: 'Restore stopped',
+    stoppedSubtitle:
+      'Stopped after {applied} of {total} steps. Retry the remaining steps or roll back.',
+    statusStopped: 'Stopped',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -433,4 +433,28 @@ export const zhCN: Messages = {
     exportJson: '导出 JSON',
     groupHistory: '此安全组的恢复历史',
   },
+  // ---- safeApply：确认或回退，以及在本步后停止 ----
+  safeApply: {
+    autoRevert: '在',
+    autoRevertUnless: '分钟后自动回退，除非我选择保留',
+    autoRevertMinutes: '自动回退前的分钟数',
+    countdown: '将在 {time} 后自动回退',
+    countdownHint:
+      '如果这些规则切断了您的访问，无需任何操作：只要期间没有人修改规则，服务器会在到期时自动回滚。',
+    keep: '保留这些规则',
+    revertNow: '立即回退',
+    waiting: '还原校验通过后 {minutes} 分钟将自动回退，除非选择保留。',
+    kept: '已于 {at} 由 {by} 保留。',
+    reverting: '自 {at} 起正在回退（{id}）…',
+    revertedAuto: '已于 {at} 自动回退，回滚任务为 {id}。',
+    revertedBy: '已于 {at} 由 {by} 回退（{id}）。',
+    skipped: '{at} 未回退：还原之后规则已被修改（新增 {added} 条规则，删除 {removed} 条规则）。',
+    failed: '{at} 自动回退失败：{reason}',
+    cancelled: '不会自动回退：本次还原未通过校验。',
+    stop: '在本步后停止',
+    stopping: '正在等待本步完成后停止…',
+    stoppedTitle: '还原已停止',
+    stoppedSubtitle: '已在第 {applied} 步（共 {total} 步）后停止。可以重试剩余步骤或回滚。',
+    statusStopped: '已停止',
+  },
 };

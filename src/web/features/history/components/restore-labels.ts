@@ -22,6 +22,7 @@ const statusKeys = {
   failed: 'history.statusFailed',
   interrupted: 'history.statusInterrupted',
   refused: 'history.statusRefused',
+  stopped: 'safeApply.statusStopped',
 } as const;
 
 export function statusLabel(status: RestoreSummary['status'], t: Translate): string {
@@ -35,4 +36,5 @@ export const statusColor: Record<RestoreSummary['status'], string> = {
   failed: 'error',
   interrupted: 'warning',
   refused: 'error',
+  stopped: 'warning',
 };

@@ -23,6 +23,8 @@ import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { paths } from '../../../lib/paths';
 import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
 import { useRestoreFollowUp } from '../hooks/use-restore-mutations';
+import { AutoRevertPanel } from './auto-revert-panel';
+import { StopAfterStep } from './stop-after-step';
 
 interface RestoreJobViewProps {
   restoreId: string;
@@ -64,11 +66,15 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {isRestoreActive(detail) ? (
-        <Running detail={detail} />
+        <>
+          <Running detail={detail} />
+          <StopAfterStep restoreId={detail.id} />
+        </>
       ) : (
         <Finished detail={detail} onClose={onClose} />
       )}
-      {detail.status === 'failed' || detail.status === 'interrupted' ? (
+      <AutoRevertPanel restoreId={detail.id} />
+      {resumable(detail) ? (
         <Space wrap>
           <Button type="primary" loading={retry.isPending} onClick={() => followUp('retry')}>
             {t('restore.retryRemaining')}
@@ -96,6 +102,11 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
       <AttemptSections detail={detail} />
     </Space>
   );
+}
+
+/** A restore that Retry remaining and Roll back work from. */
+function resumable(detail: RestoreDetail): boolean {
+  return ['failed', 'interrupted', 'stopped'].includes(detail.status);
 }
 
 /** The attempt the restore is on (the server's own number; 1 before any Retry remaining). */
@@ -142,7 +153,7 @@ function AttemptSections({ detail }: { detail: RestoreDetail }) {
   const attempts = Array.from({ length: current }, (_, i) => i + 1).filter(
     (n) => n === current || stepsOfAttempt(detail, n).length > 0,
   );
-  const finished = detail.status === 'failed' || detail.status === 'interrupted';
+  const finished = resumable(detail);
   return (
     <Collapse
       // A new attempt opens its own section and folds the one before.
@@ -249,14 +260,20 @@ function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => v
   return (
     <div role="status" aria-live="polite">
       <Result
-        status={detail.status === 'interrupted' ? 'warning' : 'error'}
+        status={detail.status === 'failed' ? 'error' : 'warning'}
         title={t(
-          detail.status === 'interrupted' ? 'restore.interruptedTitle' : 'restore.failedTitle',
+          detail.status === 'stopped'
+            ? 'safeApply.stoppedTitle'
+            : detail.status === 'interrupted'
+              ? 'restore.interruptedTitle'
+              : 'restore.failedTitle',
         )}
         subTitle={t(
-          detail.status === 'interrupted'
-            ? 'restore.interruptedSubtitle'
-            : 'restore.failedSubtitle',
+          detail.status === 'stopped'
+            ? 'safeApply.stoppedSubtitle'
+            : detail.status === 'interrupted'
+              ? 'restore.interruptedSubtitle'
+              : 'restore.failedSubtitle',
           {
             applied,
             total,

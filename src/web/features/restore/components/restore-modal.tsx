@@ -23,6 +23,7 @@ import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { ruleQueries } from '../../../lib/rule-queries';
 import { previewQueries } from '../api/preview-queries';
 import { useStartRestore } from '../hooks/use-restore-mutations';
+import { AutoRevertOption, useAutoRevertChoice } from './auto-revert-option';
 import { BlastRadius } from './blast-radius';
 import { DestinationSelect } from './destination-select';
 import { ProtectedConfirm, confirmed } from './protected-confirm';
@@ -111,6 +112,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const [options, setOptions] = useState<RestoreOptions>(NO_OPTIONS);
   const [staleNotice, setStaleNotice] = useState(false);
   const [confirmName, setConfirmName] = useState('');
+  const [autoRevert, setAutoRevert] = useAutoRevertChoice();
   // Set when the server answered 409 RestoreInProgress: the job it named (null when it named none).
   const [conflict, setConflict] = useState<{
     restoreId: string | null;
@@ -176,6 +178,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
         ...params,
         revision: shown.revision,
         ...(shown.confirmationRequired ? { confirmName } : {}),
+        ...(autoRevert.enabled ? { autoRevertMinutes: autoRevert.minutes } : {}),
       },
       {
         onSuccess: (accepted) => onStarted(accepted.restoreId),
@@ -310,6 +313,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
         <Alert type="info" showIcon title={t('restore.identical')} id="restore-identical" />
       )}
       {shown && <ProtectedConfirm preview={shown} value={confirmName} onChange={setConfirmName} />}
+      <AutoRevertOption value={autoRevert} onChange={setAutoRevert} />
       {startError && <ErrorSentence title={t('restore.startError')} error={startError} />}
       <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
         {failedChecks > 0 && (

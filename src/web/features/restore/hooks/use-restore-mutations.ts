@@ -11,7 +11,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export function useStartRestore(region: string, sourceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: PreviewParams & { revision: string }) =>
+    mutationFn: (request: PreviewParams & { revision: string; autoRevertMinutes?: number }) =>
       read(
         apiClient().regions[':region']['security-groups'][':id'].restores.$post({
           param: { region, id: sourceId },

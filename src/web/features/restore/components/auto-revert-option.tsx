@@ -1,0 +1,73 @@
+import { Checkbox, InputNumber, Space } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../../i18n/use-t';
+
+export interface AutoRevertChoice {
+  enabled: boolean;
+  minutes: number;
+}
+
+const STORAGE_KEY = 'rrc.autoRevert';
+const DEFAULT_CHOICE: AutoRevertChoice = { enabled: false, minutes: 10 };
+
+function clampMinutes(value: unknown): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : 10;
+  return Math.min(60, Math.max(1, n));
+}
+
+function readChoice(): AutoRevertChoice {
+  try {
+    const raw = window.localStorage.getItem(STORAGE_KEY);
+    if (raw === null) return DEFAULT_CHOICE;
+    const parsed = JSON.parse(raw) as Partial<AutoRevertChoice>;
+    return { enabled: parsed.enabled === true, minutes: clampMinutes(parsed.minutes) };
+  } catch {
+    // Storage may be disabled or hold something else: the default choice then.
+    return DEFAULT_CHOICE;
+  }
+}
+
+/** The dialog's auto-revert choice, remembered per browser (off, 10 minutes, by default). */
+export function useAutoRevertChoice(): [AutoRevertChoice, (next: AutoRevertChoice) => void] {
+  const [choice, setChoice] = useState(readChoice);
+  const update = (next: AutoRevertChoice) => {
+    setChoice(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } catch {
+      // Not remembered when storage is unavailable; the choice still applies to this dialog.
+    }
+  };
+  return [choice, update];
+}
+
+/** "Revert automatically after [N] minutes unless I keep it". */
+export function AutoRevertOption({
+  value,
+  onChange,
+}: {
+  value: AutoRevertChoice;
+  onChange: (next: AutoRevertChoice) => void;
+}) {
+  const t = useT();
+  return (
+    <Space wrap>
+      <Checkbox
+        checked={value.enabled}
+        onChange={(event) => onChange({ ...value, enabled: event.target.checked })}
+      >
+        {t('safeApply.autoRevert')}
+      </Checkbox>
+      <InputNumber
+        min={1}
+        max={60}
+        precision={0}
+        size="small"
+        value={value.minutes}
+        aria-label={t('safeApply.autoRevertMinutes')}
+        onChange={(minutes) => onChange({ ...value, minutes: clampMinutes(minutes) })}
+      />
+      <span>{t('safeApply.autoRevertUnless', { minutes: value.minutes })}</span>
+    </Space>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Safe apply in a real browser: a restore that reverts itself when not kept (one auto-revert
+ * minute is 2 s here, AUTO_REVERT_MINUTE_MS in playwright.config.ts), one that is kept, and a
+ * slow run stopped after a step.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { choose, openConsole, searchGroups } from './support/console';
+import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
+import { ruleSet } from './support/expected-preview';
+import { checkScreen } from './support/screens';
+
+test.beforeEach(async ({ page, request }) => {
+  await emulator(request).reset();
+  await page.addInitScript(() => window.localStorage.removeItem('rrc.autoRevert'));
+});
+
+/** Opens the dialog of web-prod with its backup chosen, the preview shown. */
+async function openRestore(page: Page) {
+  await openConsole(page);
+  await searchGroups(page, LIVE_GROUP);
+  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', {
+    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
+  });
+  await choose(
+    page,
+    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
+    BACKUP_GROUP,
+    'backup-2026',
+  );
+  await expect(dialog.getByText(/^\+2 added, −1 removed/)).toBeVisible();
+  return dialog;
+}
+
+async function enableAutoRevert(dialog: ReturnType<Page['getByRole']>, minutes: string) {
+  await dialog.getByRole('checkbox', { name: 'Revert automatically after' }).check();
+  const box = dialog.getByRole('spinbutton', { name: 'Minutes before the automatic revert' });
+  await box.fill(minutes);
+  await box.blur();
+}
+
+test('not kept: the restore reverts itself and the rules come back', async ({
+  page,
+  request,
+}, testInfo) => {
+  const live = await groupByName(request, LIVE_GROUP);
+  const before = ruleSet(await groupRules(request, live.id));
+  const dialog = await openRestore(page);
+  await enableAutoRevert(dialog, '2');
+  await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+
+  await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(dialog.getByRole('timer')).toHaveText(/^Reverting automatically in 0:0\d$/);
+  await expect(dialog.getByRole('button', { name: 'Keep these rules' })).toBeVisible();
+  expect(ruleSet(await groupRules(request, live.id))).not.toEqual(before);
+  await checkScreen(page, testInfo, 'auto-revert-countdown');
+
+  await expect(dialog.getByText(/^Reverted automatically at .+ by rst-[a-z0-9]+\.$/)).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(ruleSet(await groupRules(request, live.id))).toEqual(before);
+  await checkScreen(page, testInfo, 'auto-revert-reverted');
+});
+
+test('kept: Keep these rules cancels the revert', async ({ page, request }) => {
+  const live = await groupByName(request, LIVE_GROUP);
+  const dialog = await openRestore(page);
+  await enableAutoRevert(dialog, '3');
+  await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+  await expect(dialog.getByRole('timer')).toBeVisible({ timeout: 30_000 });
+  const restored = ruleSet(await groupRules(request, live.id));
+  await dialog.getByRole('button', { name: 'Keep these rules' }).click();
+  await expect(dialog.getByText(/^Kept at .+ by local\.$/)).toBeVisible();
+  // Past the deadline (3 × 2 s), the rules are still the restored ones.
+  await page.waitForTimeout(7_000);
+  await expect(dialog.getByText(/^Kept at .+ by local\.$/)).toBeVisible();
+  expect(ruleSet(await groupRules(request, live.id))).toEqual(restored);
+});
+
+test('a slow run is stopped after a step and rolled back', async ({ page, request }, testInfo) => {
+  const live = await groupByName(request, LIVE_GROUP);
+  const before = ruleSet(await groupRules(request, live.id));
+  const dialog = await openRestore(page);
+  await emulator(request).latency(1500);
+  await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+  const stop = dialog.getByRole('button', { name: 'Stop after this step' });
+  await expect(stop).toBeVisible({ timeout: 30_000 });
+  await stop.click();
+  await expect(dialog.getByText('Restore stopped')).toBeVisible({ timeout: 30_000 });
+  await emulator(request).latency(0);
+  await expect(dialog.getByText(/^Stopped after \d+ of 5 steps\./)).toBeVisible();
+  await checkScreen(page, testInfo, 'restore-stopped');
+
+  const rollBack = dialog.getByRole('button', { name: 'Roll back' });
+  if (await rollBack.isVisible()) {
+    await rollBack.click();
+    await page.getByRole('button', { name: 'Roll back' }).last().click();
+    await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
+      timeout: 30_000,
+    });
+  }
+  expect(ruleSet(await groupRules(request, live.id))).toEqual(before);
+});
