@@ -795,3 +795,4 @@ export type TrafficEffectView = z.infer<typeof trafficEffectSchema>;
 export type ProtectedSourceView = z.infer<typeof protectedSourceSchema>;
 export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSchema>;
 export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;
+export * from './contract-rollback';

@@ -1,11 +1,12 @@
 /**
  * Everything under `/api/restores`: the history list, one restore's detail, and what can be
- * done with a restore that exists (retry, roll back, undo and its preview). Starting a restore
+ * done with a restore that exists (retry, roll back, undo, each with its preview). Starting a restore
  * is a POST under its group, in regions.ts.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  followUpRequestSchema,
   previewResponseSchema,
   restoreAcceptedSchema,
   restoreDetailSchema,
@@ -58,16 +59,39 @@ export function restoreRoutes({ journal, runner }: RestoreRouteDeps) {
         });
       return c.json(send(restoreDetailSchema, restoreDetailView(record, journal.steps(id))), 200);
     })
-    .post('/:id/retry', valid('param', restoreParams), async (c) => {
-      const restoreId = await runner.retry(c.req.valid('param').id);
-      return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+    .get('/:id/retry-preview', valid('param', restoreParams), async (c) => {
+      const preview = await runner.followUpPreview(c.req.valid('param').id, 'retry');
+      return c.json(send(previewResponseSchema, preview), 200);
     })
-    .post('/:id/rollback', valid('param', restoreParams), async (c) => {
-      const restoreId = await runner.revert(c.req.valid('param').id, 'rollback');
-      return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+    .post(
+      '/:id/retry',
+      valid('param', restoreParams),
+      valid('json', followUpRequestSchema),
+      async (c) => {
+        const { revision, confirmName } = c.req.valid('json');
+        const restoreId = await runner.retry(c.req.valid('param').id, revision, confirmName);
+        return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+      },
+    )
+    .get('/:id/rollback-preview', valid('param', restoreParams), async (c) => {
+      const preview = await runner.followUpPreview(c.req.valid('param').id, 'rollback');
+      return c.json(send(previewResponseSchema, preview), 200);
     })
+    .post(
+      '/:id/rollback',
+      valid('param', restoreParams),
+      valid('json', followUpRequestSchema),
+      async (c) => {
+        const restoreId = await runner.revert(
+          c.req.valid('param').id,
+          'rollback',
+          c.req.valid('json').revision,
+        );
+        return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+      },
+    )
     .get('/:id/undo-preview', valid('param', restoreParams), async (c) => {
-      const preview = await runner.undoPreview(c.req.valid('param').id);
+      const preview = await runner.followUpPreview(c.req.valid('param').id, 'undo');
       return c.json(send(previewResponseSchema, preview), 200);
     })
     .post(
