@@ -442,6 +442,27 @@ export const enUS = {
     failed: 'ecs:{action} failed ({code})',
     loadError: 'What uses this group could not be read: {message}',
   },
+  // ---- rollback: Roll back and Retry remaining through their preview ----
+  rollback: {
+    rollbackTitle: 'Roll back restore: {name} ({id})',
+    rollbackExplain:
+      'Roll back returns {name} to its {count, plural, one {# rule} other {# rules}} from just before this restore, starting from its rules as they are now. Review the changes, then confirm.',
+    rollbackConfirm: 'Roll back the restore',
+    retryTitle: 'Retry remaining: {name} ({id})',
+    retryExplain:
+      'Retry remaining applies what is left of the restore of {name} from {destination}, planned against its rules as they are now. Review the changes, then confirm.',
+    retryConfirm: 'Retry remaining steps',
+    retryNothingLeft:
+      'Nothing is left to apply: Retry remaining checks the result against ECS and finishes the restore.',
+    revertNothing: '{name} already has the rules it had before this restore.',
+    rolledBackTitle: 'The rules of {name} were rolled back',
+    undoneTitle: 'The restore of {name} was undone',
+    retriedTitle: 'The remaining steps were retried: the rules of {name} were restored',
+    stoppedAt: 'Restore {id} stopped at {step}',
+    stopped: 'Restore {id} stopped',
+    eniUnavailable:
+      'The per-network-interface rule check could not be computed: ecs:{action} answered {code}. ECS still refuses a rule that would take a network interface over its limit.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -401,4 +401,24 @@ export const zhCN: Messages = {
     failed: 'ecs:{action} 失败（{code}）',
     loadError: '无法读取使用此安全组的资源：{message}',
   },
+  // ---- rollback：回滚与重试剩余步骤先显示预览 ----
+  rollback: {
+    rollbackTitle: '回滚还原：{name}（{id}）',
+    rollbackExplain:
+      '回滚会以 {name} 当前的规则为起点，把它恢复为本次还原之前的 {count} 条规则。请检查变更后确认。',
+    rollbackConfirm: '回滚此次还原',
+    retryTitle: '重试剩余步骤：{name}（{id}）',
+    retryExplain:
+      '重试剩余步骤会按 {name} 当前的规则，重新规划并执行从 {destination} 还原时尚未完成的部分。请检查变更后确认。',
+    retryConfirm: '重试剩余步骤',
+    retryNothingLeft: '已没有需要执行的步骤：重试会向 ECS 核对结果并完成此次还原。',
+    revertNothing: '{name} 的规则已与本次还原之前相同。',
+    rolledBackTitle: '{name} 的规则已回滚',
+    undoneTitle: '{name} 的还原已撤销',
+    retriedTitle: '剩余步骤已重试：{name} 的规则已还原',
+    stoppedAt: '还原 {id} 停在了{step}',
+    stopped: '还原 {id} 已中止',
+    eniUnavailable:
+      '无法计算每个网卡的规则数检查：ecs:{action} 返回 {code}。若某个网卡的规则会超出上限，ECS 仍会拒绝该规则。',
+  },
 };

@@ -25,7 +25,7 @@ import { previewQueries } from '../api/preview-queries';
 import { useStartRestore } from '../hooks/use-restore-mutations';
 import { BlastRadius } from './blast-radius';
 import { DestinationSelect } from './destination-select';
-import { ProtectedConfirm, confirmed } from './protected-confirm';
+import { ProtectedConfirm, confirmed } from '../../../components/protected-confirm';
 import { RestorationType } from './restoration-type';
 import { RestoreJobView } from './restore-job-view';
 import { SourceSummary } from './source-summary';
