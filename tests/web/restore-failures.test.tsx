@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { groupIdByName } from '../support/test-stack';
 import { confirmFollowUp, findSummary, openRestoreFor, pickDestination } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
