@@ -816,3 +816,4 @@ export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSc
 export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;
 export * from './contract-history';
 export * from './contract-safe-apply';
+export * from './contract-rollback';

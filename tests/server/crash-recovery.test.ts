@@ -18,7 +18,7 @@ import {
   waitForRestore,
   type TestStack,
 } from '../support/test-stack';
-import { apiOf, errorOf, preview, REGION, startedRestoreId } from './helpers';
+import { apiOf, errorOf, preview, REGION, resumeRestore, startedRestoreId } from './helpers';
 
 const LATENCY_MS = 60;
 let dir: string;
@@ -106,9 +106,7 @@ describe.each([0, 1, 2, 3, 4])('killed during step %i', (index) => {
         same(applySteps(snapshot, [...applied, inFlight]), now),
     ).toBe(true);
 
-    const rollback = await apiOf(stack.app).restores[':id'].rollback.$post({
-      param: { id: restoreId },
-    });
+    const rollback = await resumeRestore(stack.app, restoreId, 'rollback');
     // Killed during step 0 with the call not landed: nothing to roll back.
     if (rollback.status === 202) {
       const done = await waitForRestore(stack.app, (await rollback.json()).restoreId);
@@ -125,7 +123,7 @@ describe('killed mid-restore, then Retry remaining', () => {
     const journalPath = path.join(dir, 'kill-retry.db');
     const { restoreId } = await killDuringStep(journalPath, 2);
     stack = await createTestStack({ journalPath, emulator });
-    const retry = await apiOf(stack.app).restores[':id'].retry.$post({ param: { id: restoreId } });
+    const retry = await resumeRestore(stack.app, restoreId, 'retry');
     expect(retry.status).toBe(202);
     const done = await waitForRestore(stack.app, restoreId);
     expect(done.status).toBe('succeeded');

@@ -14,6 +14,7 @@ import {
   errorOf,
   preview,
   REGION,
+  resumeRestore,
   startedRestoreId,
   useSharedStack,
 } from './helpers';
@@ -54,8 +55,8 @@ function appliedSteps(detail: RestoreDetail): PlanStep[] {
   return detail.steps.filter((s) => s.status === 'applied');
 }
 
-const retry = (id: string) => shared.api.restores[':id'].retry.$post({ param: { id } });
-const rollback = (id: string) => shared.api.restores[':id'].rollback.$post({ param: { id } });
+const retry = (id: string) => resumeRestore(shared.stack.app, id, 'retry');
+const rollback = (id: string) => resumeRestore(shared.stack.app, id, 'rollback');
 
 function expectSame(expected: Rule[], actual: Rule[]): void {
   expect(compareRuleSets(expected, actual)).toEqual({ missing: [], unexpected: [] });

@@ -208,12 +208,30 @@ export async function groupDetailOf(
   return res.json();
 }
 
-/** POST /api/restores/:id/retry or /rollback: the response, 202 or an error. */
-export function resumeRestore(app: AppType, id: string, how: 'retry' | 'rollback') {
+/** GET /api/restores/:id/retry-preview or /rollback-preview; throws when it is not a 200. */
+export async function followUpPreviewOf(
+  app: AppType,
+  id: string,
+  how: 'retry' | 'rollback',
+): Promise<PreviewResponse> {
+  const restore = apiOf(app).restores[':id'];
+  const res = await (how === 'retry'
+    ? restore['retry-preview'].$get({ param: { id } })
+    : restore['rollback-preview'].$get({ param: { id } }));
+  if (res.status !== 200) throw new Error(`${how} preview answered ${res.status}`);
+  return res.json();
+}
+
+/**
+ * POST /api/restores/:id/retry or /rollback with the revision of the preview shown just before
+ * (as the console does): the response, 202 or an error.
+ */
+export async function resumeRestore(app: AppType, id: string, how: 'retry' | 'rollback') {
+  const { revision } = await followUpPreviewOf(app, id, how);
   const restore = apiOf(app).restores[':id'];
   return how === 'retry'
-    ? restore.retry.$post({ param: { id } })
-    : restore.rollback.$post({ param: { id } });
+    ? restore.retry.$post({ param: { id }, json: { revision } })
+    : restore.rollback.$post({ param: { id }, json: { revision } });
 }
 
 /** The restore ID of an accepted (202) answer; throws on any other status. */

@@ -9,7 +9,7 @@ import type { AppType } from '../../src/server/app';
 import { ConfigError, loadConfig } from '../../src/server/config';
 import { MAX_ACTOR_LENGTH, validActorName } from '../../src/server/security/actor';
 import { waitForRestore } from '../support/test-stack';
-import { preview, REGION, useSharedStack } from './helpers';
+import { followUpPreviewOf, preview, REGION, useSharedStack } from './helpers';
 
 const PROXY = '10.0.0.5';
 const STRANGER = '192.0.2.77';
@@ -81,7 +81,10 @@ describe('the actor of each journaled action', () => {
     const id = await failedRestoreFrom(STRANGER);
     const retry = await clientFrom(shared.stack.app, PROXY, 'carol@example.com').restores[
       ':id'
-    ].retry.$post({ param: { id } });
+    ].retry.$post({
+      param: { id },
+      json: { revision: (await followUpPreviewOf(shared.stack.app, id, 'retry')).revision },
+    });
     expect(retry.status).toBe(202);
     const retried = await waitForRestore(shared.stack.app, id);
     expect(retried.actor).toBe('local');
@@ -94,7 +97,10 @@ describe('the actor of each journaled action', () => {
     const failed = await failedRestoreFrom(STRANGER);
     const rollback = await clientFrom(shared.stack.app, PROXY, 'dave@example.com').restores[
       ':id'
-    ].rollback.$post({ param: { id: failed } });
+    ].rollback.$post({
+      param: { id: failed },
+      json: { revision: (await followUpPreviewOf(shared.stack.app, failed, 'rollback')).revision },
+    });
     expect(rollback.status).toBe(202);
     const rollbackId = rollback.status === 202 ? (await rollback.json()).restoreId : '';
     expect((await waitForRestore(shared.stack.app, rollbackId)).actor).toBe('dave@example.com');

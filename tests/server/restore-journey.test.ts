@@ -312,8 +312,8 @@ describe('refusals at OK', () => {
     await waitForRestore(shared.stack.app, id);
     const restore = shared.api.restores[':id'];
     for (const res of [
-      await restore.retry.$post({ param: { id } }),
-      await restore.rollback.$post({ param: { id } }),
+      await restore.retry.$post({ param: { id }, json: { revision: 'r' } }),
+      await restore.rollback.$post({ param: { id }, json: { revision: 'r' } }),
     ]) {
       expect(res.status).toBe(409);
       expect((await errorOf(res)).code).toBe('InvalidRestoreState');

@@ -461,8 +461,8 @@ describe('GET /api/restores/:id for unknown or malformed IDs', () => {
 
   it('404s POST retry and rollback of an unknown restore', async () => {
     for (const res of [
-      await restore().retry.$post({ param }),
-      await restore().rollback.$post({ param }),
+      await restore().retry.$post({ param, json: { revision: 'r' } }),
+      await restore().rollback.$post({ param, json: { revision: 'r' } }),
     ]) {
       expect(res.status).toBe(404);
       expect(await errorOf(res)).toEqual(unknownRestore);

@@ -127,8 +127,8 @@ describe('hc<AppType> calls', () => {
 
     // A succeeded restore has nothing to retry or roll back.
     for (const refused of [
-      await restore.retry.$post({ param: { id: restoreId } }),
-      await restore.rollback.$post({ param: { id: restoreId } }),
+      await restore.retry.$post({ param: { id: restoreId }, json: { revision: 'r' } }),
+      await restore.rollback.$post({ param: { id: restoreId }, json: { revision: 'r' } }),
     ]) {
       expect(refused.status).toBe(409);
       expect((await errorOf(refused)).code).toBe('InvalidRestoreState');

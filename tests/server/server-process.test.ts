@@ -153,10 +153,13 @@ describe('the server process', () => {
 
     // The restarted emulator is freshly seeded (its state died with the process): the source
     // already has its snapshot, which rollback finds by re-reading instead of trusting the journal.
+    const shown = await fetch(`${base}/api/restores/${restoreId}/rollback-preview`);
+    const rollbackPreview = (await shown.json()) as { revision: string; identical: boolean };
+    expect(rollbackPreview.identical).toBe(true);
     const rollback = await fetch(`${base}/api/restores/${restoreId}/rollback`, {
       method: 'POST',
       headers: json,
-      body: '{}',
+      body: JSON.stringify({ revision: rollbackPreview.revision }),
     });
     expect(rollback.status).toBe(400);
     expect(await rollback.json()).toMatchObject({ code: 'NothingToRestore' });

@@ -14,6 +14,7 @@ import {
   groupDetailOf,
   preview,
   restoreDetailOf,
+  resumeRestore,
   startedRestoreId,
   useSharedStack,
 } from './helpers';
@@ -67,7 +68,7 @@ describe('stop after this step', () => {
     const appliedSteps = applied as unknown as PlanStep[];
     expect(same(applySteps(done.snapshot, appliedSteps), await sourceRules())).toBe(true);
 
-    const retry = await shared.api.restores[':id'].retry.$post({ param: { id: done.id } });
+    const retry = await resumeRestore(shared.stack.app, done.id, 'retry');
     expect(retry.status).toBe(202);
     const retried = await waitForRestore(shared.stack.app, done.id);
     expect(retried.status).toBe('succeeded');
@@ -78,7 +79,7 @@ describe('stop after this step', () => {
     const before = await sourceRules();
     const done = await stoppedRestore();
     expect(done.status).toBe('stopped');
-    const res = await shared.api.restores[':id'].rollback.$post({ param: { id: done.id } });
+    const res = await resumeRestore(shared.stack.app, done.id, 'rollback');
     expect(res.status).toBe(202);
     const rollback = await waitForRestore(shared.stack.app, (await res.json()).restoreId);
     expect(rollback).toMatchObject({ kind: 'rollback', status: 'succeeded', parentId: done.id });

@@ -1,5 +1,5 @@
 import { waitFor, within } from '@testing-library/react';
-import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { confirmFollowUp, findSummary, openRestoreFor, pickDestination } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -41,8 +41,14 @@ describe('The job view', () => {
       'true',
     );
 
-    await user.click(within(dialog).getByRole('button', { name: 'Retry remaining' }));
-    await within(dialog).findByText(/The rules of web-prod were restored/, {}, { timeout: 15_000 });
+    await confirmFollowUp(
+      user,
+      dialog,
+      'Retry remaining',
+      /^Retry remaining: web-prod/,
+      'Retry remaining steps',
+    );
+    await within(dialog).findByText(/the rules of web-prod were restored/, {}, { timeout: 15_000 });
 
     // The first attempt is folded with how it ended; the retry is open, numbered from 1.
     const first = within(dialog).getByRole('button', {

@@ -1,5 +1,5 @@
 /** Steps the journeys share, written as a user would do them. */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { chooseOption } from './choose-option';
 
@@ -37,4 +37,24 @@ export async function findSummary(
   pattern: RegExp = /^\+\d+ added, /,
 ): Promise<HTMLElement> {
   return within(dialog).findByText(pattern, {}, { timeout: 10_000 });
+}
+
+/**
+ * Presses `button` (Retry remaining, Roll back, Undo), waits for its preview dialog and its
+ * summary, and confirms with `confirm`. Answers the preview dialog.
+ */
+export async function confirmFollowUp(
+  user: UserEvent,
+  scope: HTMLElement,
+  button: string,
+  dialogName: RegExp,
+  confirm: string,
+): Promise<HTMLElement> {
+  await user.click(within(scope).getByRole('button', { name: button }));
+  const dialog = await screen.findByRole('dialog', { name: dialogName });
+  await findSummary(dialog, /^\+\d+ added, /);
+  const ok = within(dialog).getByRole('button', { name: confirm });
+  await waitFor(() => expect(ok).toBeEnabled());
+  await user.click(ok);
+  return dialog;
 }

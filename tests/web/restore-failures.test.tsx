@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { groupIdByName } from '../support/test-stack';
-import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { confirmFollowUp, findSummary, openRestoreFor, pickDestination } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -34,14 +34,24 @@ describe('Restore Rules failures', () => {
     expect(
       within(within(dialog).getByRole('status')).getByText(/Code: Forbidden\.RAM/),
     ).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: 'Retry remaining' }));
+    await confirmFollowUp(
+      user,
+      dialog,
+      'Retry remaining',
+      /^Retry remaining: web-prod/,
+      'Retry remaining steps',
+    );
     expect(
       await within(dialog).findByText(
-        /The rules of web-prod were restored/,
+        'The remaining steps were retried: the rules of web-prod were restored',
         {},
         { timeout: 15_000 },
       ),
     ).toBeInTheDocument();
+    // Which step stopped the first attempt, and why, stays above the result.
+    const result = within(dialog).getByRole('status');
+    expect(within(result).getByText(/^Restore rst-\w+ stopped at /)).toBeInTheDocument();
+    expect(within(result).getByText(/Code: Forbidden\.RAM/)).toBeInTheDocument();
   });
 
   it('rolls back a partly applied restore', async () => {
@@ -53,16 +63,29 @@ describe('Restore Rules failures', () => {
     await confirmRestore(user, dialog);
     await within(dialog).findByText('The restore stopped part-way', {}, { timeout: 15_000 });
 
-    await user.click(within(dialog).getByRole('button', { name: 'Roll back' }));
-    const confirm = await screen.findByRole('tooltip');
-    await user.click(within(confirm).getByRole('button', { name: 'Roll back' }));
+    const preview = await confirmFollowUp(
+      user,
+      dialog,
+      'Roll back',
+      /^Roll back restore: web-prod/,
+      'Roll back the restore',
+    );
+    // Rolling back removes what the restore added: OK is in danger red.
+    expect(within(preview).getByRole('button', { name: 'Roll back the restore' })).toHaveClass(
+      'ant-btn-dangerous',
+    );
     expect(
       await within(dialog).findByText(
-        /The rules of web-prod were restored/,
+        'The rules of web-prod were rolled back',
         {},
         { timeout: 15_000 },
       ),
     ).toBeInTheDocument();
+    const result = within(dialog).getByRole('status');
+    expect(
+      await within(result).findByText(/^Restore rst-\w+ stopped at /, {}, { timeout: 5_000 }),
+    ).toBeInTheDocument();
+    expect(within(result).getByText(/Code: Forbidden\.RAM/)).toBeInTheDocument();
     const id = await groupIdByName(stack().app, 'cn-hangzhou', 'web-prod');
     const rules = stack().emulator.listRules('cn-hangzhou', id);
     expect(rules.some((r) => r.Description === 'temporary debug SSH')).toBe(true);

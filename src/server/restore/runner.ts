@@ -20,9 +20,7 @@ import type { Journal, RestoreRecord } from '../journal/journal';
 import type { Logger } from '../logger';
 import {
   assertConfirmed,
-  planAgainstRules,
   planPair,
-  planToSnapshot,
   previewView,
   type ImpactSettings,
   type Planned,
@@ -31,6 +29,13 @@ import {
 } from '../preview';
 import { executeStep } from './execute-step';
 import { refusalMessage } from './preflight-messages';
+import {
+  assertFollowUpAllowed,
+  followUpPreview,
+  planRetry,
+  planRevert,
+  type FollowUp,
+} from './revert-preview';
 import type { JobContext } from './job-context';
 import { attemptEntry, newRestoreEntry } from './journal-entries';
 import { SourceLocks } from './source-locks';
@@ -71,8 +76,6 @@ export interface StartRestoreInput {
   autoRevertMinutes?: number;
 }
 
-const TERMINAL = new Set(['succeeded', 'failed', 'interrupted', 'stopped']);
-
 /** 422 PreflightFailed naming each failed check; `details` holds the checks and `extra`. */
 function preflightError(
   what: string,
@@ -84,7 +87,6 @@ function preflightError(
     ...extra,
   });
 }
-const RESUMABLE = new Set(['failed', 'interrupted', 'stopped']);
 
 export class RestoreRunner {
   private readonly locks = new SourceLocks();
@@ -280,17 +282,6 @@ export class RestoreRunner {
     });
   }
 
-  /** The restore's snapshot rules, or 409 when retention pruned them (undo would empty the group). */
-  private snapshotOf(record: RestoreRecord): RestoreRecord['snapshot'] {
-    if (!record.snapshotKept)
-      throw new ApiHttpError(
-        409,
-        'SnapshotPruned',
-        `The rules ${record.sourceGroup.id} had before ${record.id} are no longer kept (snapshot retention).`,
-      );
-    return record.snapshot;
-  }
-
   /**
    * Clone (restore/clone.ts): the new, empty `cloneId` takes the rules of `originalId`,
    * journaled and run as a restore of the clone, so batching, retries and verification are a
@@ -323,26 +314,33 @@ export class RestoreRunner {
     return record;
   }
 
-  /** POST /api/restores/:id/retry: plans the remaining work against the current source. */
-  async retry(id: string, by = this.defaultActor): Promise<string> {
+  /**
+   * GET /api/restores/:id/{undo,rollback,retry}-preview: what that follow-up would change now,
+   * planned against the source's current rules like its POST.
+   */
+  async followUpPreview(id: string, followUp: FollowUp): Promise<PreviewResponse> {
+    return followUpPreview(this.planning, this.mustGet(id), followUp);
+  }
+
+  /**
+   * POST /api/restores/:id/retry: plans the remaining work against the current source and runs
+   * it as a new attempt of the same restore, if `revision` is still that plan's (409 with the
+   * fresh preview otherwise).
+   */
+  async retry(
+    id: string,
+    revision: string,
+    confirmName?: string,
+    by = this.defaultActor,
+  ): Promise<string> {
     const record = this.mustGet(id);
-    if (!RESUMABLE.has(record.status)) {
-      throw new ApiHttpError(
-        409,
-        'InvalidRestoreState',
-        `Only a failed or interrupted restore can be retried; ${id} is ${record.status}.`,
-      );
-    }
+    assertFollowUpAllowed(record, 'retry');
     return this.withSourceLock(record.regionId, record.sourceGroup.id, async (holder) => {
       const current = this.mustGet(id);
-      const planned = await planAgainstRules(
-        this.planning,
-        current.regionId,
-        current.sourceGroup.id,
-        { group: current.destinationGroup, rules: current.destinationRules },
-        current.mode,
-        current.options,
-      );
+      assertFollowUpAllowed(current, 'retry');
+      const planned = await planRetry(this.planning, current);
+      this.assertFresh(planned, revision);
+      assertConfirmed(planned, confirmName);
       if (planned.checks.length > 0) {
         const error = preflightError(`Retry remaining of ${id}`, planned.checks);
         this.opts.journal.addRefusal(id, {
@@ -370,48 +368,23 @@ export class RestoreRunner {
     });
   }
 
-  /** GET /api/restores/:id/undo-preview: the source back to its rules before that restore. */
-  async undoPreview(id: string): Promise<PreviewResponse> {
-    const record = this.mustGet(id);
-    const planned = await planToSnapshot(
-      this.planning,
-      record.regionId,
-      record.sourceGroup.id,
-      this.snapshotOf(record),
-    );
-    return previewView(planned);
-  }
-
   /**
    * POST /api/restores/:id/rollback (failed / interrupted / stopped) and /undo (any finished
-   * restore, with the revision). `anyFinished` lets the confirm-or-revert timer roll back a
-   * restore that succeeded.
+   * restore): the source back to its snapshot as a new child restore, if `revision` is still
+   * that plan's. The confirm-or-revert timer passes no revision (it compared the rules itself)
+   * and `anyFinished`, to roll back a restore that succeeded.
    */
   async revert(
     id: string,
     kind: 'rollback' | 'undo',
-    revision?: string,
+    revision: string | undefined,
     by = this.defaultActor,
     options: { anyFinished?: boolean } = {},
   ): Promise<string> {
     const parent = this.mustGet(id);
-    const allowed = kind === 'rollback' && options.anyFinished !== true ? RESUMABLE : TERMINAL;
-    if (!allowed.has(parent.status)) {
-      const what =
-        kind === 'rollback' ? 'a failed, stopped or interrupted restore' : 'a finished restore';
-      throw new ApiHttpError(
-        409,
-        'InvalidRestoreState',
-        `Only ${what} can be ${kind === 'rollback' ? 'rolled back' : 'undone'}; ${id} is ${parent.status}.`,
-      );
-    }
+    assertFollowUpAllowed(parent, kind, options);
     return this.withSourceLock(parent.regionId, parent.sourceGroup.id, async (restoreId) => {
-      const planned = await planToSnapshot(
-        this.planning,
-        parent.regionId,
-        parent.sourceGroup.id,
-        this.snapshotOf(parent),
-      );
+      const planned = await planRevert(this.planning, parent);
       if (revision !== undefined) this.assertFresh(planned, revision);
       this.assertPlanHasSteps(
         planned,

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   autoRevertSchema,
+  followUpRequestSchema,
   historyExportFormatSchema,
   previewResponseSchema,
   restoreAcceptedSchema,
@@ -130,21 +131,45 @@ export function restoreRoutes({
       const restoreId = await autoReverter.revertNow(c.req.valid('param').id, actorOf(c));
       return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
     })
-    .post('/:id/retry', valid('param', restoreParams), async (c) => {
-      const restoreId = await runner.retry(c.req.valid('param').id, actorOf(c));
-      return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+    .get('/:id/retry-preview', valid('param', restoreParams), async (c) => {
+      const preview = await runner.followUpPreview(c.req.valid('param').id, 'retry');
+      return c.json(send(previewResponseSchema, preview), 200);
     })
-    .post('/:id/rollback', valid('param', restoreParams), async (c) => {
-      const restoreId = await runner.revert(
-        c.req.valid('param').id,
-        'rollback',
-        undefined,
-        actorOf(c),
-      );
-      return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+    .post(
+      '/:id/retry',
+      valid('param', restoreParams),
+      valid('json', followUpRequestSchema),
+      async (c) => {
+        const { revision, confirmName } = c.req.valid('json');
+        const restoreId = await runner.retry(
+          c.req.valid('param').id,
+          revision,
+          confirmName,
+          actorOf(c),
+        );
+        return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+      },
+    )
+    .get('/:id/rollback-preview', valid('param', restoreParams), async (c) => {
+      const preview = await runner.followUpPreview(c.req.valid('param').id, 'rollback');
+      return c.json(send(previewResponseSchema, preview), 200);
     })
+    .post(
+      '/:id/rollback',
+      valid('param', restoreParams),
+      valid('json', followUpRequestSchema),
+      async (c) => {
+        const restoreId = await runner.revert(
+          c.req.valid('param').id,
+          'rollback',
+          c.req.valid('json').revision,
+          actorOf(c),
+        );
+        return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+      },
+    )
     .get('/:id/undo-preview', valid('param', restoreParams), async (c) => {
-      const preview = await runner.undoPreview(c.req.valid('param').id);
+      const preview = await runner.followUpPreview(c.req.valid('param').id, 'undo');
       return c.json(send(previewResponseSchema, preview), 200);
     })
     .post(

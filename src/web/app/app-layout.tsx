@@ -15,7 +15,11 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const location = useLocation();
   const [region] = useRegion();
-  const selected = location.pathname.startsWith('/history') ? 'history' : 'groups';
+  const selected = location.pathname.startsWith('/history')
+    ? 'history'
+    : location.pathname.startsWith('/settings')
+      ? 'settings'
+      : 'groups';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a href="#main" className="rr-skip-link">
@@ -40,6 +44,7 @@ export function AppLayout() {
               [
                 ['groups', paths.groups(region), t('app.navGroups')],
                 ['history', paths.history(), t('app.navHistory')],
+                ['settings', paths.protectedSources(), t('rollback.sourcesNav')],
               ] as const
             ).map(([key, to, label]) => (
               <li key={key}>

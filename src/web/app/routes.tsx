@@ -30,6 +30,12 @@ export const appRoutes: RouteObject[] = [
           Component: (await import('./routes/history-routes')).RestoreDetailRoute,
         }),
       },
+      {
+        path: 'settings/protected-sources',
+        lazy: async () => ({
+          Component: (await import('./routes/settings-routes')).ProtectedSourcesRoute,
+        }),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

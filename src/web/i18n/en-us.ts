@@ -501,6 +501,54 @@ export const enUS = {
       'Stopped after {applied} of {total} steps. Retry the remaining steps or roll back.',
     statusStopped: 'Stopped',
   },
+  // ---- rollback: Roll back and Retry remaining through their preview ----
+  rollback: {
+    rollbackTitle: 'Roll back restore: {name} ({id})',
+    rollbackExplain:
+      'Roll back returns {name} to its {count, plural, one {# rule} other {# rules}} from just before this restore, starting from its rules as they are now. Review the changes, then confirm.',
+    rollbackConfirm: 'Roll back the restore',
+    retryTitle: 'Retry remaining: {name} ({id})',
+    retryExplain:
+      'Retry remaining applies what is left of the restore of {name} from {destination}, planned against its rules as they are now. Review the changes, then confirm.',
+    retryConfirm: 'Retry remaining steps',
+    retryNothingLeft:
+      'Nothing is left to apply: Retry remaining checks the result against ECS and finishes the restore.',
+    revertNothing: '{name} already has the rules it had before this restore.',
+    rolledBackTitle: 'The rules of {name} were rolled back',
+    undoneTitle: 'The restore of {name} was undone',
+    retriedTitle: 'The remaining steps were retried: the rules of {name} were restored',
+    stoppedAt: 'Restore {id} stopped at {step}',
+    stopped: 'Restore {id} stopped',
+    sourcesNav: 'Protected sources',
+    sourcesTitle: 'Protected sources',
+    sourcesExplain:
+      'Addresses that must keep their access, such as the office, the VPN or a bastion. When a restore would block traffic from one of them that the group allows today, the preview names it and OK needs the group name typed.',
+    sourcesConfiguredTable: 'Protected sources from the PROTECTED_SOURCES setting',
+    sourcesEditedTable: 'Protected sources edited in the console',
+    sourcesNoneConfigured: 'The PROTECTED_SOURCES setting lists none.',
+    sourcesNoneEdited: 'None added in the console yet.',
+    sourcesLabel: 'Label',
+    sourcesLabelHint: 'e.g. office',
+    sourcesCidr: 'Address or CIDR',
+    sourcesFrom: 'From',
+    sourcesFromSetting: 'PROTECTED_SOURCES setting (read-only)',
+    sourcesActions: 'Actions',
+    sourcesRemove: 'Remove {label}',
+    sourcesRemoveShort: 'Remove',
+    sourcesAdd: 'Add a source',
+    sourcesSave: 'Save',
+    sourcesSaved: 'Protected sources saved.',
+    sourcesSaveError: 'The protected sources could not be saved',
+    sourcesLoadError: 'The protected sources could not be read',
+    sourcesFixFirst: 'Correct the fields marked in red, then save.',
+    sourcesLabelEmpty: 'Enter a label.',
+    sourcesLabelLong: 'Use at most 64 characters.',
+    sourcesCidrInvalid:
+      'Enter an IPv4 or IPv6 address or CIDR, e.g. 203.0.113.0/24 or 2001:db8::/32.',
+    sourcesCidrDuplicate: 'This address is already in the list.',
+    eniUnavailable:
+      'The per-network-interface rule check could not be computed: ecs:{action} answered {code}. ECS still refuses a rule that would take a network interface over its limit.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -6,4 +6,5 @@ export const paths = {
     `/security-groups/${encodeURIComponent(groupId)}/rules?${new URLSearchParams({ region }).toString()}`,
   history: () => '/history',
   restore: (restoreId: string) => `/history/${encodeURIComponent(restoreId)}`,
+  protectedSources: () => '/settings/protected-sources',
 };

@@ -36,5 +36,6 @@ export const queryKeys = {
   restoreList: (filter: { limit: number; sourceId?: string }) =>
     [...queryKeys.restoreLists(), filter] as const,
   restore: (restoreId: string) => [...queryKeys.restores(), 'detail', restoreId] as const,
-  undoPreview: (restoreId: string) => [...queryKeys.restore(restoreId), 'undo-preview'] as const,
+  followUpPreview: (restoreId: string, kind: 'undo' | 'rollback' | 'retry') =>
+    [...queryKeys.restore(restoreId), `${kind}-preview`] as const,
 };

@@ -188,6 +188,18 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
       {warnings.map((warning) => (
         <Alert key={warning.kind} type="warning" showIcon title={warningText(warning, t)} />
       ))}
+      {preview.eniQuota.status === 'unavailable' && (
+        // The pre-flight check was skipped, not passed: say so rather than stay silent.
+        <Alert
+          type="warning"
+          showIcon
+          title={t('rollback.eniUnavailable', {
+            action: preview.eniQuota.action,
+            code: preview.eniQuota.code,
+          })}
+          description={preview.eniQuota.message}
+        />
+      )}
       <TrafficEffectPanel traffic={preview.traffic} />
       <PacketCheck preview={preview} names={names} />
       {onOptionsChange && (offersSystemRules || offersRetarget) && (

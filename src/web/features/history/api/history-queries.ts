@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiClient, read, withSignal } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -22,20 +22,6 @@ export const historyQueries = {
         ),
       initialPageParam: '',
       getNextPageParam: (last) => last.nextCursor || undefined,
-    }),
-  /** What Undo would change: the source back to its rules from just before the restore. */
-  undoPreview: (restoreId: string) =>
-    queryOptions({
-      queryKey: queryKeys.undoPreview(restoreId),
-      queryFn: ({ signal }) =>
-        read(
-          apiClient().restores[':id']['undo-preview'].$get(
-            { param: { id: restoreId } },
-            withSignal(signal),
-          ),
-        ),
-      staleTime: 0,
-      refetchOnWindowFocus: false,
     }),
 };
 

@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ApiError, PreflightFailureView } from '../../../../server/contract';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
 import { PreflightChecks } from '../../../components/preflight-checks';
 import { Heading, PageTitle } from '../../../components/headings';
 import { RestoreSteps } from '../../../components/restore-steps';
+import { RevertPreviewModal } from '../../../components/revert-preview-modal';
 import { summaryLine } from '../../../components/restore-summary';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
+import type { FollowUpKind } from '../../../lib/follow-ups';
 import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
 import { paths } from '../../../lib/paths';
 import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
 import { RestoreLinks } from './restore-links';
 import { RulesTable } from './rules-table';
 import { StepRulesList } from './step-rules-list';
-import { UndoModal } from './undo-modal';
 
 /** The failed checks a PreflightFailed error carries; none for any other error. */
 function checksOf(error: ApiError | undefined): PreflightFailureView[] {
@@ -28,7 +29,8 @@ function checksOf(error: ApiError | undefined): PreflightFailureView[] {
 /**
  * One restore of the journal, as an auditor reads it: who started it, the rules before it, each
  * step with the rules it carried and its RequestId, the verification, the restores it is linked
- * to both ways, and Undo.
+ * to both ways, and what can be done with it (Undo; Retry remaining and Roll back when it
+ * stopped), each through its preview.
  */
 export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   const t = useT();
@@ -36,7 +38,8 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   const detail = useQuery(restoreQueries.detail(restoreId));
   // An undo or rollback opens this page: when it ends, what it changed is read again.
   useRefreshWhenRestoreEnds(detail.data);
-  const [undoOpen, setUndoOpen] = useState(false);
+  const navigate = useNavigate();
+  const [followUp, setFollowUp] = useState<FollowUpKind | null>(null);
 
   if (detail.isPending) return <Skeleton active />;
   if (!detail.data) {
@@ -54,6 +57,7 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   }
   const r = detail.data;
   const active = isRestoreActive(r);
+  const stopped = r.status === 'failed' || r.status === 'interrupted';
   const summary = summaryLine(r.mode, r.summary, t);
   const names = new Map([
     [r.source.id, r.source.name],
@@ -178,13 +182,30 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
                 : t('history.verificationPending')}
           </Typography.Paragraph>
         </div>
-        <div>
-          <Button onClick={() => setUndoOpen(true)} disabled={active}>
+        <Space wrap>
+          {stopped && (
+            <Button type="primary" onClick={() => setFollowUp('retry')}>
+              {t('restore.retryRemaining')}
+            </Button>
+          )}
+          {stopped && r.stepsApplied > 0 && (
+            <Button danger onClick={() => setFollowUp('rollback')}>
+              {t('restore.rollBack')}
+            </Button>
+          )}
+          <Button onClick={() => setFollowUp('undo')} disabled={active}>
             {t('history.undo')}
           </Button>
-        </div>
+        </Space>
       </Space>
-      {undoOpen && <UndoModal restore={r} onClose={() => setUndoOpen(false)} />}
+      {followUp && (
+        <RevertPreviewModal
+          restore={r}
+          kind={followUp}
+          onClose={() => setFollowUp(null)}
+          onStarted={(id) => void navigate(paths.restore(id))}
+        />
+      )}
     </section>
   );
 }

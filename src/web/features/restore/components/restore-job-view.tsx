@@ -1,20 +1,12 @@
-import {
-  Alert,
-  Button,
-  Collapse,
-  Popconfirm,
-  Progress,
-  Result,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Collapse, Progress, Result, Skeleton, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { RestoreDetail, StepOutcome } from '../../../../server/contract';
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
 import { Heading } from '../../../components/headings';
 import { RestoreSteps, stepLabel } from '../../../components/restore-steps';
+import { RevertPreviewModal } from '../../../components/revert-preview-modal';
 import { seconds } from '../../../components/step-retries';
 import { StepRules } from '../../../components/step-rules';
 import type { Translate } from '../../../i18n/translate';
@@ -22,7 +14,6 @@ import { useT } from '../../../i18n/use-t';
 import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { paths } from '../../../lib/paths';
 import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
-import { useRestoreFollowUp } from '../hooks/use-restore-mutations';
 import { AutoRevertPanel } from './auto-revert-panel';
 import { StopAfterStep } from './stop-after-step';
 
@@ -39,8 +30,7 @@ interface RestoreJobViewProps {
 export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewProps) {
   const t = useT();
   const job = useQuery(restoreQueries.detail(restoreId));
-  const retry = useRestoreFollowUp('retry');
-  const rollback = useRestoreFollowUp('rollback');
+  const [followUp, setFollowUp] = useState<'retry' | 'rollback' | null>(null);
   const detail = job.data;
   useRefreshWhenRestoreEnds(detail);
 
@@ -55,14 +45,6 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
     );
   }
 
-  const followUp = (kind: 'retry' | 'rollback') => {
-    const mutation = kind === 'retry' ? retry : rollback;
-    mutation.mutate(detail.id, {
-      onSuccess: (accepted) => onFollow(accepted?.restoreId ?? detail.id),
-    });
-  };
-  const followUpError = retry.error ?? rollback.error;
-
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {isRestoreActive(detail) ? (
@@ -76,28 +58,25 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
       <AutoRevertPanel restoreId={detail.id} />
       {resumable(detail) ? (
         <Space wrap>
-          <Button type="primary" loading={retry.isPending} onClick={() => followUp('retry')}>
+          <Button type="primary" onClick={() => setFollowUp('retry')}>
             {t('restore.retryRemaining')}
           </Button>
           {detail.stepsApplied > 0 ? (
-            <Popconfirm
-              title={t('restore.rollBack')}
-              description={t('restore.rollBackHint')}
-              okText={t('restore.rollBack')}
-              cancelText={t('restore.cancel')}
-              onConfirm={() => followUp('rollback')}
-            >
-              <Button danger loading={rollback.isPending}>
-                {t('restore.rollBack')}
-              </Button>
-            </Popconfirm>
+            <Button danger onClick={() => setFollowUp('rollback')}>
+              {t('restore.rollBack')}
+            </Button>
           ) : (
             <Typography.Text type="secondary">{t('restore.nothingToRollBack')}</Typography.Text>
           )}
         </Space>
       ) : null}
-      {followUpError && (
-        <Alert type="error" showIcon title={<ErrorDetails error={followUpError} />} />
+      {followUp && (
+        <RevertPreviewModal
+          restore={detail}
+          kind={followUp}
+          onClose={() => setFollowUp(null)}
+          onStarted={onFollow}
+        />
       )}
       <AttemptSections detail={detail} />
     </Space>
@@ -227,6 +206,42 @@ function Running({ detail }: { detail: RestoreDetail }) {
   );
 }
 
+/** The step a restore stopped at, in its last attempt or the one before `before`. */
+function stoppedStep(detail: RestoreDetail, before?: number): StepOutcome | undefined {
+  const attempt = before ?? currentAttempt(detail) + 1;
+  return detail.steps
+    .filter((s) => (s.attempt ?? 1) < attempt && (s.status === 'failed' || s.status === 'unknown'))
+    .at(-1);
+}
+
+/**
+ * What a roll back or a retry recovered from, kept above its result: which step of the restore
+ * stopped and why (the parent's for a roll back, the earlier attempt's for a retry).
+ */
+function FailureContext({ detail }: { detail: RestoreDetail }) {
+  const t = useT();
+  const parentId = detail.kind === 'rollback' ? detail.parentId : undefined;
+  const parent = useQuery({ ...restoreQueries.detail(parentId ?? ''), enabled: !!parentId });
+  const source = parentId ? parent.data : currentAttempt(detail) > 1 ? detail : undefined;
+  if (!source) return null;
+  const step = stoppedStep(source, parentId ? undefined : currentAttempt(detail));
+  const error = step?.error ?? source.error;
+  if (!step && !error) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ textAlign: 'start' }}
+      title={
+        step
+          ? t('rollback.stoppedAt', { id: source.id, step: stepLabel(step, t) })
+          : t('rollback.stopped', { id: source.id })
+      }
+      description={error && <ErrorDetails error={error} />}
+    />
+  );
+}
+
 function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => void }) {
   const t = useT();
   const name = detail.source.name || detail.source.id;
@@ -234,6 +249,15 @@ function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => v
   const applied = detail.stepsApplied;
   const currentSteps = stepsOfAttempt(detail, currentAttempt(detail));
   if (detail.status === 'succeeded') {
+    const retried = currentAttempt(detail) > 1;
+    const title =
+      detail.kind === 'rollback'
+        ? t('rollback.rolledBackTitle', { name })
+        : detail.kind === 'undo'
+          ? t('rollback.undoneTitle', { name })
+          : retried
+            ? t('rollback.retriedTitle', { name })
+            : t('restore.successTitle', { name });
     const subtitle = t(
       detail.mode === 'completely' ? 'restore.successSubtitle' : 'restore.successSubtitleKept',
       {
@@ -242,9 +266,10 @@ function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => v
     );
     return (
       <div role="status" aria-live="polite">
+        <FailureContext detail={detail} />
         <Result
           status="success"
-          title={t('restore.successTitle', { name })}
+          title={title}
           subTitle={subtitle}
           extra={[
             <Link key="rules" to={paths.rules(detail.regionId, detail.source.id)} onClick={onClose}>

@@ -26,7 +26,7 @@ import { useStartRestore } from '../hooks/use-restore-mutations';
 import { AutoRevertOption, useAutoRevertChoice } from './auto-revert-option';
 import { BlastRadius } from './blast-radius';
 import { DestinationSelect } from './destination-select';
-import { ProtectedConfirm, confirmed } from './protected-confirm';
+import { ProtectedConfirm, confirmed } from '../../../components/protected-confirm';
 import { RestorationType } from './restoration-type';
 import { RestoreJobView } from './restore-job-view';
 import { SourceSummary } from './source-summary';

@@ -25,20 +25,3 @@ export function useStartRestore(region: string, sourceId: string) {
     },
   });
 }
-
-/**
- * Retry remaining, or Roll back, a restore; both answer with the job to follow. They change the
- * restore lists and the restore itself (a retry runs on as the same job, a rollback is its child).
- */
-export function useRestoreFollowUp(kind: 'retry' | 'rollback') {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (restoreId: string) =>
-      read(apiClient().restores[':id'][kind].$post({ param: { id: restoreId } })),
-    onSuccess: (_accepted, restoreId) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.restoreLists() }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.restore(restoreId) }),
-      ]),
-  });
-}

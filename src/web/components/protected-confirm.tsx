@@ -1,7 +1,7 @@
 import { Alert, Input, Space, Typography } from 'antd';
-import type { PreviewResponse } from '../../../../server/contract';
-import { trafficWhat } from '../../../components/preview/traffic-effect-panel';
-import { useT } from '../../../i18n/use-t';
+import type { PreviewResponse } from '../../server/contract';
+import { trafficWhat } from './preview/traffic-effect-panel';
+import { useT } from '../i18n/use-t';
 
 interface ProtectedConfirmProps {
   preview: PreviewResponse;
