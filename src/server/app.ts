@@ -15,7 +15,9 @@ import type { Journal } from './journal/journal';
 import type { Logger } from './logger';
 import { createRegionRegistry } from './regions';
 import type { RestoreRunner } from './restore/runner';
+import { MAX_IMPORT_CHARS } from './contract';
 import { emulatorControlRoutes, type EmulatorControls } from './routes/emulator';
+import { importRoutes, IMPORT_PATH } from './routes/imports';
 import { regionRoutes } from './routes/regions';
 import { restoreRoutes } from './routes/restores';
 import { sessionRoutes } from './routes/session';
@@ -101,7 +103,12 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders());
   app.use('*', hostGuard(hosts));
   app.use('/api/*', noStore());
-  app.use('/api/*', apiBodyLimit());
+  const bodyLimit = apiBodyLimit();
+  // An imported rules file is the one large body: its own bound (JSON-escaped text, 1 MiB of it).
+  const importBodyLimit = apiBodyLimit(3 * MAX_IMPORT_CHARS);
+  app.use('/api/*', (c, next) =>
+    IMPORT_PATH.test(c.req.path) ? importBodyLimit(c, next) : bodyLimit(c, next),
+  );
   app.use('/api/*', csrfGuard(hosts));
   app.use('/api/*', auth.middleware);
   app.use('/api/regions/:region/*', async (c, next) => {
@@ -118,6 +125,10 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', sessionRoutes({ config, mode: deps.mode, auth }))
     .route('/api/regions', regionRoutes({ ecs, regions, runner }))
+    .route(
+      '/api/regions',
+      importRoutes({ ecs, snapshots: journal.snapshots, actor: actorOf(config) }),
+    )
     .route('/api/restores', restoreRoutes({ journal, runner }))
     .route(
       '/api',

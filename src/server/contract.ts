@@ -8,6 +8,7 @@ import type {
   RestoreMode as DomainRestoreMode,
   RestoreOptions as DomainRestoreOptions,
 } from '../domain/types';
+import { DESTINATION_SNAPSHOT_PATTERN, destinationSnapshotSchema } from './contract-import';
 
 /** Region IDs look like cn-hangzhou, ap-southeast-1, us-west-1; checked again against DescribeRegions. */
 export const REGION_ID_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,20}){1,4}$/;
@@ -194,7 +195,10 @@ export type PreflightFailureView = z.infer<typeof preflightFailureSchema>;
 
 export const previewRequestSchema = z
   .object({
-    destinationId: groupIdSchema,
+    /** A group (sg-…) or a snapshot (snap-…, also an imported file) to restore from. */
+    destinationId: z.union([groupIdSchema, z.string().regex(DESTINATION_SNAPSHOT_PATTERN)], {
+      error: 'is not a security group ID (sg-...) or a snapshot ID (snap-...)',
+    }),
     mode: restoreModeSchema,
     options: restoreOptionsSchema.default({
       recreateSystemRules: false,
@@ -258,6 +262,8 @@ export const previewResponseSchema = z.object({
   source: securityGroupSummarySchema,
   /** The destination group; for undo and rollback, the source itself (its pre-restore snapshot). */
   destination: securityGroupSummarySchema,
+  /** Set when the destination is a snapshot (or an imported file): `destination` is its group. */
+  destinationSnapshot: destinationSnapshotSchema.optional(),
   mode: restoreModeSchema,
   options: restoreOptionsSchema,
   ingress: directionDiffSchema,
@@ -553,6 +559,7 @@ export const snapshotKindSchema = z.enum([
   'before-undo',
   'before-rollback',
   'watch',
+  'import',
 ]);
 
 /** POST /api/regions/:region/security-groups/:id/snapshots. */
@@ -795,3 +802,4 @@ export type TrafficEffectView = z.infer<typeof trafficEffectSchema>;
 export type ProtectedSourceView = z.infer<typeof protectedSourceSchema>;
 export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSchema>;
 export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;
+export * from './contract-import';
