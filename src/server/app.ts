@@ -16,7 +16,9 @@ import type { Logger } from './logger';
 import { createRegionRegistry } from './regions';
 import type { AutoReverter } from './restore/auto-revert';
 import type { RestoreRunner } from './restore/runner';
+import { MAX_IMPORT_CHARS } from './contract';
 import { emulatorControlRoutes, type EmulatorControls } from './routes/emulator';
+import { importRoutes, IMPORT_PATH } from './routes/imports';
 import { regionRoutes } from './routes/regions';
 import { restoreRoutes } from './routes/restores';
 import { sessionRoutes } from './routes/session';
@@ -100,7 +102,12 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders());
   app.use('*', hostGuard(hosts));
   app.use('/api/*', noStore());
-  app.use('/api/*', apiBodyLimit());
+  const bodyLimit = apiBodyLimit();
+  // An imported rules file is the one large body: its own bound (JSON-escaped text, 1 MiB of it).
+  const importBodyLimit = apiBodyLimit(3 * MAX_IMPORT_CHARS);
+  app.use('/api/*', (c, next) =>
+    IMPORT_PATH.test(c.req.path) ? importBodyLimit(c, next) : bodyLimit(c, next),
+  );
   app.use('/api/*', csrfGuard(hosts));
   app.use('/api/*', auth.middleware);
   app.use('/api/*', actorMiddleware(config));
@@ -118,6 +125,7 @@ export function createApp(deps: AppDeps) {
   const api = app
     .route('/api', sessionRoutes({ config, mode: deps.mode, auth }))
     .route('/api/regions', regionRoutes({ ecs, regions, runner }))
+    .route('/api/regions', importRoutes({ ecs, snapshots: journal.snapshots }))
     .route('/api/restores', restoreRoutes({ journal, runner, autoReverter: deps.autoReverter }))
     .route(
       '/api',

@@ -10,6 +10,7 @@ import type {
   RestoreMode as DomainRestoreMode,
   RestoreOptions as DomainRestoreOptions,
 } from '../domain/types';
+import { DESTINATION_SNAPSHOT_PATTERN, destinationSnapshotSchema } from './contract-import';
 
 /** Region IDs look like cn-hangzhou, ap-southeast-1, us-west-1; checked again against DescribeRegions. */
 export const REGION_ID_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,20}){1,4}$/;
@@ -196,7 +197,10 @@ export type PreflightFailureView = z.infer<typeof preflightFailureSchema>;
 
 export const previewRequestSchema = z
   .object({
-    destinationId: groupIdSchema,
+    /** A group (sg-…) or a snapshot (snap-…, also an imported file) to restore from. */
+    destinationId: z.union([groupIdSchema, z.string().regex(DESTINATION_SNAPSHOT_PATTERN)], {
+      error: 'is not a security group ID (sg-...) or a snapshot ID (snap-...)',
+    }),
     mode: restoreModeSchema,
     options: restoreOptionsSchema.default({
       recreateSystemRules: false,
@@ -260,6 +264,8 @@ export const previewResponseSchema = z.object({
   source: securityGroupSummarySchema,
   /** The destination group; for undo and rollback, the source itself (its pre-restore snapshot). */
   destination: securityGroupSummarySchema,
+  /** Set when the destination is a snapshot (or an imported file): `destination` is its group. */
+  destinationSnapshot: destinationSnapshotSchema.optional(),
   mode: restoreModeSchema,
   options: restoreOptionsSchema,
   ingress: directionDiffSchema,
@@ -572,6 +578,7 @@ export const snapshotKindSchema = z.enum([
   'before-undo',
   'before-rollback',
   'watch',
+  'import',
 ]);
 
 /** POST /api/regions/:region/security-groups/:id/snapshots. */
@@ -817,3 +824,4 @@ export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSche
 export * from './contract-history';
 export * from './contract-safe-apply';
 export * from './contract-rollback';
+export * from './contract-import';

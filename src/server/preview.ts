@@ -19,8 +19,9 @@ import type {
 } from '../domain/types';
 import { riskWarnings } from '../domain/warnings';
 import type { EcsPort, GroupDetail, SecurityGroupSummary } from '../ecs/ecs-port';
-import type { PreviewResponse } from './contract';
+import type { DestinationSnapshotView, PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
+import type { SnapshotRecord } from './journal/snapshot-store';
 import { loadGroup, referencedGroupVpcs } from './group-reads';
 import { protectedBlocked, type ProtectedBlocked, type ProtectedSource } from './protected-sources';
 import { eniQuotaOf, type EniQuotaResult } from './usage';
@@ -28,8 +29,16 @@ import { groupSummaryView, planStepView } from './views';
 
 /** The rules a plan moves the source toward, and the group they are the rules of. */
 export type PlanTarget =
-  /** Another group, as just read (a restore's preview and start). */
-  | { kind: 'destination'; group: SecurityGroupSummary; rules: Rule[] }
+  /**
+   * Another group, as just read (a restore's preview and start), or a snapshot's rules (of any
+   * group, an imported file included): then `snapshot` names it and `group` is its group.
+   */
+  | {
+      kind: 'destination';
+      group: SecurityGroupSummary;
+      rules: Rule[];
+      snapshot?: DestinationSnapshotView;
+    }
   /** The source's own rules before a restore (undo / rollback); the group is the source. */
   | { kind: 'snapshot'; group: SecurityGroupSummary; rules: Rule[] }
   /** The destination as the journal recorded it (Retry remaining): no fresh summary exists. */
@@ -72,6 +81,8 @@ export interface PlanningDeps {
   limits: PlanLimits;
   /** Defaults: ENI_RULE_LIMIT 1000, no protected source. */
   impact?: ImpactSettings;
+  /** Where snapshot destinations (`snap-…`) are found; without it only groups are destinations. */
+  snapshots?: { get(id: string): SnapshotRecord | undefined };
 }
 
 function confirmationOf(target: PlanTarget, blocked: ProtectedBlocked[]): Confirmation | null {
@@ -145,7 +156,48 @@ async function planAgainst<T extends PlanTarget>(
   };
 }
 
-/** Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). */
+/** A snapshot as a destination: its rules, its group as a summary, and what names it. */
+function snapshotTarget(
+  deps: PlanningDeps,
+  regionId: string,
+  snapshotId: string,
+): Extract<PreviewTarget, { kind: 'destination' }> {
+  const snapshot = deps.snapshots?.get(snapshotId);
+  if (snapshot === undefined || snapshot.regionId !== regionId) {
+    throw new ApiHttpError(
+      404,
+      'SnapshotNotFound',
+      `There is no snapshot ${snapshotId} in ${regionId} (retention may have removed it).`,
+      { field: 'destinationId', snapshotId },
+    );
+  }
+  return {
+    kind: 'destination',
+    // The group as the snapshot recorded it: it may have changed or be gone since.
+    group: {
+      ...snapshot.group,
+      description: '',
+      creationTime: snapshot.createdAt,
+      ruleCount: snapshot.ruleCount,
+      serviceManaged: snapshot.group.serviceManaged ?? false,
+    },
+    rules: snapshot.rules,
+    snapshot: {
+      id: snapshot.id,
+      kind: snapshot.kind,
+      createdAt: snapshot.createdAt,
+      note: snapshot.note,
+      groupId: snapshot.group.id,
+      groupName: snapshot.group.name,
+    },
+  };
+}
+
+/**
+ * Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). The
+ * destination is a group (`sg-…`, read now) or a snapshot (`snap-…`, of any group of the same
+ * network type, the source's own included).
+ */
 export async function planPair(
   deps: PlanningDeps,
   regionId: string,
@@ -163,6 +215,12 @@ export async function planPair(
         field: 'destinationId',
       },
     );
+  }
+  if (destinationId.startsWith('snap-')) {
+    const target = snapshotTarget(deps, regionId, destinationId);
+    const source = await loadGroup(deps.ecs, regionId, sourceId, 'source');
+    assertSameNetworkType(source.group, target.group);
+    return planAgainst(deps, source, target, mode, options);
   }
   const [source, destination] = await Promise.all([
     loadGroup(deps.ecs, regionId, sourceId, 'source'),
@@ -218,6 +276,9 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
   return {
     source: groupSummaryView(planned.source.group),
     destination: groupSummaryView(target.group),
+    ...(target.kind === 'destination' && target.snapshot !== undefined
+      ? { destinationSnapshot: target.snapshot }
+      : {}),
     mode: planned.mode,
     options: planned.options,
     ingress: diff.ingress,

@@ -64,7 +64,9 @@ describe('The destination picker', () => {
     expect(active).toHaveAccessibleName(
       /^web-prod-backup-20261120 \(sg-[a-z0-9]+\) · \d+ rules · vpc-[a-z0-9]+ · created /,
     );
-    expect(await screen.findByText('Likely backups of web-prod')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Security groups · Likely backups of web-prod'),
+    ).toBeInTheDocument();
     await user.type(select, 'the source itself');
     // Listed, and shown disabled (antd's Select does not pick a disabled option).
     expect(

@@ -10,7 +10,7 @@ import type { GroupInfo, Rule } from '../../domain/types';
 import { digestRules } from '../../domain/revision';
 
 export type SnapshotKind =
-  'manual' | 'before-restore' | 'before-undo' | 'before-rollback' | 'watch';
+  'manual' | 'before-restore' | 'before-undo' | 'before-rollback' | 'watch' | 'import';
 
 export interface SnapshotRecord {
   id: string;

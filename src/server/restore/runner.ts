@@ -104,8 +104,9 @@ export class RestoreRunner {
 
   /** What previews and plans read with: the same for the preview route and every start. */
   get planning(): PlanningDeps {
-    const { ecs, limits, impact } = this.opts;
-    return impact === undefined ? { ecs, limits } : { ecs, limits, impact };
+    const { ecs, limits, impact, journal } = this.opts;
+    const deps = { ecs, limits, snapshots: journal.snapshots };
+    return impact === undefined ? deps : { ...deps, impact };
   }
 
   private get job(): JobContext {

@@ -63,14 +63,14 @@ export function csrfGuard(policy: HostPolicy): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function apiBodyLimit(): MiddlewareHandler<AppEnv> {
+export function apiBodyLimit(maxSize = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
   return bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+    maxSize,
     onError: () => {
       throw new ApiHttpError(
         413,
         'PayloadTooLarge',
-        `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+        `The request body is larger than ${maxSize / 1024} KiB.`,
       );
     },
   });

@@ -549,6 +549,32 @@ export const enUS = {
     eniUnavailable:
       'The per-network-interface rule check could not be computed: ecs:{action} answered {code}. ECS still refuses a rule that would take a network interface over its limit.',
   },
+  // ---- importdest: restore from a snapshot, import a file as the destination ----
+  importdest: {
+    groupsHeading: 'Security groups',
+    snapshotsHeading: 'Snapshots',
+    snapshotTag: 'Snapshot',
+    importTag: 'Imported file',
+    snapshotMeta:
+      '{group} ({groupId}) · {count, plural, one {# rule} other {# rules}} · taken {time}',
+    thisGroup: 'this group',
+    kindManual: 'on demand',
+    kindBeforeRestore: 'before a restore',
+    kindBeforeUndo: 'before an undo',
+    kindBeforeRollback: 'before a roll back',
+    kindWatch: 'change detected',
+    kindImport: 'file {note}',
+    snapshotsLoadError: 'Snapshots could not be read',
+    importButton: 'Import a file…',
+    importHint: 'A JSON rules file exported by this console or the ECS console.',
+    importing: 'Reading {file}…',
+    imported:
+      '{file} imported: {count, plural, one {# rule} other {# rules}}; it is the destination now.',
+    importFailed:
+      '{file} cannot be imported: {count, plural, one {# problem} other {# problems}} listed',
+    problemsList: 'Problems in the file',
+    moreProblems: 'More problems were found than are listed; fix these and import again.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

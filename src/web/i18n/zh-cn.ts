@@ -503,4 +503,27 @@ export const zhCN: Messages = {
     eniUnavailable:
       '无法计算每个网卡的规则数检查：ecs:{action} 返回 {code}。若某个网卡的规则会超出上限，ECS 仍会拒绝该规则。',
   },
+  // ---- importdest: restore from a snapshot, import a file as the destination ----
+  importdest: {
+    groupsHeading: '安全组',
+    snapshotsHeading: '快照',
+    snapshotTag: '快照',
+    importTag: '导入的文件',
+    snapshotMeta: '{group}（{groupId}）· {count} 条规则 · 创建于 {time}',
+    thisGroup: '本安全组',
+    kindManual: '手动创建',
+    kindBeforeRestore: '恢复前自动创建',
+    kindBeforeUndo: '撤销前自动创建',
+    kindBeforeRollback: '回滚前自动创建',
+    kindWatch: '检测到变更',
+    kindImport: '文件 {note}',
+    snapshotsLoadError: '无法读取快照',
+    importButton: '导入文件…',
+    importHint: '由本控制台或 ECS 控制台导出的 JSON 规则文件。',
+    importing: '正在读取 {file}…',
+    imported: '已导入 {file}：{count} 条规则，现已设为目标。',
+    importFailed: '无法导入 {file}：共列出 {count} 个问题',
+    problemsList: '文件中的问题',
+    moreProblems: '发现的问题多于列出的数量；请修正这些问题后重新导入。',
+  },
 };

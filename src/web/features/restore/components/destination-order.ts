@@ -1,4 +1,4 @@
-import type { SecurityGroupView } from '../../../../server/contract';
+import type { SecurityGroupView, SnapshotSummary } from '../../../../server/contract';
 
 /** Why a group cannot be the destination, or null when it can. */
 export type Ineligibility = 'source' | 'network' | null;
@@ -50,4 +50,23 @@ export function orderDestinations(
         a.group.name.localeCompare(b.group.name),
     );
   return { likely, others };
+}
+
+/**
+ * The snapshots the picker offers: those of the source first, then those of other groups, each
+ * newest first. Only snapshots of the source's network type are offered: the others could never
+ * be restored into it (the server refuses them as it refuses such a group).
+ */
+export function orderSnapshots(
+  source: SecurityGroupView,
+  snapshots: readonly SnapshotSummary[],
+): SnapshotSummary[] {
+  const sourceIsVpc = Boolean(source.vpcId);
+  return snapshots
+    .filter((s) => Boolean(s.group.vpcId) === sourceIsVpc)
+    .sort(
+      (a, b) =>
+        Number(b.group.id === source.id) - Number(a.group.id === source.id) ||
+        b.createdAt.localeCompare(a.createdAt),
+    );
 }

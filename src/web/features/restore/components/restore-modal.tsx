@@ -258,6 +258,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
         <div style={{ marginTop: 8 }}>
           <DestinationSelect
             id="restore-destination"
+            region={region}
             source={source}
             groups={candidates.data}
             loading={candidates.isPending}
