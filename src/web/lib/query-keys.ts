@@ -37,4 +37,9 @@ export const queryKeys = {
     [...queryKeys.restoreLists(), filter] as const,
   restore: (restoreId: string) => [...queryKeys.restores(), 'detail', restoreId] as const,
   undoPreview: (restoreId: string) => [...queryKeys.restore(restoreId), 'undo-preview'] as const,
+  timeline: (region: string, groupId: string) =>
+    [...queryKeys.group(region, groupId), 'timeline'] as const,
+  compare: (region: string, groupId: string, from: string, to: string) =>
+    [...queryKeys.group(region, groupId), 'compare', from, to] as const,
+  watches: () => [...root, 'watches'] as const,
 };
