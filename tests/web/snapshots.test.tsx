@@ -35,7 +35,7 @@ describe('Snapshots in the console', () => {
     await user.click(
       await screen.findByRole(
         'button',
-        { name: 'Create a snapshot of web-prod' },
+        { name: 'Create snapshot of web-prod' },
         { timeout: 15_000 },
       ),
     );
@@ -65,7 +65,7 @@ describe('Snapshots in the console', () => {
     );
     expect(screen.getByRole('button', { name: 'Compare' })).toBeDisabled();
     await user.click(await within(table).findByRole('checkbox', { name: /^Pick Live rules/ }));
-    await user.click(within(table).getByRole('checkbox', { name: /^Pick Snapshot / }));
+    await user.click(within(table).getByRole('checkbox', { name: /^Pick Snapshot of / }));
     await user.click(screen.getByRole('button', { name: 'Compare' }));
 
     expect(
@@ -199,7 +199,7 @@ describe('Snapshots in the console', () => {
     const { user } = renderApp(`/security-groups/${id}/rules?region=${REGION}`);
     const json = await screen.findByRole(
       'link',
-      { name: 'Export web-prod as JSON' },
+      { name: 'Export JSON of web-prod' },
       { timeout: 15_000 },
     );
     expect(json).toHaveAttribute('download');
@@ -210,7 +210,7 @@ describe('Snapshots in the console', () => {
     expect(groupFile.headers.get('content-disposition')).toBe(
       `attachment; filename="ecs_${REGION}_${id}.json"`,
     );
-    const csv = screen.getByRole('link', { name: 'Export web-prod as CSV' });
+    const csv = screen.getByRole('link', { name: 'Export CSV of web-prod' });
     expect(csv.getAttribute('href')).toContain('format=csv');
 
     await user.click(screen.getByRole('link', { name: 'Timeline of web-prod' }));
@@ -220,7 +220,7 @@ describe('Snapshots in the console', () => {
       { timeout: 15_000 },
     );
     const snapshotCsv = await within(table).findByRole('link', {
-      name: /^Export web-prod .* as CSV$/,
+      name: /^Export CSV of web-prod .+$/,
     });
     const href = new URL(snapshotCsv.getAttribute('href')!);
     expect(href.pathname).toBe(`/api/snapshots/${snapshotId}/export`);

@@ -445,7 +445,7 @@ export const enUS = {
   // ---- snapshotsUi: snapshots, timeline, compare, watch, clone and export ----
   snapshotsUi: {
     createSnapshot: 'Create snapshot',
-    createSnapshotOf: 'Create a snapshot of {name}',
+    createSnapshotOf: 'Create snapshot of {name}',
     createTitle: 'Create a snapshot of {name}',
     createHint:
       'Keeps a copy of the group’s rules as they are now in the console’s journal, to compare with or restore from later.',
@@ -477,14 +477,16 @@ export const enUS = {
     colWhat: 'What',
     colDetails: 'Details',
     colActions: 'Actions',
-    pick: 'Pick {what} {time} to compare',
+    pick: 'Pick {what} of {time} to compare',
+    pickLive: 'Pick Live rules to compare',
     pickHint: 'Pick two points to compare, or one and Live rules.',
     pickedTwo: 'Two points picked.',
     compare: 'Compare',
     clearPicks: 'Clear',
     pointAt: 'snapshot of {time}',
     compareTitle: 'From {from} to {to}',
-    compareCounts: '{from} rules → {to} rules',
+    compareCounts:
+      '{from, plural, one {# rule} other {# rules}} → {to, plural, one {# rule} other {# rules}}',
     compareTable: 'Comparison',
     compareLoadError: 'The comparison could not be loaded',
     identical: 'Both points have the same rules.',
@@ -501,7 +503,7 @@ export const enUS = {
     restoreDetailOf: 'Details of restore {id}',
     exportJson: 'Export JSON',
     exportCsv: 'Export CSV',
-    exportOf: 'Export {name} as {format}',
+    exportOf: 'Export {format} of {name}',
     watch: 'Watch',
     unwatch: 'Stop watching',
     watchOf: 'Watch {name}',

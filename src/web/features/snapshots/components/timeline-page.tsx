@@ -62,10 +62,11 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
           <Checkbox
             checked={picks.includes(point)}
             onChange={() => setPicks((current) => togglePick(current, point))}
-            aria-label={t('snapshotsUi.pick', {
-              what: titleOf(row),
-              time: row.type === 'live' ? '' : formatTime(row.at),
-            })}
+            aria-label={
+              row.type === 'live'
+                ? t('snapshotsUi.pickLive')
+                : t('snapshotsUi.pick', { what: titleOf(row), time: formatTime(row.at) })
+            }
           />
         );
       },
