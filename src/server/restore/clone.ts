@@ -58,7 +58,7 @@ export async function cloneGroup(
         403,
         error.code,
         `ECS refused to create the clone: this account's RAM policy must allow ecs:CreateSecurityGroup (${error.message}).`,
-        { action: 'ecs:CreateSecurityGroup' },
+        { ramAction: 'ecs:CreateSecurityGroup' },
         error.requestId,
       );
     }

@@ -4,7 +4,7 @@ import { homePath } from './first-screen';
 import { GroupsRoute } from './routes/groups-route';
 import { NotFoundRoute } from './routes/not-found-route';
 
-/** The SPA's routes; the rules and history pages load as their own chunks. */
+/** The SPA's routes; the rules, timeline and history pages load as their own chunks. */
 export const appRoutes: RouteObject[] = [
   {
     element: <AppLayout />,
@@ -19,6 +19,12 @@ export const appRoutes: RouteObject[] = [
       {
         path: 'security-groups/:groupId/rules',
         lazy: async () => ({ Component: (await import('./routes/rules-route')).RulesRoute }),
+      },
+      {
+        path: 'security-groups/:groupId/timeline',
+        lazy: async () => ({
+          Component: (await import('./routes/timeline-route')).TimelineRoute,
+        }),
       },
       {
         path: 'history',

@@ -4,6 +4,8 @@ export const paths = {
     `/security-groups?${new URLSearchParams({ region, ...extra }).toString()}`,
   rules: (region: string, groupId: string) =>
     `/security-groups/${encodeURIComponent(groupId)}/rules?${new URLSearchParams({ region }).toString()}`,
+  timeline: (region: string, groupId: string) =>
+    `/security-groups/${encodeURIComponent(groupId)}/timeline?${new URLSearchParams({ region }).toString()}`,
   history: () => '/history',
   restore: (restoreId: string) => `/history/${encodeURIComponent(restoreId)}`,
   protectedSources: () => '/settings/protected-sources',

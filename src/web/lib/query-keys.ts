@@ -38,4 +38,9 @@ export const queryKeys = {
   restore: (restoreId: string) => [...queryKeys.restores(), 'detail', restoreId] as const,
   followUpPreview: (restoreId: string, kind: 'undo' | 'rollback' | 'retry') =>
     [...queryKeys.restore(restoreId), `${kind}-preview`] as const,
+  timeline: (region: string, groupId: string) =>
+    [...queryKeys.group(region, groupId), 'timeline'] as const,
+  compare: (region: string, groupId: string, from: string, to: string) =>
+    [...queryKeys.group(region, groupId), 'compare', from, to] as const,
+  watches: () => [...root, 'watches'] as const,
 };

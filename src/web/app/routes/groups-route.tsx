@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { useRegion } from '../../features/regions/hooks/use-region';
 import { useEditSearchParams } from '../../lib/use-edit-search-params';
 import { SecurityGroupsPage } from '../../features/security-groups/components/security-groups-page';
+import { GroupSnapshotActions } from '../../features/snapshots/components/group-snapshot-actions';
+import { WatchState } from '../../features/snapshots/components/watch-toggle';
 
 const RestoreModal = lazy(() =>
   import('../../features/restore/components/restore-modal').then((m) => ({
@@ -18,7 +20,13 @@ export function GroupsRoute() {
 
   return (
     <>
-      <SecurityGroupsPage region={region} />
+      <SecurityGroupsPage
+        region={region}
+        rowActions={(g) => (
+          <GroupSnapshotActions region={region} groupId={g.id} groupName={g.name} variant="row" />
+        )}
+        rowBadge={(g) => <WatchState region={region} groupId={g.id} />}
+      />
       {sourceId && (
         <Suspense fallback={null}>
           <RestoreModal

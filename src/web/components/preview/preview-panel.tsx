@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Flex, Input, Space, Tabs, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Alert, Button, Checkbox, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type {
   PreviewResponse,
@@ -13,19 +13,11 @@ import { PreflightChecks } from '../preflight-checks';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import type { GroupNames } from '../rule-format';
-import { Heading } from '../headings';
 import { summaryLine } from '../restore-summary';
 import { useToast } from '../toast';
-import { NotRestorableTable } from './not-restorable-table';
 import { consistentWarnings } from './preview-warnings';
-import {
-  completelyResult,
-  directionCounts,
-  earlyRemovalKeys,
-  planJson,
-  previewRows,
-} from './preview-rows';
-import { PreviewTable, previewSearchText } from './preview-table';
+import { completelyResult, earlyRemovalKeys, planJson } from './preview-rows';
+import { DiffTabs } from './diff-tabs';
 import { PacketCheck } from './packet-check';
 import { TrafficEffectPanel } from './traffic-effect-panel';
 
@@ -37,8 +29,6 @@ interface PreviewPanelProps {
   /** When given, a check that Completely Restore avoids offers a button that switches to it. */
   onModeChange?: (mode: RestoreMode) => void;
 }
-
-type Direction = 'ingress' | 'egress';
 
 function warningText(warning: WarningView, t: Translate): string {
   const count = warning.rules.length;
@@ -63,9 +53,6 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
   // is given without the limit rather than with a guessed one.
   const ruleLimit = useQueryClient().getQueryData<Session>(queryKeys.session())?.ruleLimit;
   const message = useToast();
-  const [direction, setDirection] = useState<Direction>('ingress');
-  const [changesOnly, setChangesOnly] = useState(false);
-  const [search, setSearch] = useState('');
   const mode = preview.mode;
 
   const early = useMemo(() => earlyRemovalKeys(preview), [preview]);
@@ -73,17 +60,6 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
   const before = preview.source.ruleCount;
   const sum = before + preview.summary.added;
   const arithmetic = `${before} + ${preview.summary.added} = ${sum}${ruleLimit !== undefined && sum > ruleLimit ? ` > ${ruleLimit}` : ''}`;
-
-  const rowsOf = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    const build = (d: Direction) =>
-      previewRows(preview[d], early).filter(
-        (row) =>
-          (!changesOnly || row.category !== 'unchanged') &&
-          (!needle || previewSearchText(row, t, names, mode).includes(needle)),
-      );
-    return { ingress: build('ingress'), egress: build('egress') };
-  }, [preview, early, changesOnly, search, t, names, mode]);
 
   const copyPlan = async () => {
     try {
@@ -94,8 +70,6 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
     }
   };
 
-  const notRestorableTotal =
-    preview.ingress.notRestorable.length + preview.egress.notRestorable.length;
   const offersSystemRules =
     preview.options.recreateSystemRules ||
     [...preview.ingress.notRestorable, ...preview.egress.notRestorable].some(
@@ -103,64 +77,6 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
     );
   const offersRetarget =
     preview.options.retargetSelfReferences || warnings.some((w) => w.kind === 'self-reference');
-
-  const directionLabel = (d: Direction) => t(d === 'ingress' ? 'rules.inbound' : 'rules.outbound');
-  const tabContent = (d: Direction) => {
-    const counts = directionCounts(preview[d]);
-    return (
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Space
-          size={4}
-          wrap
-          aria-label={t('restore.directionCounts', { direction: directionLabel(d) })}
-        >
-          <Tag color="success">
-            + {t('restore.added')}: {counts.added}
-          </Tag>
-          <Tag color="error">
-            − {t(mode === 'completely' ? 'restore.removed' : 'restore.kept')}: {counts.removed}
-          </Tag>
-          <Tag color="warning">
-            ~ {t('restore.changed')}: {counts.changed}
-          </Tag>
-          <Tag>
-            {t('restore.unchanged')}: {counts.unchanged}
-          </Tag>
-          <Tag>
-            {t('restore.notRestorable')}: {counts.notRestorable}
-          </Tag>
-        </Space>
-        <PreviewTable
-          label={t('restore.preview') + ': ' + directionLabel(d)}
-          rows={rowsOf[d]}
-          mode={mode}
-          names={names}
-          arithmetic={arithmetic}
-        />
-        {preview[d].notRestorable.length > 0 && (
-          <section
-            aria-label={t('restore.notRestorableGroup', { count: preview[d].notRestorable.length })}
-          >
-            <Heading level={4} looksLike={5}>
-              {t('restore.notRestorableGroup', { count: preview[d].notRestorable.length })}
-            </Heading>
-            <Typography.Paragraph type="secondary">
-              {t('restore.notRestorableHint')}
-            </Typography.Paragraph>
-            <NotRestorableTable
-              items={preview[d].notRestorable}
-              names={names}
-              label={
-                t('restore.notRestorableGroup', { count: preview[d].notRestorable.length }) +
-                ': ' +
-                directionLabel(d)
-              }
-            />
-          </section>
-        )}
-      </Space>
-    );
-  };
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -229,34 +145,14 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
           )}
         </Space>
       )}
-      <Flex gap="small" wrap align="center">
-        <Checkbox checked={changesOnly} onChange={(event) => setChangesOnly(event.target.checked)}>
-          {t('restore.changesOnly')}
-        </Checkbox>
-        <Input.Search
-          aria-label={t('restore.search')}
-          placeholder={t('restore.searchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          allowClear
-          style={{ width: 280 }}
-        />
-        <Button onClick={() => void copyPlan()}>{t('restore.copyPlan')}</Button>
-        {notRestorableTotal > 0 && (
-          <Tag>{t('restore.notRestorableGroup', { count: notRestorableTotal })}</Tag>
-        )}
-      </Flex>
-      <Tabs
-        activeKey={direction}
-        onChange={(key) => setDirection(key as Direction)}
-        items={(['ingress', 'egress'] as const).map((d) => {
-          const c = directionCounts(preview[d]);
-          return {
-            key: d,
-            label: `${directionLabel(d)} (+${c.added} −${c.removed} ~${c.changed})`,
-            children: d === direction ? tabContent(d) : null,
-          };
-        })}
+      <DiffTabs
+        diff={preview}
+        mode={mode}
+        names={names}
+        tableLabel={t('restore.preview')}
+        early={early}
+        arithmetic={arithmetic}
+        toolbarExtra={<Button onClick={() => void copyPlan()}>{t('restore.copyPlan')}</Button>}
       />
     </Space>
   );

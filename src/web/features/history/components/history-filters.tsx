@@ -1,7 +1,7 @@
 import { Button, Flex, Input, Select } from 'antd';
 import { useT } from '../../../i18n/use-t';
 import type { FilterKey, HistoryFilters } from '../hooks/use-history-filters';
-import { kindLabel, statusLabel } from './restore-labels';
+import { kindLabel, statusLabel } from '../../../components/restore-labels';
 
 const STATUSES = ['pending', 'running', 'succeeded', 'failed', 'interrupted', 'refused'] as const;
 const KINDS = ['restore', 'rollback', 'undo'] as const;

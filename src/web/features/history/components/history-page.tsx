@@ -11,7 +11,7 @@ import { paths } from '../../../lib/paths';
 import { historyExportUrl, historyQueries } from '../api/history-queries';
 import { historyQueryOf, useHistoryFilters } from '../hooks/use-history-filters';
 import { HistoryFiltersBar } from './history-filters';
-import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
+import { kindLabel, modeLabel, statusColor, statusLabel } from '../../../components/restore-labels';
 
 /**
  * Restore History: the journal's restores, rollbacks and undos, filtered on the server by what

@@ -15,7 +15,7 @@ import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import type { FollowUpKind } from '../../../lib/follow-ups';
 import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
 import { paths } from '../../../lib/paths';
-import { kindLabel, modeLabel, statusColor, statusLabel } from './restore-labels';
+import { kindLabel, modeLabel, statusColor, statusLabel } from '../../../components/restore-labels';
 import { RestoreLinks } from './restore-links';
 import { RulesTable } from './rules-table';
 import { StepRulesList } from './step-rules-list';

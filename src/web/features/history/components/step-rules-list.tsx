@@ -4,7 +4,7 @@ import type { GroupNames } from '../../../components/rule-format';
 import { stepLabel } from '../../../components/restore-steps';
 import { useT } from '../../../i18n/use-t';
 import { RulesTable } from './rules-table';
-import { statusColor } from './restore-labels';
+import { statusColor } from '../../../components/restore-labels';
 
 const stepStatusKey = {
   applied: 'restore.stepApplied',

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Descriptions, Flex, Input, Select, Skeleton, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import type { RuleView } from '../../../../server/contract';
+import type { RuleView, SecurityGroupView } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { PageTitle } from '../../../components/headings';
 import { ruleRowKey } from '../../../components/rule-row-key';
@@ -17,8 +17,15 @@ import { rulesPageColumns } from './rule-columns';
 
 type Direction = RuleView['direction'];
 
+interface RulesPageProps {
+  region: string;
+  groupId: string;
+  /** More actions of the group beside Restore Rules (composed by the app layer). */
+  actions?: (group: SecurityGroupView) => ReactNode;
+}
+
 /** Manage Rules: a group's inbound and outbound rules, sortable and filterable. */
-export function RulesPage({ region, groupId }: { region: string; groupId: string }) {
+export function RulesPage({ region, groupId, actions }: RulesPageProps) {
   const t = useT();
   const formatTime = useFormatTime();
   const navigate = useNavigate();
@@ -118,15 +125,18 @@ export function RulesPage({ region, groupId }: { region: string; groupId: string
       <Link to={paths.groups(region)}>{t('rules.back')}</Link>
       <Flex justify="space-between" align="center" wrap>
         <PageTitle id="rules-title">{t('rules.title', { name: group.name || group.id })}</PageTitle>
-        <Link to={`${paths.history()}?${new URLSearchParams({ sourceId: group.id }).toString()}`}>
-          {t('auditHistory.groupHistory')}
-        </Link>
-        <Button
-          type="primary"
-          onClick={() => navigate(paths.groups(region, { restore: group.id }))}
-        >
-          {t('rules.restoreRules')}
-        </Button>
+        <Flex gap="small" wrap align="center">
+          <Link to={`${paths.history()}?${new URLSearchParams({ sourceId: group.id }).toString()}`}>
+            {t('auditHistory.groupHistory')}
+          </Link>
+          {actions?.(group)}
+          <Button
+            type="primary"
+            onClick={() => navigate(paths.groups(region, { restore: group.id }))}
+          >
+            {t('rules.restoreRules')}
+          </Button>
+        </Flex>
       </Flex>
       <Descriptions
         size="small"

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { Button, Empty, Flex, Input, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -12,8 +12,16 @@ import { paths } from '../../../lib/paths';
 import { groupQueries } from '../../../lib/group-queries';
 import { useGroupListParams } from '../hooks/use-group-list-params';
 
+interface SecurityGroupsPageProps {
+  region: string;
+  /** More actions of a row (composed by the app layer from other features). */
+  rowActions?: (group: SecurityGroupView) => ReactNode;
+  /** A state shown under a row's name (e.g. its watch). */
+  rowBadge?: (group: SecurityGroupView) => ReactNode;
+}
+
 /** Network & Security > Security Groups: the groups of one region. */
-export function SecurityGroupsPage({ region }: { region: string }) {
+export function SecurityGroupsPage({ region, rowActions, rowBadge }: SecurityGroupsPageProps) {
   const t = useT();
   const formatTime = useFormatTime();
   const params = useGroupListParams();
@@ -46,6 +54,7 @@ export function SecurityGroupsPage({ region }: { region: string }) {
         <div className="rr-stack">
           <Link to={paths.rules(region, g.id)}>{g.id}</Link>
           <span>{g.name}</span>
+          {rowBadge?.(g)}
         </div>
       ),
     },
@@ -84,6 +93,7 @@ export function SecurityGroupsPage({ region }: { region: string }) {
           >
             {t('groups.restoreRules')}
           </button>
+          {rowActions?.(g)}
         </div>
       ),
     },

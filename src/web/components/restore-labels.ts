@@ -1,5 +1,6 @@
-import type { RestoreSummary } from '../../../../server/contract';
-import type { Translate } from '../../../i18n/translate';
+/** The words and colours of a restore's kind, mode and status, wherever a restore is listed. */
+import type { RestoreSummary } from '../../server/contract';
+import type { Translate } from '../i18n/translate';
 
 export function kindLabel(kind: RestoreSummary['kind'], t: Translate): string {
   return t(

@@ -1,0 +1,58 @@
+import { Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { SnapshotKind, TimelineEntry } from '../../../../server/contract';
+import { kindLabel, statusColor, statusLabel } from '../../../components/restore-labels';
+import type { Translate } from '../../../i18n/translate';
+import { useT } from '../../../i18n/use-t';
+import { paths } from '../../../lib/paths';
+
+const snapshotKindKeys = {
+  manual: 'snapshotsUi.kindManual',
+  'before-restore': 'snapshotsUi.kindBeforeRestore',
+  'before-undo': 'snapshotsUi.kindBeforeUndo',
+  'before-rollback': 'snapshotsUi.kindBeforeRollback',
+  watch: 'snapshotsUi.kindWatch',
+  import: 'snapshotsUi.kindImport',
+} as const satisfies Record<SnapshotKind, string>;
+
+/** What an entry is, in a few words (the timeline's What column, and the compare pick's name). */
+export function entryTitle(entry: TimelineEntry, t: Translate): string {
+  return entry.type === 'snapshot' ? t(snapshotKindKeys[entry.kind]) : kindLabel(entry.kind, t);
+}
+
+/** The facts of a timeline entry: a snapshot's note, author and rules; a restore's status and counts. */
+export function EntryDetails({ entry }: { entry: TimelineEntry }) {
+  const t = useT();
+  if (entry.type === 'snapshot')
+    return (
+      <Space orientation="vertical" size={0}>
+        {entry.note && <Typography.Text>{entry.note}</Typography.Text>}
+        <Typography.Text type="secondary">
+          {t('snapshotsUi.snapshotFacts', { count: entry.ruleCount, actor: entry.by })}
+        </Typography.Text>
+        {entry.restoreId && (
+          <Link to={paths.restore(entry.restoreId)}>{t('snapshotsUi.takenBefore')}</Link>
+        )}
+      </Space>
+    );
+  const s = entry.summary;
+  return (
+    <Space orientation="vertical" size={0}>
+      <Space size={4} wrap>
+        <Tag color={statusColor[entry.status]}>{statusLabel(entry.status, t)}</Tag>
+        <Typography.Text>
+          {t('snapshotsUi.restoreFrom', { name: entry.destination.name || entry.destination.id })}
+        </Typography.Text>
+      </Space>
+      <Typography.Text type="secondary">
+        {`+${s.added} −${s.removed} ~${s.changed}`} · {t('snapshotsUi.by', { actor: entry.by })}
+      </Typography.Text>
+      <Link
+        to={paths.restore(entry.id)}
+        aria-label={t('snapshotsUi.restoreDetailOf', { id: entry.id })}
+      >
+        {t('snapshotsUi.restoreDetail')}
+      </Link>
+    </Space>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The backup workflow inside the console: snapshot web-prod, let its rules change (a restore
+ * from its backup), find both on the timeline, compare the snapshot with the live rules, clone
+ * the group and export its rules.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { choose, openConsole, searchGroups } from './support/console';
+import { BACKUP_GROUP, LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
+import { checkScreen } from './support/screens';
+
+test.beforeEach(async ({ request }) => {
+  await emulator(request).reset();
+});
+
+/** web-prod takes its backup's rules completely, through the API as another operator would. */
+async function restoreFromBackup(request: APIRequestContext, sourceId: string, backupId: string) {
+  const base = `/api/regions/${REGION}/security-groups/${sourceId}`;
+  const body = { destinationId: backupId, mode: 'completely' };
+  const preview = await request.post(`${base}/restore-preview`, { data: body });
+  expect(preview.ok()).toBe(true);
+  const { revision } = (await preview.json()) as { revision: string };
+  const started = await request.post(`${base}/restores`, { data: { ...body, revision } });
+  expect(started.status()).toBe(202);
+  const { restoreId } = (await started.json()) as { restoreId: string };
+  await expect
+    .poll(async () => {
+      const detail = await request.get(`/api/restores/${restoreId}`);
+      return ((await detail.json()) as { status: string }).status;
+    })
+    .toBe('succeeded');
+}
+
+test('snapshot web-prod, see a change on its timeline, compare, clone and export', async ({
+  page,
+  request,
+}, testInfo) => {
+  const live = await groupByName(request, LIVE_GROUP);
+  const backup = await groupByName(request, BACKUP_GROUP);
+
+  await openConsole(page);
+  await searchGroups(page, LIVE_GROUP);
+  await page.getByRole('button', { name: `Create snapshot of ${LIVE_GROUP}`, exact: true }).click();
+  const create = page.getByRole('dialog', {
+    name: `Create a snapshot of ${LIVE_GROUP}`,
+    exact: true,
+  });
+  await create.getByLabel('Note (optional)').fill('before the restore');
+  await create.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByText(`Snapshot of ${live.ruleCount} rules created.`)).toBeVisible();
+
+  await restoreFromBackup(request, live.id, backup.id);
+
+  await page.getByRole('button', { name: 'Open the timeline' }).click();
+  await expect(
+    page.getByRole('heading', { name: `Timeline of ${LIVE_GROUP}`, exact: true }),
+  ).toBeVisible();
+  const timeline = page.getByRole('table', { name: `Timeline of ${LIVE_GROUP}`, exact: true });
+  await expect(timeline.getByText('before the restore')).toBeVisible();
+  // The restore, and the snapshot the server took just before it, newest first.
+  await expect(timeline.getByRole('link', { name: /^Details of restore / })).toBeVisible();
+  await expect(timeline.getByText('Snapshot before a restore')).toBeVisible();
+
+  await timeline.getByRole('checkbox', { name: /^Pick Live rules/ }).check();
+  await timeline.getByRole('checkbox', { name: /^Pick Snapshot of / }).check();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(
+    page.getByRole('heading', { name: /^From snapshot of .* to Live rules$/ }),
+  ).toBeVisible();
+  const inbound = page.getByRole('table', { name: 'Comparison: Inbound' });
+  await expect(inbound.getByRole('row').filter({ hasText: 'HTTPS from anywhere' })).toContainText(
+    'Added',
+  );
+  await checkScreen(page, testInfo, 'timeline-compare');
+
+  // Export the group's rules: the browser saves the server's file name.
+  await page.getByRole('link', { name: 'Back to the rules' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: `Export CSV of ${LIVE_GROUP}`, exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^ecs_sgRule_${live.id}_${REGION}_.+\\.csv$`),
+  );
+
+  await page.getByRole('button', { name: `Clone ${LIVE_GROUP}`, exact: true }).click();
+  const clone = page.getByRole('dialog', { name: `Clone ${LIVE_GROUP}`, exact: true });
+  await expect(clone.getByLabel('Name of the new group')).toHaveValue(
+    new RegExp(`^${LIVE_GROUP}-backup-\\d{8}$`),
+  );
+  await clone.getByLabel('Name of the new group').fill('web-prod-e2e-copy');
+  await clone.getByRole('button', { name: 'Clone', exact: true }).click();
+  await expect(clone.getByText(/is ready with the same rules\.$/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await checkScreen(page, testInfo, 'clone-done');
+  await clone.getByRole('link', { name: 'Open the new group' }).click();
+  await expect(page.getByRole('heading', { name: 'Rules of web-prod-e2e-copy' })).toBeVisible();
+
+  // Narrow screen: the timeline stays within a phone's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/security-groups/${live.id}/timeline?region=${REGION}`);
+  await expect(
+    page.getByRole('heading', { name: `Timeline of ${LIVE_GROUP}`, exact: true }),
+  ).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await checkScreen(page, testInfo, 'timeline-narrow');
+
+  // The same timeline in Chinese.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await choose(page, page.getByRole('combobox', { name: 'Language' }), '简体中文');
+  await expect(page.getByRole('heading', { name: `${LIVE_GROUP} 的时间线` })).toBeVisible();
+  await checkScreen(page, testInfo, 'zh-timeline');
+});
