@@ -442,6 +442,13 @@ export const enUS = {
     failed: 'ecs:{action} failed ({code})',
     loadError: 'What uses this group could not be read: {message}',
   },
+  // ---- narrow: phone layout and keyboard names ----
+  narrow: {
+    detailsColumn: 'Details',
+    rowDetails: 'Show {columns}',
+    separator: ', ',
+    settings: 'Region, language and session',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -401,4 +401,11 @@ export const zhCN: Messages = {
     failed: 'ecs:{action} 失败（{code}）',
     loadError: '无法读取使用此安全组的资源：{message}',
   },
+  // ---- narrow：手机布局与键盘可达的名称 ----
+  narrow: {
+    detailsColumn: '详情',
+    rowDetails: '显示{columns}',
+    separator: '、',
+    settings: '地域、语言与会话',
+  },
 };

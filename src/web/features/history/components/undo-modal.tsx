@@ -8,6 +8,8 @@ import { DialogTitle, Heading } from '../../../components/headings';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
+import { useNarrowScreen } from '../../../lib/use-narrow-screen';
+import { useReturnFocus } from '../../../lib/use-return-focus';
 import { groupQueries } from '../../../lib/group-queries';
 import { historyQueries } from '../api/history-queries';
 import { useUndo } from '../hooks/use-undo';
@@ -25,13 +27,16 @@ export function UndoModal({ restore, onClose }: { restore: RestoreDetail; onClos
   );
   const name = restore.source.name || restore.source.id;
   const identical = Boolean(preview.data?.identical);
+  const narrow = useNarrowScreen();
+  useReturnFocus();
 
   return (
     <Modal
       open
       title={<DialogTitle>{t('history.undoTitle', { name, id: restore.source.id })}</DialogTitle>}
       onCancel={onClose}
-      width={1120}
+      width={narrow ? '100%' : 1120}
+      rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}
       mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={onClose}>
