@@ -74,7 +74,7 @@ export function ruleColumns<Row>({
       key: 'protocol',
       title: t('rules.colProtocol'),
       width: '100px',
-      narrowWidth: '52px',
+      narrowWidth: '60px',
       essential: true,
       render: (row) => protocolLabel(rule(row), t),
       sortValue: (row) => rule(row).protocol,

@@ -143,6 +143,13 @@ export function VirtualTable<Row>({
     whiteSpace: 'nowrap',
     alignSelf: 'center',
   };
+  // A narrow column's title wraps onto two smaller lines rather than being cut.
+  const narrowHeaderStyle: CSSProperties = {
+    ...cellStyle,
+    whiteSpace: 'normal',
+    fontSize: token.fontSizeSM,
+    lineHeight: 1.25,
+  };
   const toggleSort = (key: string) =>
     setSort((current) =>
       current?.key !== key
@@ -188,7 +195,7 @@ export function VirtualTable<Row>({
                 key={column.key}
                 role="columnheader"
                 aria-sort={column.sortValue ? (sortOrder ?? 'none') : undefined}
-                style={cellStyle}
+                style={narrow ? narrowHeaderStyle : cellStyle}
               >
                 {column.sortValue ? (
                   <button

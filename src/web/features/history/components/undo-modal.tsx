@@ -9,7 +9,7 @@ import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
 import { useNarrowScreen } from '../../../lib/use-narrow-screen';
-import { useReturnFocus } from '../../../lib/use-return-focus';
+import { useDialogFocus } from '../../../lib/use-dialog-focus';
 import { groupQueries } from '../../../lib/group-queries';
 import { historyQueries } from '../api/history-queries';
 import { useUndo } from '../hooks/use-undo';
@@ -28,7 +28,7 @@ export function UndoModal({ restore, onClose }: { restore: RestoreDetail; onClos
   const name = restore.source.name || restore.source.id;
   const identical = Boolean(preview.data?.identical);
   const narrow = useNarrowScreen();
-  useReturnFocus();
+  useDialogFocus();
 
   return (
     <Modal

@@ -20,7 +20,7 @@ import { queryKeys } from '../../../lib/query-keys';
 import { groupQueries } from '../../../lib/group-queries';
 import { paths } from '../../../lib/paths';
 import { useNarrowScreen } from '../../../lib/use-narrow-screen';
-import { useReturnFocus } from '../../../lib/use-return-focus';
+import { useDialogFocus } from '../../../lib/use-dialog-focus';
 import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { ruleQueries } from '../../../lib/rule-queries';
 import { previewQueries } from '../api/preview-queries';
@@ -59,7 +59,7 @@ export function RestoreModal({
   const group = source.data?.group;
   const title = t('restore.title', { name: group?.name ?? sourceId, id: sourceId });
   const narrow = useNarrowScreen();
-  useReturnFocus();
+  useDialogFocus();
 
   return (
     <Modal
