@@ -7,14 +7,21 @@ import { SessionBanner } from '../features/session/components/session-banner';
 import { SignOutButton } from '../features/session/components/sign-out-button';
 import { useT } from '../i18n/use-t';
 import { paths } from '../lib/paths';
+import { useNarrowScreen } from '../lib/use-narrow-screen';
 import { LanguageSwitch } from './language-switch';
+import { TopBarMenu } from './top-bar-menu';
 
-/** Top bar (product, navigation, region, language, sign-out), the emulator banner, and the page. */
+/**
+ * Top bar (product, navigation, region, language, sign-out), the emulator banner, and the page.
+ * Below 768 px the bar takes two lines (product and menu, then navigation) and the selectors
+ * fold into a menu, so a phone never scrolls sideways.
+ */
 export function AppLayout() {
   const t = useT();
   const { token } = theme.useToken();
   const location = useLocation();
   const [region] = useRegion();
+  const narrow = useNarrowScreen();
   const selected = location.pathname.startsWith('/history')
     ? 'history'
     : location.pathname.startsWith('/settings')
@@ -29,16 +36,26 @@ export function AppLayout() {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 16,
+          gap: narrow ? 8 : 16,
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          paddingInline: 24,
+          paddingInline: narrow ? 12 : 24,
+          ...(narrow
+            ? { flexWrap: 'wrap', height: 'auto', lineHeight: 'normal', paddingBlock: 8 }
+            : {}),
         }}
       >
-        <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
+        <Typography.Text
+          strong
+          style={{ fontSize: 16, whiteSpace: 'nowrap', flex: narrow ? 1 : undefined }}
+        >
           {t('app.productName')}
         </Typography.Text>
-        <nav aria-label={t('app.navSection')} style={{ flex: 1, minWidth: 0 }}>
+        {narrow && <TopBarMenu />}
+        <nav
+          aria-label={t('app.navSection')}
+          style={narrow ? { flexBasis: '100%', order: 1 } : { flex: 1, minWidth: 0 }}
+        >
           <Flex gap="middle" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {(
               [
@@ -62,14 +79,16 @@ export function AppLayout() {
             ))}
           </Flex>
         </nav>
-        <Flex gap="small" align="center">
-          <RegionSelect />
-          <LanguageSwitch />
-          <SignOutButton />
-        </Flex>
+        {!narrow && (
+          <Flex gap="small" align="center">
+            <RegionSelect />
+            <LanguageSwitch />
+            <SignOutButton />
+          </Flex>
+        )}
       </Layout.Header>
       <SessionBanner />
-      <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
+      <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24 }}>
         <Suspense fallback={<Skeleton active />}>
           <Outlet />
         </Suspense>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Spin, theme } from 'antd';
+import { useNarrowScreen } from '../lib/use-narrow-screen';
 
 export interface DataColumn<Row> {
   key: string;
@@ -22,7 +23,9 @@ interface DataTableProps<Row> {
 /**
  * A plain, semantic table for short paged lists (a page of groups, of restores). antd's Table
  * brings sorting, filter menus and paging we do not use here, and most of the first route's
- * JavaScript with them.
+ * JavaScript with them. On a narrow screen each row stacks its cells, each under its column's
+ * title, instead of scrolling sideways; the roles are then written out, since a browser may drop
+ * a table's semantics once its rows no longer display as rows.
  */
 export function DataTable<Row>({
   caption,
@@ -33,15 +36,20 @@ export function DataTable<Row>({
   empty,
 }: DataTableProps<Row>) {
   const { token } = theme.useToken();
+  const stacked = useNarrowScreen();
+  const role = (name: string) => (stacked ? name : undefined);
   const cell = {
     padding: `${token.paddingSM}px ${token.padding}px`,
     borderBottom: `1px solid ${token.colorBorderSecondary}`,
     verticalAlign: 'top' as const,
   };
+  const stackedCell = { padding: `${token.paddingXXS}px ${token.paddingSM}px` };
   return (
     <Spin spinning={loading}>
       <div style={{ overflowX: 'auto' }}>
         <table
+          className={stacked ? 'rr-stacked-table' : undefined}
+          role={role('table')}
           style={{ width: '100%', borderCollapse: 'collapse', background: token.colorBgContainer }}
           aria-busy={loading}
         >
@@ -56,11 +64,12 @@ export function DataTable<Row>({
           >
             {caption}
           </caption>
-          <thead>
-            <tr>
+          <thead role={role('rowgroup')}>
+            <tr role={role('row')}>
               {columns.map((column) => (
                 <th
                   key={column.key}
+                  role={role('columnheader')}
                   scope="col"
                   style={{
                     ...cell,
@@ -75,21 +84,34 @@ export function DataTable<Row>({
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role={role('rowgroup')}>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} style={{ ...cell, textAlign: 'center' }}>
+              <tr role={role('row')}>
+                <td
+                  role={role('cell')}
+                  colSpan={columns.length}
+                  style={{ ...cell, textAlign: 'center' }}
+                >
                   {empty}
                 </td>
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={rowKey(row)}>
-                  {columns.map((column) => (
-                    <td key={column.key} style={{ ...cell, textAlign: column.align ?? 'left' }}>
-                      {column.render(row)}
-                    </td>
-                  ))}
+                <tr key={rowKey(row)} role={role('row')}>
+                  {columns.map((column) =>
+                    stacked ? (
+                      <td key={column.key} role={role('cell')} style={stackedCell}>
+                        <span className="rr-stacked-label" aria-hidden="true">
+                          {column.title}
+                        </span>
+                        <span>{column.render(row)}</span>
+                      </td>
+                    ) : (
+                      <td key={column.key} style={{ ...cell, textAlign: column.align ?? 'left' }}>
+                        {column.render(row)}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))
             )}

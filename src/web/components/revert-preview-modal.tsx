@@ -9,6 +9,8 @@ import { groupQueries } from '../lib/group-queries';
 import { ErrorSentence } from './error-sentence';
 import { DialogTitle, Heading } from './headings';
 import { PreviewPanel } from './preview/preview-panel';
+import { useDialogFocus } from '../lib/use-dialog-focus';
+import { useNarrowScreen } from '../lib/use-narrow-screen';
 import { ProtectedConfirm, confirmed } from './protected-confirm';
 
 interface RevertPreviewModalProps {
@@ -55,6 +57,8 @@ function removes(preview: PreviewResponse | undefined): boolean {
  * one comes back as an error and the preview is read again).
  */
 export function RevertPreviewModal({ restore, kind, onClose, onStarted }: RevertPreviewModalProps) {
+  const narrow = useNarrowScreen();
+  useDialogFocus();
   const t = useT();
   const preview = useQuery(followUpPreviewQuery(restore.id, kind));
   const groups = useQuery(groupQueries.all(restore.regionId));
@@ -74,7 +78,8 @@ export function RevertPreviewModal({ restore, kind, onClose, onStarted }: Revert
       open
       title={<DialogTitle>{title}</DialogTitle>}
       onCancel={onClose}
-      width={1120}
+      width={narrow ? '100%' : 1120}
+      rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}
       mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={onClose}>

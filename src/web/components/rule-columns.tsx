@@ -41,7 +41,9 @@ function beforeAfter(before: string | number | undefined, after: string | number
 /**
  * The Action, Priority, Protocol, Port, Authorization object and Description columns of any
  * table whose rows hold a rule: the rules page, a preview, the not-restorable rules. Tables add
- * their own columns (Change, Created, the reason) around these.
+ * their own columns (Change, Created, the reason) around these. On a narrow screen Action,
+ * Protocol, Port and Authorization object stay; Priority and Description move into the row's
+ * details.
  */
 export function ruleColumns<Row>({
   t,
@@ -56,6 +58,8 @@ export function ruleColumns<Row>({
       key: 'policy',
       title: t('rules.colAction'),
       width: '90px',
+      narrowWidth: '56px',
+      essential: true,
       render: (row) => policyLabel(rule(row), t),
       sortValue: (row) => rule(row).policy,
     },
@@ -70,6 +74,8 @@ export function ruleColumns<Row>({
       key: 'protocol',
       title: t('rules.colProtocol'),
       width: '100px',
+      narrowWidth: '60px',
+      essential: true,
       render: (row) => protocolLabel(rule(row), t),
       sortValue: (row) => rule(row).protocol,
     },
@@ -77,6 +83,8 @@ export function ruleColumns<Row>({
       key: 'port',
       title: t('rules.colPortRange'),
       width: '110px',
+      narrowWidth: 'minmax(56px, 1fr)',
+      essential: true,
       render: (row) => portLabel(rule(row), t),
       sortValue: (row) => portSortValue(rule(row)),
     },
@@ -84,6 +92,8 @@ export function ruleColumns<Row>({
       key: 'peer',
       title: t('rules.colPeer'),
       width: 'minmax(200px, 2fr)',
+      narrowWidth: 'minmax(72px, 2fr)',
+      essential: true,
       render: (row) => {
         const text = peerLabel(rule(row), t, names);
         return <span title={text}>{text}</span>;

@@ -1,7 +1,17 @@
-import { useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { Empty, theme } from 'antd';
 import { useT } from '../i18n/use-t';
+import { useNarrowScreen } from '../lib/use-narrow-screen';
 
 export interface VirtualColumn<Row> {
   key: string;
@@ -11,6 +21,10 @@ export interface VirtualColumn<Row> {
   render: (row: Row) => ReactNode;
   /** When given, the header becomes a sort button. */
   sortValue?: (row: Row) => string | number;
+  /** Kept as a column on a narrow screen; the others move into the row's expandable details. */
+  essential?: boolean;
+  /** The track on a narrow screen, where every pixel counts; `width` when not given. */
+  narrowWidth?: string;
 }
 
 interface VirtualTableProps<Row> {
@@ -21,12 +35,29 @@ interface VirtualTableProps<Row> {
   rowKey: (row: Row) => string;
   rowStyle?: (row: Row) => CSSProperties | undefined;
   emptyText: string;
-  /** Height of the scrolling body in pixels. */
+  /**
+   * Least height of the scrolling body in pixels. The body grows with the window, so a tall
+   * window shows every row of a short table without a second, inner scroll.
+   */
   height?: number;
 }
 
 const ROW_HEIGHT = 44;
 const OVERSCAN = 8;
+/** One line of an expanded row's details (one moved column). */
+const DETAIL_LINE = 22;
+/** What the window keeps beside the table body: the dialog's title, the header row, OK/Cancel. */
+const WINDOW_RESERVE = 240;
+
+function subscribeToResize(onChange: () => void): () => void {
+  window.addEventListener('resize', onChange);
+  return () => window.removeEventListener('resize', onChange);
+}
+
+/** The window's inner height, kept current as the window is resized. */
+function useWindowHeight(): number {
+  return useSyncExternalStore(subscribeToResize, () => window.innerHeight);
+}
 
 type SortState = { key: string; order: 'ascending' | 'descending' } | null;
 
@@ -48,6 +79,14 @@ export function VirtualTable<Row>({
   const { token } = theme.useToken();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sort, setSort] = useState<SortState>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const narrow = useNarrowScreen();
+  const scrollId = useId();
+  const windowHeight = useWindowHeight();
+  // On a phone only the essential columns stay; the rest are read by expanding a row.
+  const moved = narrow ? columns.filter((column) => !column.essential) : [];
+  const shown = moved.length > 0 ? columns.filter((column) => column.essential) : columns;
+  const expandedHeight = ROW_HEIGHT + moved.length * DETAIL_LINE + 8;
 
   const sorted = useMemo(() => {
     const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
@@ -62,11 +101,20 @@ export function VirtualTable<Row>({
     });
   }, [rows, columns, sort]);
 
-  const bodyHeight = Math.min(height, Math.max(sorted.length, 1) * ROW_HEIGHT);
+  const rowHeight = (row: Row | undefined) =>
+    row !== undefined && moved.length > 0 && expanded.has(rowKey(row))
+      ? expandedHeight
+      : ROW_HEIGHT;
+  const totalHeight = sorted.reduce((sum, row) => sum + rowHeight(row), 0);
+  const bodyHeight = Math.min(
+    Math.max(height, windowHeight - WINDOW_RESERVE),
+    Math.max(totalHeight, ROW_HEIGHT),
+  );
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    // Heights are known, not measured: a row, or a row with one line per moved column.
+    estimateSize: (index) => rowHeight(sorted[index]),
     overscan: OVERSCAN,
     // Where layout reports no size (a hidden tab, or jsdom), assume the body's fixed height.
     observeElementRect: (instance: Virtualizer<HTMLDivElement, Element>, callback) =>
@@ -75,13 +123,32 @@ export function VirtualTable<Row>({
       ),
   });
 
-  const template = columns.map((column) => column.width).join(' ');
+  // The virtualizer caches sizes: an expanded or folded row, or fewer columns, re-measure.
+  useEffect(() => virtualizer.measure(), [virtualizer, expanded, moved.length, sorted]);
+
+  const toggleRow = (key: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const template = [
+    ...(moved.length > 0 ? ['32px'] : []),
+    ...shown.map((column) => (narrow ? (column.narrowWidth ?? column.width) : column.width)),
+  ].join(' ');
   const cellStyle: CSSProperties = {
-    padding: `0 ${token.paddingXS}px`,
+    padding: `0 ${narrow ? token.paddingXXS : token.paddingXS}px`,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
     alignSelf: 'center',
+  };
+  // A narrow column's title wraps onto two smaller lines rather than being cut.
+  const narrowHeaderStyle: CSSProperties = {
+    ...cellStyle,
+    whiteSpace: 'normal',
+    fontSize: token.fontSizeSM,
+    lineHeight: 1.25,
   };
   const toggleSort = (key: string) =>
     setSort((current) =>
@@ -116,14 +183,19 @@ export function VirtualTable<Row>({
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          {columns.map((column) => {
+          {moved.length > 0 && (
+            <div role="columnheader" style={cellStyle}>
+              <span className="rr-visually-hidden">{t('narrow.detailsColumn')}</span>
+            </div>
+          )}
+          {shown.map((column) => {
             const sortOrder = sort?.key === column.key ? sort.order : undefined;
             return (
               <div
                 key={column.key}
                 role="columnheader"
                 aria-sort={column.sortValue ? (sortOrder ?? 'none') : undefined}
-                style={cellStyle}
+                style={narrow ? narrowHeaderStyle : cellStyle}
               >
                 {column.sortValue ? (
                   <button
@@ -175,29 +247,61 @@ export function VirtualTable<Row>({
             {virtualizer.getVirtualItems().map((item) => {
               const row = sorted[item.index];
               if (row === undefined) return null;
+              const key = rowKey(row);
+              const open = moved.length > 0 && expanded.has(key);
+              const detailsId = `${scrollId}-${item.index}`;
               return (
                 <div
-                  key={rowKey(row)}
+                  key={key}
                   role="row"
                   aria-rowindex={item.index + 2}
                   style={{
                     display: 'grid',
                     gridTemplateColumns: template,
+                    gridTemplateRows: open ? `${ROW_HEIGHT}px auto` : undefined,
                     position: 'absolute',
                     top: 0,
                     left: 0,
                     width: '100%',
-                    height: ROW_HEIGHT,
+                    height: item.size,
                     transform: `translateY(${item.start}px)`,
                     borderBottom: `1px solid ${token.colorBorderSecondary}`,
                     ...rowStyle?.(row),
                   }}
                 >
-                  {columns.map((column) => (
+                  {moved.length > 0 && (
+                    <div role="cell" style={cellStyle}>
+                      <button
+                        type="button"
+                        className="rr-row-toggle"
+                        aria-expanded={open}
+                        aria-controls={open ? detailsId : undefined}
+                        aria-label={t('narrow.rowDetails', {
+                          columns: moved.map((column) => column.title).join(t('narrow.separator')),
+                        })}
+                        onClick={() => toggleRow(key)}
+                      >
+                        {open ? '▾' : '▸'}
+                      </button>
+                    </div>
+                  )}
+                  {shown.map((column) => (
                     <div key={column.key} role="cell" style={cellStyle}>
                       {column.render(row)}
                     </div>
                   ))}
+                  {open && (
+                    <div role="cell" id={detailsId} style={{ gridColumn: '1 / -1' }}>
+                      <dl className="rr-row-details">
+                        {moved.map((column) => (
+                          <div key={column.key}>
+                            <dt>{column.title}</dt>
+                            <dd>{column.render(row)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    </div>
+                  )}
                 </div>
               );
             })}

@@ -672,6 +672,13 @@ export const enUS = {
     cloneJobFailed:
       'The new group {id} was created, but copying the rules did not finish. The copy’s details say what is missing.',
   },
+  // ---- narrow: phone layout and keyboard names ----
+  narrow: {
+    detailsColumn: 'Details',
+    rowDetails: 'Show {columns}',
+    separator: ', ',
+    settings: 'Region, language and session',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -613,4 +613,11 @@ export const zhCN: Messages = {
     openRestoreDetail: '复制过程详情',
     cloneJobFailed: '新安全组 {id} 已创建，但规则复制未完成。复制过程详情中列出了缺少的内容。',
   },
+  // ---- narrow：手机布局与键盘可达的名称 ----
+  narrow: {
+    detailsColumn: '详情',
+    rowDetails: '显示{columns}',
+    separator: '、',
+    settings: '地域、语言与会话',
+  },
 };

@@ -44,6 +44,8 @@ export function NotRestorableTable({
         key: 'reason',
         title: t('restore.notRestorable'),
         width: 'minmax(260px, 3fr)',
+        narrowWidth: 'minmax(88px, 2fr)',
+        essential: true,
         render: (item) => {
           const text = `⊘ ${t(item.side === 'source' ? 'restore.sideSource' : 'restore.sideDestination')}: ${reasonText(item, t)}`;
           return <span title={text}>{text}</span>;

@@ -46,6 +46,8 @@ export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTa
         key: 'category',
         title: t('restore.category'),
         width: anyEarly ? '230px' : '130px',
+        narrowWidth: anyEarly ? 'minmax(96px, 1fr)' : '72px',
+        essential: true,
         render: (row) => (
           <Space size={4}>
             <strong>{categoryLabel(row.category, mode, t)}</strong>

@@ -19,6 +19,8 @@ import { isApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { groupQueries } from '../../../lib/group-queries';
 import { paths } from '../../../lib/paths';
+import { useNarrowScreen } from '../../../lib/use-narrow-screen';
+import { useDialogFocus } from '../../../lib/use-dialog-focus';
 import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { ruleQueries } from '../../../lib/rule-queries';
 import { previewQueries } from '../api/preview-queries';
@@ -57,13 +59,17 @@ export function RestoreModal({
   const source = useQuery(ruleQueries.ofGroup(region, sourceId));
   const group = source.data?.group;
   const title = t('restore.title', { name: group?.name ?? sourceId, id: sourceId });
+  const narrow = useNarrowScreen();
+  useDialogFocus();
 
   return (
     <Modal
       open
       title={<DialogTitle>{title}</DialogTitle>}
       onCancel={onClose}
-      width={1120}
+      // Full-screen on a phone; OK and Cancel (or Close) stay in view however long the preview.
+      width={narrow ? '100%' : 1120}
+      rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}
       mask={{ closable: false }}
       destroyOnHidden
       footer={restoreId ? <Button onClick={onClose}>{t('restore.close')}</Button> : null}
@@ -316,7 +322,11 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
       {shown && <ProtectedConfirm preview={shown} value={confirmName} onChange={setConfirmName} />}
       <AutoRevertOption value={autoRevert} onChange={setAutoRevert} />
       {startError && <ErrorSentence title={t('restore.startError')} error={startError} />}
-      <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
+      <Space
+        className="rr-dialog-actions"
+        style={{ width: '100%', justifyContent: 'flex-end' }}
+        wrap
+      >
         {failedChecks > 0 && (
           <Typography.Text type="danger" id="restore-checks-failed">
             {t('preflight.okBlocked', { count: failedChecks })}
