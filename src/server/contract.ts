@@ -4,6 +4,7 @@
  * inferred types (`import type`), and tests build data with them.
  */
 import { z } from 'zod';
+import { excludedRulesSchema, selectionViewSchema } from './contract-selection';
 import type {
   RestoreMode as DomainRestoreMode,
   RestoreOptions as DomainRestoreOptions,
@@ -200,6 +201,8 @@ export const previewRequestSchema = z
       recreateSystemRules: false,
       retargetSelfReferences: false,
     }),
+    /** Rule identities of the rows to leave as they are (cherry-pick); none by default. */
+    excluded: excludedRulesSchema.optional(),
   })
   .strict();
 
@@ -285,6 +288,8 @@ export const previewResponseSchema = z.object({
   protectedBlocked: z.array(z.lazy(() => protectedBlockedSchema)),
   /** Non-null when OK needs the source group's name typed (`confirmName` of the start). */
   confirmationRequired: z.lazy(() => confirmationRequiredSchema).nullable(),
+  /** The rows the plan leaves as they are; the tables above still list them. */
+  selection: selectionViewSchema,
 });
 
 // ---------- restores (jobs, journal, history) ----------
@@ -795,3 +800,4 @@ export type TrafficEffectView = z.infer<typeof trafficEffectSchema>;
 export type ProtectedSourceView = z.infer<typeof protectedSourceSchema>;
 export type ProtectedSourcesResponse = z.infer<typeof protectedSourcesResponseSchema>;
 export type ProtectedSourcesRequest = z.infer<typeof protectedSourcesRequestSchema>;
+export * from './contract-selection';

@@ -43,7 +43,12 @@ export interface Planned<T extends PlanTarget = PlanTarget> {
   target: T;
   mode: RestoreMode;
   options: RestoreOptions;
+  /** The diff as the plan applies it: excluded rows left out or counted as unchanged. */
   diff: RuleDiff;
+  /** Every row of the diff, the excluded ones included (the preview's tables). */
+  rows: RuleDiff;
+  /** The rule identities left as they are (cherry-pick), sorted. */
+  excluded: string[];
   plan: RestorePlan;
   /** The pre-flight checks the plan fails; empty when ECS should accept every step. */
   checks: PreflightFailure[];
@@ -101,7 +106,8 @@ async function planAgainst<T extends PlanTarget>(
   target: T,
   mode: RestoreMode,
   options: RestoreOptions,
-): Promise<Planned<T>> {
+  excluded: readonly string[] = [],
+): Promise<Planned<T> & { unmatched: string[] }> {
   const found = await referencedGroupVpcs(deps.ecs, source.group.regionId, target.rules, [
     source.group,
     target.group,
@@ -113,7 +119,10 @@ async function planAgainst<T extends PlanTarget>(
     [source.group.id]: source.group.vpcId,
     [target.group.id]: target.group.vpcId,
   };
-  const { diff, plan } = planRestore(source, target, mode, options, deps.limits, { groupVpcs });
+  const { diff, plan, selection } = planRestore(source, target, mode, options, deps.limits, {
+    groupVpcs,
+    excluded,
+  });
   // The source's weight is exact only if every prefix list it will carry is sized.
   const authorized = plan.steps.filter((s) => s.action !== 'revoke').flatMap((s) => s.rules);
   const eniQuota = await eniQuotaOf(deps.ecs, source.group.regionId, source.group.id, {
@@ -135,7 +144,10 @@ async function planAgainst<T extends PlanTarget>(
     target,
     mode,
     options,
-    diff,
+    diff: selection.diff,
+    rows: diff,
+    excluded: selection.excluded,
+    unmatched: selection.unmatched,
     plan,
     checks,
     traffic,
@@ -145,7 +157,11 @@ async function planAgainst<T extends PlanTarget>(
   };
 }
 
-/** Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). */
+/**
+ * Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules) leaving
+ * the `excluded` rows as they are. An exclusion that names no row of the fresh plan means the
+ * preview it came from is stale: 409 StalePreview with the fresh preview (without it).
+ */
 export async function planPair(
   deps: PlanningDeps,
   regionId: string,
@@ -153,6 +169,7 @@ export async function planPair(
   destinationId: string,
   mode: RestoreMode,
   options: RestoreOptions,
+  excluded: readonly string[] = [],
 ): Promise<Planned<PreviewTarget>> {
   if (sourceId === destinationId) {
     throw new ApiHttpError(
@@ -169,13 +186,24 @@ export async function planPair(
     loadGroup(deps.ecs, regionId, destinationId, 'destination'),
   ]);
   assertSameNetworkType(source.group, destination.group);
-  return planAgainst(
+  const planned = await planAgainst(
     deps,
     source,
     { kind: 'destination', group: destination.group, rules: destination.rules },
     mode,
     options,
+    excluded,
   );
+  if (planned.unmatched.length > 0) {
+    const fresh = await planAgainst(deps, source, planned.target, mode, options, planned.excluded);
+    throw new ApiHttpError(
+      409,
+      'StalePreview',
+      `${planned.unmatched.length} of the rules you left out no longer differ between the groups; review the new preview and confirm again.`,
+      { preview: previewView(fresh), unmatched: planned.unmatched },
+    );
+  }
+  return planned;
 }
 
 /** Plans the source back to rules it had (undo / rollback): Completely, options off. */
@@ -195,7 +223,11 @@ export async function planToSnapshot(
   );
 }
 
-/** Plans the source against journaled destination rules (Retry remaining). */
+/**
+ * Plans the source against journaled destination rules (Retry remaining), leaving the rows the
+ * restore excluded as they are; an exclusion whose row is gone (already applied or changed by
+ * hand) simply no longer applies.
+ */
 export async function planAgainstRules(
   deps: PlanningDeps,
   regionId: string,
@@ -203,14 +235,15 @@ export async function planAgainstRules(
   target: { group: GroupInfo; rules: Rule[] },
   mode: RestoreMode,
   options: RestoreOptions,
+  excluded: readonly string[] = [],
 ): Promise<Planned> {
   const source = await loadGroup(deps.ecs, regionId, sourceId, 'source');
-  return planAgainst(deps, source, { kind: 'journaled', ...target }, mode, options);
+  return planAgainst(deps, source, { kind: 'journaled', ...target }, mode, options, excluded);
 }
 
 /** The preview answer of the contract for a planned restore. */
 export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
-  const { diff, plan, target } = planned;
+  const { diff, rows, plan, target } = planned;
   const warnings = riskWarnings(diff, plan, planned.source.group, target.group).filter(
     // For undo/rollback the "destination" is the source itself: its own references are not a risk.
     (w) => !(target.kind === 'snapshot' && w.kind === 'self-reference'),
@@ -220,8 +253,8 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
     destination: groupSummaryView(target.group),
     mode: planned.mode,
     options: planned.options,
-    ingress: diff.ingress,
-    egress: diff.egress,
+    ingress: rows.ingress,
+    egress: rows.egress,
     summary: summarizeDiff(diff),
     plan: {
       steps: plan.steps.map(planStepView),
@@ -246,6 +279,7 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
         : planned.eniQuota,
     protectedBlocked: planned.protectedBlocked,
     confirmationRequired: planned.confirmation,
+    selection: { excluded: planned.excluded },
   };
 }
 

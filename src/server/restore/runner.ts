@@ -64,6 +64,8 @@ export interface StartRestoreInput {
   mode: RestoreMode;
   options: RestoreOptions;
   revision: string;
+  /** Rule identities of the rows to leave as they are (cherry-pick). */
+  excluded?: string[] | undefined;
   /** The source's name typed, when the preview asks for it. */
   confirmName?: string;
 }
@@ -240,6 +242,7 @@ export class RestoreRunner {
         input.destinationId,
         input.mode,
         input.options,
+        input.excluded,
       );
       this.assertFresh(planned, input.revision);
       this.assertPlanHasSteps(
@@ -319,6 +322,7 @@ export class RestoreRunner {
         { group: current.destinationGroup, rules: current.destinationRules },
         current.mode,
         current.options,
+        current.plan.excluded,
       );
       if (planned.checks.length > 0) {
         const error = preflightError(`Retry remaining of ${id}`, planned.checks);

@@ -86,6 +86,7 @@ export function regionRoutes({ ecs, regions, runner }: RegionRouteDeps) {
           body.destinationId,
           body.mode,
           body.options,
+          body.excluded,
         );
         return c.json(send(previewResponseSchema, previewView(planned)), 200);
       },
