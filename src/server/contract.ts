@@ -421,6 +421,8 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
       calls: z.number().int(),
       earlyRemovals: z.array(ruleSchema),
       makeBeforeBreak: z.boolean(),
+      /** Cherry-pick: rule identities the restore left as they are (absent: none). */
+      excluded: z.array(z.string()).optional(),
     })
     .optional(),
 });
