@@ -159,8 +159,8 @@ async function planAgainst<T extends PlanTarget>(
 
 /**
  * Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules) leaving
- * the `excluded` rows as they are. An exclusion that names no row of the fresh plan means the
- * preview it came from is stale: 409 StalePreview with the fresh preview (without it).
+ * the `excluded` rows as they are. Exclusions that name no row are listed in `unmatched` (a
+ * preview ignores them; a start refuses them, see `assertSelectionFresh`).
  */
 export async function planPair(
   deps: PlanningDeps,
@@ -170,7 +170,7 @@ export async function planPair(
   mode: RestoreMode,
   options: RestoreOptions,
   excluded: readonly string[] = [],
-): Promise<Planned<PreviewTarget>> {
+): Promise<Planned<PreviewTarget> & { unmatched: string[] }> {
   if (sourceId === destinationId) {
     throw new ApiHttpError(
       400,
@@ -186,7 +186,7 @@ export async function planPair(
     loadGroup(deps.ecs, regionId, destinationId, 'destination'),
   ]);
   assertSameNetworkType(source.group, destination.group);
-  const planned = await planAgainst(
+  return planAgainst(
     deps,
     source,
     { kind: 'destination', group: destination.group, rules: destination.rules },
@@ -194,16 +194,23 @@ export async function planPair(
     options,
     excluded,
   );
-  if (planned.unmatched.length > 0) {
-    const fresh = await planAgainst(deps, source, planned.target, mode, options, planned.excluded);
-    throw new ApiHttpError(
-      409,
-      'StalePreview',
-      `${planned.unmatched.length} of the rules you left out no longer differ between the groups; review the new preview and confirm again.`,
-      { preview: previewView(fresh), unmatched: planned.unmatched },
-    );
-  }
-  return planned;
+}
+
+/**
+ * Refuses a start whose selection names a row the fresh plan no longer has (applied or changed
+ * by someone else since the preview): 409 StalePreview with the fresh preview, which keeps only
+ * the exclusions that still name a row. Nothing is written.
+ */
+export function assertSelectionFresh(
+  planned: Planned<PreviewTarget> & { unmatched: string[] },
+): void {
+  if (planned.unmatched.length === 0) return;
+  throw new ApiHttpError(
+    409,
+    'StalePreview',
+    `${planned.unmatched.length} of the rules you left out no longer differ between the groups; review the new preview and confirm again.`,
+    { preview: previewView(planned), unmatched: planned.unmatched },
+  );
 }
 
 /** Plans the source back to rules it had (undo / rollback): Completely, options off. */

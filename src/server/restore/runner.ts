@@ -20,6 +20,7 @@ import type { Journal, RestoreRecord } from '../journal/journal';
 import type { Logger } from '../logger';
 import {
   assertConfirmed,
+  assertSelectionFresh,
   planAgainstRules,
   planPair,
   planToSnapshot,
@@ -244,6 +245,7 @@ export class RestoreRunner {
         input.options,
         input.excluded,
       );
+      assertSelectionFresh(planned);
       this.assertFresh(planned, input.revision);
       this.assertPlanHasSteps(
         planned,

@@ -401,4 +401,13 @@ export const zhCN: Messages = {
     failed: 'ecs:{action} 失败（{code}）',
     loadError: '无法读取使用此安全组的资源：{message}',
   },
+  // ---- cherry: choose which changes a restore applies ----
+  cherry: {
+    apply: '应用此变更：{change} {rule}',
+    allInDirection: '{direction}的全部变更',
+    allOfCategory: '{direction}中全部“{category}”',
+    leftAsIs: '保持不变',
+    excludedCount: '{count, plural, other {# 项变更不应用，保持原样}}',
+    includeAll: '应用全部变更',
+  },
 };

@@ -24,7 +24,9 @@ import {
   earlyRemovalKeys,
   planJson,
   previewRows,
+  type PreviewRow,
 } from './preview-rows';
+import { groupState, withApplied } from './preview-selection';
 import { PreviewTable, previewSearchText } from './preview-table';
 import { PacketCheck } from './packet-check';
 import { TrafficEffectPanel } from './traffic-effect-panel';
@@ -36,7 +38,13 @@ interface PreviewPanelProps {
   onOptionsChange?: (options: PreviewOptions) => void;
   /** When given, a check that Completely Restore avoids offers a button that switches to it. */
   onModeChange?: (mode: RestoreMode) => void;
+  /** The rule identities the user unticked (may run ahead of `preview.selection`). */
+  excluded?: readonly string[];
+  /** When given, each row the restore applies gets a checkbox (cherry-pick). */
+  onExcludedChange?: (excluded: string[]) => void;
 }
+
+const PICKED_CATEGORIES = ['added', 'removed', 'changed'] as const;
 
 type Direction = 'ingress' | 'egress';
 
@@ -57,7 +65,14 @@ function warningText(warning: WarningView, t: Translate): string {
 }
 
 /** What a restore would change: summary, warnings, per-direction tables, the not-restorable rules. */
-export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: PreviewPanelProps) {
+export function PreviewPanel({
+  preview,
+  names,
+  onOptionsChange,
+  onModeChange,
+  excluded = preview.selection.excluded,
+  onExcludedChange,
+}: PreviewPanelProps) {
   const t = useT();
   // The session is loaded before any page shows (first-screen prefetch); without it the sum
   // is given without the limit rather than with a guessed one.
@@ -74,16 +89,32 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
   const sum = before + preview.summary.added;
   const arithmetic = `${before} + ${preview.summary.added} = ${sum}${ruleLimit !== undefined && sum > ruleLimit ? ` > ${ruleLimit}` : ''}`;
 
+  const excludedSet = useMemo(() => new Set(excluded), [excluded]);
+  const onPick = useMemo(
+    () =>
+      onExcludedChange
+        ? (identities: string[], apply: boolean) =>
+            onExcludedChange(withApplied(excluded, identities, apply))
+        : undefined,
+    [excluded, onExcludedChange],
+  );
+  const allRowsOf = useMemo(
+    () => ({
+      ingress: previewRows(preview.ingress, early, mode),
+      egress: previewRows(preview.egress, early, mode),
+    }),
+    [preview, early, mode],
+  );
   const rowsOf = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const build = (d: Direction) =>
-      previewRows(preview[d], early).filter(
+      allRowsOf[d].filter(
         (row) =>
           (!changesOnly || row.category !== 'unchanged') &&
           (!needle || previewSearchText(row, t, names, mode).includes(needle)),
       );
     return { ingress: build('ingress'), egress: build('egress') };
-  }, [preview, early, changesOnly, search, t, names, mode]);
+  }, [allRowsOf, changesOnly, search, t, names, mode]);
 
   const copyPlan = async () => {
     try {
@@ -130,12 +161,23 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
             {t('restore.notRestorable')}: {counts.notRestorable}
           </Tag>
         </Space>
+        {onPick && (
+          <SelectAll
+            rows={allRowsOf[d]}
+            excluded={excludedSet}
+            onPick={onPick}
+            direction={directionLabel(d)}
+            mode={mode}
+          />
+        )}
         <PreviewTable
           label={t('restore.preview') + ': ' + directionLabel(d)}
           rows={rowsOf[d]}
           mode={mode}
           names={names}
           arithmetic={arithmetic}
+          excluded={excludedSet}
+          {...(onPick ? { onPick } : {})}
         />
         {preview[d].notRestorable.length > 0 && (
           <section
@@ -167,6 +209,18 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
       <p aria-live="polite" style={{ margin: 0, fontWeight: 600 }}>
         {summaryLine(preview.mode, preview.summary, t)}
       </p>
+      {preview.selection.excluded.length > 0 && (
+        <Flex gap="small" align="center" wrap>
+          <Typography.Text>
+            {t('cherry.excludedCount', { count: preview.selection.excluded.length })}
+          </Typography.Text>
+          {onExcludedChange && (
+            <Button size="small" onClick={() => onExcludedChange([])}>
+              {t('cherry.includeAll')}
+            </Button>
+          )}
+        </Flex>
+      )}
       <PreflightChecks
         checks={preview.checks}
         names={names}
@@ -247,5 +301,52 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
         })}
       />
     </Space>
+  );
+}
+
+interface SelectAllProps {
+  rows: readonly PreviewRow[];
+  excluded: ReadonlySet<string>;
+  onPick: (identities: string[], apply: boolean) => void;
+  direction: string;
+  mode: RestoreMode;
+}
+
+/** The tri-state boxes of one direction: every change, then each category with rows to pick. */
+function SelectAll({ rows, excluded, onPick, direction, mode }: SelectAllProps) {
+  const t = useT();
+  const all = groupState(rows, excluded);
+  if (all.identities.length === 0) return null;
+  const box = (state: ReturnType<typeof groupState>, label: string, key: string) => (
+    <Checkbox
+      key={key}
+      checked={state.checked}
+      indeterminate={state.indeterminate}
+      onChange={(event) => onPick(state.identities, event.target.checked)}
+    >
+      {label}
+    </Checkbox>
+  );
+  return (
+    <Flex gap="small" wrap align="center">
+      {box(all, t('cherry.allInDirection', { direction }), 'all')}
+      {PICKED_CATEGORIES.map((category) => {
+        const state = groupState(
+          rows.filter((row) => row.category === category),
+          excluded,
+        );
+        if (state.identities.length === 0) return null;
+        const name = t(
+          category === 'added'
+            ? 'restore.added'
+            : category === 'changed'
+              ? 'restore.changed'
+              : mode === 'completely'
+                ? 'restore.removed'
+                : 'restore.kept',
+        );
+        return box(state, t('cherry.allOfCategory', { category: name, direction }), category);
+      })}
+    </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Space, Tag, Tooltip, theme } from 'antd';
+import { Checkbox, Space, Tag, Tooltip, theme } from 'antd';
 import { useT } from '../../i18n/use-t';
 import type { Translate } from '../../i18n/translate';
 import type { GroupNames } from '../rule-format';
@@ -15,7 +15,13 @@ interface PreviewTableProps {
   names: GroupNames;
   /** The sum a "Removed first" tag's tooltip gives, e.g. "9 + 200 = 209 > 200". */
   arithmetic?: string;
+  /** Cherry-pick: the identities left as they are; rows with an identity get a checkbox. */
+  excluded?: ReadonlySet<string>;
+  /** Ticks (`apply`) or unticks rows by identity; without it no checkbox is shown. */
+  onPick?: (identities: string[], apply: boolean) => void;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** The marker and label of a category: colour is never the only signal. */
 export function categoryLabel(
@@ -36,19 +42,54 @@ export function categoryLabel(
 }
 
 /** One direction of a preview: every rule with its category, virtualized. */
-export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTableProps) {
+export function PreviewTable({
+  label,
+  rows,
+  mode,
+  names,
+  arithmetic,
+  excluded = NONE,
+  onPick,
+}: PreviewTableProps) {
   const t = useT();
   const { token } = theme.useToken();
   const anyEarly = rows.some((row) => row.early);
+  const isExcluded = (row: PreviewRow) => row.identity !== undefined && excluded.has(row.identity);
   const columns = useMemo<VirtualColumn<PreviewRow>[]>(
     () => [
+      ...(onPick
+        ? [
+            {
+              key: 'pick',
+              title: '',
+              width: '40px',
+              render: (row: PreviewRow) => {
+                const identity = row.identity;
+                if (identity === undefined) return null;
+                return (
+                  <Checkbox
+                    checked={!excluded.has(identity)}
+                    aria-label={t('cherry.apply', {
+                      change: categoryLabel(row.category, mode, t),
+                      rule: ruleSearchText(row.rule, t, names),
+                    })}
+                    onChange={(event) => onPick([identity], event.target.checked)}
+                  />
+                );
+              },
+            },
+          ]
+        : []),
       {
         key: 'category',
         title: t('restore.category'),
-        width: anyEarly ? '230px' : '130px',
+        width: anyEarly ? '230px' : excluded.size > 0 ? '210px' : '130px',
         render: (row) => (
           <Space size={4}>
             <strong>{categoryLabel(row.category, mode, t)}</strong>
+            {row.identity !== undefined && excluded.has(row.identity) && (
+              <Tag>{t('cherry.leftAsIs')}</Tag>
+            )}
             {row.early && (
               <Tooltip title={t('preflight.removedFirstTip', { arithmetic: arithmetic ?? '' })}>
                 <Tag color="warning">{t('preflight.removedFirst')}</Tag>
@@ -66,7 +107,7 @@ export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTa
         sortable: ['priority', 'peer'],
       }),
     ],
-    [t, mode, names, anyEarly, arithmetic],
+    [t, mode, names, anyEarly, arithmetic, excluded, onPick],
   );
   const background: Record<PreviewCategory, string | undefined> = {
     added: token.colorSuccessBg,
@@ -81,7 +122,12 @@ export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTa
       columns={columns}
       rowKey={(row) => row.key}
       rowStyle={(row) =>
-        background[row.category] ? { background: background[row.category] } : undefined
+        // An excluded row is left as it is: no change colour, dimmed.
+        isExcluded(row)
+          ? { opacity: 0.6 }
+          : background[row.category]
+            ? { background: background[row.category] }
+            : undefined
       }
       emptyText={t('restore.noRows')}
       height={360}
