@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Checkbox, Space, Tag, Tooltip, theme } from 'antd';
 import { useT } from '../../i18n/use-t';
 import type { Translate } from '../../i18n/translate';
-import type { GroupNames } from '../rule-format';
+import type { RuleView } from '../../../server/contract';
+import { peerLabel, policyLabel, portLabel, protocolLabel, type GroupNames } from '../rule-format';
 import { ruleColumns } from '../rule-columns';
 import { ruleSearchText } from '../rule-search';
 import { VirtualTable, type VirtualColumn } from '../virtual-table';
@@ -22,6 +23,19 @@ interface PreviewTableProps {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** A rule in a few words for a checkbox's name: "Allow TCP 22 0.0.0.0/0 temporary debug SSH". */
+function ruleLabel(rule: RuleView, t: Translate, names: GroupNames): string {
+  return [
+    policyLabel(rule, t),
+    protocolLabel(rule, t),
+    portLabel(rule, t),
+    peerLabel(rule, t, names),
+    rule.description,
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
+}
 
 /** The marker and label of a category: colour is never the only signal. */
 export function categoryLabel(
@@ -71,7 +85,7 @@ export function PreviewTable({
                     checked={!excluded.has(identity)}
                     aria-label={t('cherry.apply', {
                       change: categoryLabel(row.category, mode, t),
-                      rule: ruleSearchText(row.rule, t, names),
+                      rule: ruleLabel(row.rule, t, names),
                     })}
                     onChange={(event) => onPick([identity], event.target.checked)}
                   />
