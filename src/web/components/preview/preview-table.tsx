@@ -136,9 +136,9 @@ export function PreviewTable({
       columns={columns}
       rowKey={(row) => row.key}
       rowStyle={(row) =>
-        // An excluded row is left as it is: no change colour, dimmed.
+        // An excluded row is left as it is: no change colour, greyed (still readable).
         isExcluded(row)
-          ? { opacity: 0.6 }
+          ? { background: token.colorBgLayout, color: token.colorTextSecondary }
           : background[row.category]
             ? { background: background[row.category] }
             : undefined
