@@ -4,11 +4,12 @@
  * steps), batched into as few calls as allowed, and kept under the group's rule and
  * group-reference limits where an order exists that fits (`preflight.ts` checks the result).
  */
-import { diffRules, type DiffContext } from './diff';
+import { diffRules } from './diff';
 import { parseCidr } from './ip';
 import { ruleIdentity } from './normalize';
 import { expectedAfter, forAuthorize } from './plan-result';
 import { revisionOf } from './revision';
+import { selectDiff, type PlanContext, type Selected } from './selection';
 import {
   DEFAULT_GROUP_REFERENCE_LIMIT,
   DEFAULT_PLAN_LIMITS,
@@ -242,7 +243,9 @@ function validateLimits(limits: PlanLimits): void {
 /**
  * Diffs the groups and plans the restore. Opening steps run before closing ones, so traffic that
  * both the current and the final rules allow stays allowed throughout; only when a limit forces
- * closing removals to the front (`earlyRemovals`) is that guarantee given up.
+ * closing removals to the front (`earlyRemovals`) is that guarantee given up. Rows named in
+ * `context.excluded` are left as they are (selection.ts): `diff` holds every row, `selection` the
+ * rows the plan applies and which exclusions matched.
  */
 export function planRestore(
   source: GroupRules,
@@ -250,11 +253,12 @@ export function planRestore(
   mode: RestoreMode,
   options: RestoreOptions,
   limits: PlanLimits = DEFAULT_PLAN_LIMITS,
-  context?: DiffContext,
-): { diff: RuleDiff; plan: RestorePlan } {
+  context?: PlanContext,
+): { diff: RuleDiff; plan: RestorePlan; selection: Selected } {
   validateLimits(limits);
   const diff = diffRules(source, destination, mode, options, context);
-  const byPhase = collectChanges(diff);
+  const selection = selectDiff(diff, context?.excluded);
+  const byPhase = collectChanges(selection.diff);
   const early = takeEarlyRemovals(byPhase.closing, earlyNeed(byPhase, source, limits));
 
   const steps: PlanStep[] = [];
@@ -269,8 +273,11 @@ export function planRestore(
     expected: expectedAfter(source.rules, steps),
     earlyRemovals,
     makeBeforeBreak: earlyRemovals.length === 0,
-    revision: revisionOf(source, destination, mode, options, limits, context),
+    revision: revisionOf(source, destination, mode, options, limits, {
+      ...context,
+      excluded: selection.excluded,
+    }),
     calls: steps.length,
   };
-  return { diff, plan };
+  return { diff, plan, selection };
 }

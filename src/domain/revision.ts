@@ -3,10 +3,10 @@
  * that comparisons share: both cover a rule's identity, priority and description, never its
  * instance facts (rule IDs, creation times).
  */
-import type { DiffContext } from './diff';
 import { hashHex, MultisetDigest, PairHasher } from './hash';
 import { IDENTITY_FIELDS } from './identity-fields';
 import { ruleIdentity } from './normalize';
+import type { PlanContext } from './selection';
 import {
   DEFAULT_GROUP_REFERENCE_LIMIT,
   DEFAULT_PLAN_LIMITS,
@@ -51,7 +51,8 @@ export function digestRules(rules: readonly Rule[]): string {
 
 /**
  * The revision of a preview: changes when either group's rules (identity, priority,
- * description), the groups, the mode, the options, the limits or the known group VPCs change.
+ * description), the groups, the mode, the options, the limits, the known group VPCs or the
+ * excluded rows change, so a preview and an OK of different selections never match.
  * Rule order and instance facts (rule IDs, creation times) do not count.
  */
 export function revisionOf(
@@ -60,7 +61,7 @@ export function revisionOf(
   mode: RestoreMode,
   options: RestoreOptions,
   limits: PlanLimits = DEFAULT_PLAN_LIMITS,
-  context?: DiffContext,
+  context?: PlanContext,
 ): string {
   const groupVpcs = Object.entries(context?.groupVpcs ?? {}).sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
@@ -76,6 +77,8 @@ export function revisionOf(
       limits.groupReferenceLimit ?? DEFAULT_GROUP_REFERENCE_LIMIT,
     ],
     groupVpcs,
+    // Absent when nothing is excluded, so revisions of full restores stay as they were.
+    ...(context?.excluded?.length ? { excluded: [...context.excluded].sort() } : {}),
   });
   return hashHex(`${header}\n${digestRules(source.rules)}\n${digestRules(destination.rules)}`);
 }

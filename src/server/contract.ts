@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { restoreLinksSchema } from './contract-history';
 import { autoRevertMinutesSchema, autoRevertSchema } from './contract-safe-apply';
+import { excludedRulesSchema, selectionViewSchema } from './contract-selection';
 import type {
   RestoreMode as DomainRestoreMode,
   RestoreOptions as DomainRestoreOptions,
@@ -206,6 +207,8 @@ export const previewRequestSchema = z
       recreateSystemRules: false,
       retargetSelfReferences: false,
     }),
+    /** Rule identities of the rows to leave as they are (cherry-pick); none by default. */
+    excluded: excludedRulesSchema.optional(),
   })
   .strict();
 
@@ -293,6 +296,8 @@ export const previewResponseSchema = z.object({
   protectedBlocked: z.array(z.lazy(() => protectedBlockedSchema)),
   /** Non-null when OK needs the source group's name typed (`confirmName` of the start). */
   confirmationRequired: z.lazy(() => confirmationRequiredSchema).nullable(),
+  /** The rows the plan leaves as they are; the tables above still list them. */
+  selection: selectionViewSchema,
 });
 
 // ---------- restores (jobs, journal, history) ----------
@@ -434,6 +439,8 @@ export const restoreDetailSchema = restoreSummarySchema.extend({
       calls: z.number().int(),
       earlyRemovals: z.array(ruleSchema),
       makeBeforeBreak: z.boolean(),
+      /** Cherry-pick: rule identities the restore left as they are (absent: none). */
+      excluded: z.array(z.string()).optional(),
     })
     .optional(),
 });
@@ -825,3 +832,4 @@ export * from './contract-history';
 export * from './contract-safe-apply';
 export * from './contract-rollback';
 export * from './contract-import';
+export * from './contract-selection';

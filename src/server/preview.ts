@@ -52,7 +52,12 @@ export interface Planned<T extends PlanTarget = PlanTarget> {
   target: T;
   mode: RestoreMode;
   options: RestoreOptions;
+  /** The diff as the plan applies it: excluded rows left out or counted as unchanged. */
   diff: RuleDiff;
+  /** Every row of the diff, the excluded ones included (the preview's tables). */
+  rows: RuleDiff;
+  /** The rule identities left as they are (cherry-pick), sorted. */
+  excluded: string[];
   plan: RestorePlan;
   /** The pre-flight checks the plan fails; empty when ECS should accept every step. */
   checks: PreflightFailure[];
@@ -112,7 +117,8 @@ async function planAgainst<T extends PlanTarget>(
   target: T,
   mode: RestoreMode,
   options: RestoreOptions,
-): Promise<Planned<T>> {
+  excluded: readonly string[] = [],
+): Promise<Planned<T> & { unmatched: string[] }> {
   const found = await referencedGroupVpcs(deps.ecs, source.group.regionId, target.rules, [
     source.group,
     target.group,
@@ -124,7 +130,10 @@ async function planAgainst<T extends PlanTarget>(
     [source.group.id]: source.group.vpcId,
     [target.group.id]: target.group.vpcId,
   };
-  const { diff, plan } = planRestore(source, target, mode, options, deps.limits, { groupVpcs });
+  const { diff, plan, selection } = planRestore(source, target, mode, options, deps.limits, {
+    groupVpcs,
+    excluded,
+  });
   // The source's weight is exact only if every prefix list it will carry is sized.
   const authorized = plan.steps.filter((s) => s.action !== 'revoke').flatMap((s) => s.rules);
   const eniQuota = await eniQuotaOf(deps.ecs, source.group.regionId, source.group.id, {
@@ -146,7 +155,10 @@ async function planAgainst<T extends PlanTarget>(
     target,
     mode,
     options,
-    diff,
+    diff: selection.diff,
+    rows: diff,
+    excluded: selection.excluded,
+    unmatched: selection.unmatched,
     plan,
     checks,
     traffic,
@@ -196,7 +208,9 @@ function snapshotTarget(
 /**
  * Reads and validates source and destination, then plans (SPEC 3.4 eligibility rules). The
  * destination is a group (`sg-…`, read now) or a snapshot (`snap-…`, of any group of the same
- * network type, the source's own included).
+ * network type, the source's own included). The `excluded` rows are left as they are;
+ * exclusions that name no row are listed in `unmatched` (a preview ignores them; a start refuses
+ * them, see `assertSelectionFresh`).
  */
 export async function planPair(
   deps: PlanningDeps,
@@ -205,7 +219,8 @@ export async function planPair(
   destinationId: string,
   mode: RestoreMode,
   options: RestoreOptions,
-): Promise<Planned<PreviewTarget>> {
+  excluded: readonly string[] = [],
+): Promise<Planned<PreviewTarget> & { unmatched: string[] }> {
   if (sourceId === destinationId) {
     throw new ApiHttpError(
       400,
@@ -220,7 +235,7 @@ export async function planPair(
     const target = snapshotTarget(deps, regionId, destinationId);
     const source = await loadGroup(deps.ecs, regionId, sourceId, 'source');
     assertSameNetworkType(source.group, target.group);
-    return planAgainst(deps, source, target, mode, options);
+    return planAgainst(deps, source, target, mode, options, excluded);
   }
   const [source, destination] = await Promise.all([
     loadGroup(deps.ecs, regionId, sourceId, 'source'),
@@ -233,6 +248,24 @@ export async function planPair(
     { kind: 'destination', group: destination.group, rules: destination.rules },
     mode,
     options,
+    excluded,
+  );
+}
+
+/**
+ * Refuses a start whose selection names a row the fresh plan no longer has (applied or changed
+ * by someone else since the preview): 409 StalePreview with the fresh preview, which keeps only
+ * the exclusions that still name a row. Nothing is written.
+ */
+export function assertSelectionFresh(
+  planned: Planned<PreviewTarget> & { unmatched: string[] },
+): void {
+  if (planned.unmatched.length === 0) return;
+  throw new ApiHttpError(
+    409,
+    'StalePreview',
+    `${planned.unmatched.length} of the rules you left out no longer differ between the groups; review the new preview and confirm again.`,
+    { preview: previewView(planned), unmatched: planned.unmatched },
   );
 }
 
@@ -253,7 +286,11 @@ export async function planToSnapshot(
   );
 }
 
-/** Plans the source against journaled destination rules (Retry remaining). */
+/**
+ * Plans the source against journaled destination rules (Retry remaining), leaving the rows the
+ * restore excluded as they are; an exclusion whose row is gone (already applied or changed by
+ * hand) simply no longer applies.
+ */
 export async function planAgainstRules(
   deps: PlanningDeps,
   regionId: string,
@@ -261,14 +298,15 @@ export async function planAgainstRules(
   target: { group: GroupInfo; rules: Rule[] },
   mode: RestoreMode,
   options: RestoreOptions,
+  excluded: readonly string[] = [],
 ): Promise<Planned> {
   const source = await loadGroup(deps.ecs, regionId, sourceId, 'source');
-  return planAgainst(deps, source, { kind: 'journaled', ...target }, mode, options);
+  return planAgainst(deps, source, { kind: 'journaled', ...target }, mode, options, excluded);
 }
 
 /** The preview answer of the contract for a planned restore. */
 export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
-  const { diff, plan, target } = planned;
+  const { diff, rows, plan, target } = planned;
   const warnings = riskWarnings(diff, plan, planned.source.group, target.group).filter(
     // For undo/rollback the "destination" is the source itself: its own references are not a risk.
     (w) => !(target.kind === 'snapshot' && w.kind === 'self-reference'),
@@ -281,8 +319,8 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
       : {}),
     mode: planned.mode,
     options: planned.options,
-    ingress: diff.ingress,
-    egress: diff.egress,
+    ingress: rows.ingress,
+    egress: rows.egress,
     summary: summarizeDiff(diff),
     plan: {
       steps: plan.steps.map(planStepView),
@@ -307,6 +345,7 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
         : planned.eniQuota,
     protectedBlocked: planned.protectedBlocked,
     confirmationRequired: planned.confirmation,
+    selection: { excluded: planned.excluded },
   };
 }
 

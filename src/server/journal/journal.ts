@@ -37,6 +37,8 @@ export interface PlanFacts {
   calls: number;
   earlyRemovals: Rule[];
   makeBeforeBreak: boolean;
+  /** Cherry-pick: rule identities the restore left as they are (absent: none). */
+  excluded?: string[];
 }
 
 export interface RestoreRecord {

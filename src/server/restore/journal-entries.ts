@@ -8,12 +8,13 @@ import { groupInfoOf } from '../group-reads';
 import type { NewRestore, PlanFacts, RestoreKind } from '../journal/journal';
 import type { Planned, PreviewTarget } from '../preview';
 
-/** The plan's facts besides its steps and expected rules. */
-function planFacts(plan: RestorePlan): PlanFacts {
+/** The plan's facts besides its steps and expected rules, with the rows it left out. */
+function planFacts(plan: RestorePlan, excluded: string[]): PlanFacts {
   return {
     calls: plan.calls,
     earlyRemovals: plan.earlyRemovals,
     makeBeforeBreak: plan.makeBeforeBreak,
+    ...(excluded.length > 0 ? { excluded } : {}),
   };
 }
 
@@ -41,7 +42,7 @@ export function newRestoreEntry(
     snapshot: source.rules,
     destinationRules: target.rules,
     expected: plan.expected,
-    plan: planFacts(plan),
+    plan: planFacts(plan, planned.excluded),
   };
 }
 
@@ -55,7 +56,7 @@ export function attemptEntry(
     number,
     revision: plan.revision,
     expected: plan.expected,
-    plan: planFacts(plan),
+    plan: planFacts(plan, planned.excluded),
     steps: plan.steps,
   };
 }

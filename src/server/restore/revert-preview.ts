@@ -88,6 +88,8 @@ export async function planRetry(
     { group: record.destinationGroup, rules: record.destinationRules },
     record.mode,
     record.options,
+    // A cherry-picked restore's retry leaves the same rows as they are.
+    record.plan.excluded,
   );
   const group: SecurityGroupSummary = {
     ...record.destinationGroup,

@@ -20,6 +20,7 @@ import type { Journal, RestoreRecord } from '../journal/journal';
 import type { Logger } from '../logger';
 import {
   assertConfirmed,
+  assertSelectionFresh,
   planPair,
   previewView,
   type ImpactSettings,
@@ -70,6 +71,8 @@ export interface StartRestoreInput {
   mode: RestoreMode;
   options: RestoreOptions;
   revision: string;
+  /** Rule identities of the rows to leave as they are (cherry-pick). */
+  excluded?: string[] | undefined;
   /** The source's name typed, when the preview asks for it. */
   confirmName?: string;
   /** Revert automatically this many minutes after the restore verifies, unless kept. */
@@ -261,7 +264,9 @@ export class RestoreRunner {
         input.destinationId,
         input.mode,
         input.options,
+        input.excluded,
       );
+      assertSelectionFresh(planned);
       this.assertFresh(planned, input.revision);
       this.assertPlanHasSteps(
         planned,

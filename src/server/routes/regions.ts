@@ -87,6 +87,7 @@ export function regionRoutes({ ecs, regions, runner }: RegionRouteDeps) {
           body.destinationId,
           body.mode,
           body.options,
+          body.excluded,
         );
         return c.json(send(previewResponseSchema, previewView(planned)), 200);
       },

@@ -679,6 +679,16 @@ export const enUS = {
     separator: ', ',
     settings: 'Region, language and session',
   },
+  // ---- cherry: choose which changes a restore applies ----
+  cherry: {
+    apply: 'Apply this change: {change} {rule}',
+    allInDirection: 'All changes in {direction}',
+    allOfCategory: 'All {category} in {direction}',
+    leftAsIs: 'Left as is',
+    excludedCount:
+      '{count, plural, one {# change is left out and stays as it is} other {# changes are left out and stay as they are}}',
+    includeAll: 'Apply all changes',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -620,4 +620,13 @@ export const zhCN: Messages = {
     separator: '、',
     settings: '地域、语言与会话',
   },
+  // ---- cherry: choose which changes a restore applies ----
+  cherry: {
+    apply: '应用此变更：{change} {rule}',
+    allInDirection: '{direction}的全部变更',
+    allOfCategory: '{direction}中全部“{category}”',
+    leftAsIs: '保持不变',
+    excludedCount: '{count, plural, other {# 项变更不应用，保持原样}}',
+    includeAll: '应用全部变更',
+  },
 };

@@ -7,6 +7,7 @@ import { Heading } from '../headings';
 import { NotRestorableTable } from './not-restorable-table';
 import { directionCounts, previewRows } from './preview-rows';
 import { PreviewTable, previewSearchText } from './preview-table';
+import { SelectAll } from './select-all';
 
 type Direction = 'ingress' | 'egress';
 
@@ -23,7 +24,13 @@ interface DiffTabsProps {
   arithmetic?: string;
   /** More controls on the search row (the preview's Copy plan). */
   toolbarExtra?: ReactNode;
+  /** The rule identities left as they are (cherry-pick); shown unticked and greyed. */
+  excluded?: ReadonlySet<string>;
+  /** When given, each row the restore applies gets a checkbox, with select-all boxes. */
+  onPick?: (identities: string[], apply: boolean) => void;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The diff view shared by the preview and the snapshot comparison: Changes only and search, then
@@ -37,22 +44,31 @@ export function DiffTabs({
   early,
   arithmetic,
   toolbarExtra,
+  excluded = NONE,
+  onPick,
 }: DiffTabsProps) {
   const t = useT();
   const [direction, setDirection] = useState<Direction>('ingress');
   const [changesOnly, setChangesOnly] = useState(false);
   const [search, setSearch] = useState('');
 
+  const allRowsOf = useMemo(
+    () => ({
+      ingress: previewRows(diff.ingress, early, mode),
+      egress: previewRows(diff.egress, early, mode),
+    }),
+    [diff, early, mode],
+  );
   const rowsOf = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const build = (d: Direction) =>
-      previewRows(diff[d], early).filter(
+      allRowsOf[d].filter(
         (row) =>
           (!changesOnly || row.category !== 'unchanged') &&
           (!needle || previewSearchText(row, t, names, mode).includes(needle)),
       );
     return { ingress: build('ingress'), egress: build('egress') };
-  }, [diff, early, changesOnly, search, t, names, mode]);
+  }, [allRowsOf, changesOnly, search, t, names, mode]);
 
   const notRestorableTotal = diff.ingress.notRestorable.length + diff.egress.notRestorable.length;
   const directionLabel = (d: Direction) => t(d === 'ingress' ? 'rules.inbound' : 'rules.outbound');
@@ -81,12 +97,23 @@ export function DiffTabs({
             {t('restore.notRestorable')}: {counts.notRestorable}
           </Tag>
         </Space>
+        {onPick && (
+          <SelectAll
+            rows={allRowsOf[d]}
+            excluded={excluded}
+            onPick={onPick}
+            direction={directionLabel(d)}
+            mode={mode}
+          />
+        )}
         <PreviewTable
           label={`${tableLabel}: ${directionLabel(d)}`}
           rows={rowsOf[d]}
           mode={mode}
           names={names}
+          excluded={excluded}
           {...(arithmetic === undefined ? {} : { arithmetic })}
+          {...(onPick ? { onPick } : {})}
         />
         {diff[d].notRestorable.length > 0 && (
           <section

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Button, Checkbox, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type {
   PreviewResponse,
@@ -18,6 +18,7 @@ import { useToast } from '../toast';
 import { consistentWarnings } from './preview-warnings';
 import { completelyResult, earlyRemovalKeys, planJson } from './preview-rows';
 import { DiffTabs } from './diff-tabs';
+import { withApplied } from './preview-selection';
 import { PacketCheck } from './packet-check';
 import { TrafficEffectPanel } from './traffic-effect-panel';
 
@@ -28,6 +29,10 @@ interface PreviewPanelProps {
   onOptionsChange?: (options: PreviewOptions) => void;
   /** When given, a check that Completely Restore avoids offers a button that switches to it. */
   onModeChange?: (mode: RestoreMode) => void;
+  /** The rule identities the user unticked (may run ahead of `preview.selection`). */
+  excluded?: readonly string[];
+  /** When given, each row the restore applies gets a checkbox (cherry-pick). */
+  onExcludedChange?: (excluded: string[]) => void;
 }
 
 function warningText(warning: WarningView, t: Translate): string {
@@ -47,7 +52,14 @@ function warningText(warning: WarningView, t: Translate): string {
 }
 
 /** What a restore would change: summary, warnings, per-direction tables, the not-restorable rules. */
-export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: PreviewPanelProps) {
+export function PreviewPanel({
+  preview,
+  names,
+  onOptionsChange,
+  onModeChange,
+  excluded = preview.selection.excluded,
+  onExcludedChange,
+}: PreviewPanelProps) {
   const t = useT();
   // The session is loaded before any page shows (first-screen prefetch); without it the sum
   // is given without the limit rather than with a guessed one.
@@ -60,6 +72,16 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
   const before = preview.source.ruleCount;
   const sum = before + preview.summary.added;
   const arithmetic = `${before} + ${preview.summary.added} = ${sum}${ruleLimit !== undefined && sum > ruleLimit ? ` > ${ruleLimit}` : ''}`;
+
+  const excludedSet = useMemo(() => new Set(excluded), [excluded]);
+  const onPick = useMemo(
+    () =>
+      onExcludedChange
+        ? (identities: string[], apply: boolean) =>
+            onExcludedChange(withApplied(excluded, identities, apply))
+        : undefined,
+    [excluded, onExcludedChange],
+  );
 
   const copyPlan = async () => {
     try {
@@ -83,6 +105,18 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
       <p aria-live="polite" style={{ margin: 0, fontWeight: 600 }}>
         {summaryLine(preview.mode, preview.summary, t)}
       </p>
+      {preview.selection.excluded.length > 0 && (
+        <Flex gap="small" align="center" wrap>
+          <Typography.Text>
+            {t('cherry.excludedCount', { count: preview.selection.excluded.length })}
+          </Typography.Text>
+          {onExcludedChange && (
+            <Button size="small" onClick={() => onExcludedChange([])}>
+              {t('cherry.includeAll')}
+            </Button>
+          )}
+        </Flex>
+      )}
       <PreflightChecks
         checks={preview.checks}
         names={names}
@@ -153,6 +187,8 @@ export function PreviewPanel({ preview, names, onOptionsChange, onModeChange }: 
         early={early}
         arithmetic={arithmetic}
         toolbarExtra={<Button onClick={() => void copyPlan()}>{t('restore.copyPlan')}</Button>}
+        excluded={excludedSet}
+        {...(onPick ? { onPick } : {})}
       />
     </Space>
   );

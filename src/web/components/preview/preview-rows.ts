@@ -1,3 +1,4 @@
+import { ruleIdentity } from '../../../domain/normalize';
 import type { PreviewResponse, RuleView } from '../../../server/contract';
 import { ruleRowKey } from '../rule-row-key';
 
@@ -17,6 +18,8 @@ export interface PreviewRow {
   before?: RuleView;
   /** A removal the rule limit moves before the additions (the plan's early removals). */
   early?: boolean;
+  /** The rule identity a cherry-pick excludes the row by; set on rows the restore would apply. */
+  identity?: string;
 }
 
 const ORDER: Record<PreviewCategory, number> = { added: 0, removed: 1, changed: 2, unchanged: 3 };
@@ -26,22 +29,31 @@ export function earlyRemovalKeys(preview: PreviewResponse): ReadonlySet<string> 
   return new Set(preview.plan.earlyRemovals.map((rule) => ruleRowKey(rule)));
 }
 
-/** The rows of one direction of a preview, changes first; removals in `early` are marked. */
+/**
+ * The rows of one direction of a preview, changes first; removals in `early` are marked. Rows the
+ * restore applies carry their identity (Added always; Removed and Changed only under Completely,
+ * since Partially keeps them anyway), so the dialog can offer them for cherry-pick.
+ */
 export function previewRows(
   diff: DirectionDiff,
   early: ReadonlySet<string> = new Set(),
+  mode: 'completely' | 'partially' = 'completely',
 ): PreviewRow[] {
+  const applied = (rule: RuleView) =>
+    mode === 'completely' ? { identity: ruleIdentity(rule) } : {};
   const rows: PreviewRow[] = [
     ...diff.added.map((rule) => ({
       key: ruleRowKey(rule, 'added'),
       category: 'added' as const,
       rule,
+      identity: ruleIdentity(rule),
     })),
     ...diff.removed.map((rule) => ({
       key: ruleRowKey(rule, 'removed'),
       category: 'removed' as const,
       rule,
       ...(early.has(ruleRowKey(rule)) ? { early: true } : {}),
+      ...applied(rule),
     })),
     // The source's rule keys a change: it carries the ECS rule ID that is modified in place.
     ...diff.changed.map((change) => ({
@@ -49,6 +61,7 @@ export function previewRows(
       category: 'changed' as const,
       rule: change.after,
       before: change.before,
+      ...applied(change.before),
     })),
     ...diff.unchanged.map((rule) => ({
       key: ruleRowKey(rule, 'unchanged'),
@@ -102,6 +115,7 @@ export function planJson(preview: PreviewResponse): string {
       ingress: preview.ingress,
       egress: preview.egress,
       traffic: preview.traffic,
+      selection: preview.selection,
     },
     null,
     2,

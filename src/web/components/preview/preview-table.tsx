@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { Space, Tag, Tooltip, theme } from 'antd';
+import { Checkbox, Space, Tag, Tooltip, theme } from 'antd';
 import { useT } from '../../i18n/use-t';
 import type { Translate } from '../../i18n/translate';
-import type { GroupNames } from '../rule-format';
+import type { RuleView } from '../../../server/contract';
+import { peerLabel, policyLabel, portLabel, protocolLabel, type GroupNames } from '../rule-format';
 import { ruleColumns } from '../rule-columns';
 import { ruleSearchText } from '../rule-search';
 import { VirtualTable, type VirtualColumn } from '../virtual-table';
@@ -15,6 +16,25 @@ interface PreviewTableProps {
   names: GroupNames;
   /** The sum a "Removed first" tag's tooltip gives, e.g. "9 + 200 = 209 > 200". */
   arithmetic?: string;
+  /** Cherry-pick: the identities left as they are; rows with an identity get a checkbox. */
+  excluded?: ReadonlySet<string>;
+  /** Ticks (`apply`) or unticks rows by identity; without it no checkbox is shown. */
+  onPick?: (identities: string[], apply: boolean) => void;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** A rule in a few words for a checkbox's name: "Allow TCP 22 0.0.0.0/0 temporary debug SSH". */
+function ruleLabel(rule: RuleView, t: Translate, names: GroupNames): string {
+  return [
+    policyLabel(rule, t),
+    protocolLabel(rule, t),
+    portLabel(rule, t),
+    peerLabel(rule, t, names),
+    rule.description,
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /** The marker and label of a category: colour is never the only signal. */
@@ -36,21 +56,56 @@ export function categoryLabel(
 }
 
 /** One direction of a preview: every rule with its category, virtualized. */
-export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTableProps) {
+export function PreviewTable({
+  label,
+  rows,
+  mode,
+  names,
+  arithmetic,
+  excluded = NONE,
+  onPick,
+}: PreviewTableProps) {
   const t = useT();
   const { token } = theme.useToken();
   const anyEarly = rows.some((row) => row.early);
+  const isExcluded = (row: PreviewRow) => row.identity !== undefined && excluded.has(row.identity);
   const columns = useMemo<VirtualColumn<PreviewRow>[]>(
     () => [
+      ...(onPick
+        ? [
+            {
+              key: 'pick',
+              title: '',
+              width: '40px',
+              render: (row: PreviewRow) => {
+                const identity = row.identity;
+                if (identity === undefined) return null;
+                return (
+                  <Checkbox
+                    checked={!excluded.has(identity)}
+                    aria-label={t('cherry.apply', {
+                      change: categoryLabel(row.category, mode, t),
+                      rule: ruleLabel(row.rule, t, names),
+                    })}
+                    onChange={(event) => onPick([identity], event.target.checked)}
+                  />
+                );
+              },
+            },
+          ]
+        : []),
       {
         key: 'category',
         title: t('restore.category'),
-        width: anyEarly ? '230px' : '130px',
+        width: anyEarly ? '230px' : excluded.size > 0 ? '210px' : '130px',
         narrowWidth: anyEarly ? 'minmax(96px, 1fr)' : '72px',
         essential: true,
         render: (row) => (
           <Space size={4}>
             <strong>{categoryLabel(row.category, mode, t)}</strong>
+            {row.identity !== undefined && excluded.has(row.identity) && (
+              <Tag>{t('cherry.leftAsIs')}</Tag>
+            )}
             {row.early && (
               <Tooltip title={t('preflight.removedFirstTip', { arithmetic: arithmetic ?? '' })}>
                 <Tag color="warning">{t('preflight.removedFirst')}</Tag>
@@ -68,7 +123,7 @@ export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTa
         sortable: ['priority', 'peer'],
       }),
     ],
-    [t, mode, names, anyEarly, arithmetic],
+    [t, mode, names, anyEarly, arithmetic, excluded, onPick],
   );
   const background: Record<PreviewCategory, string | undefined> = {
     added: token.colorSuccessBg,
@@ -83,7 +138,12 @@ export function PreviewTable({ label, rows, mode, names, arithmetic }: PreviewTa
       columns={columns}
       rowKey={(row) => row.key}
       rowStyle={(row) =>
-        background[row.category] ? { background: background[row.category] } : undefined
+        // An excluded row is left as it is: no change colour, greyed (still readable).
+        isExcluded(row)
+          ? { background: token.colorBgLayout, color: token.colorTextSecondary }
+          : background[row.category]
+            ? { background: background[row.category] }
+            : undefined
       }
       emptyText={t('restore.noRows')}
       height={360}

@@ -13,6 +13,7 @@ import { ErrorSentence } from '../../../components/error-sentence';
 import { DialogTitle, Heading } from '../../../components/headings';
 import { PreflightChecks } from '../../../components/preflight-checks';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
+import { useDebounced } from '../../../components/preview/use-debounced';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { isApiError } from '../../../lib/api-client';
@@ -119,6 +120,10 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const [staleNotice, setStaleNotice] = useState(false);
   const [confirmName, setConfirmName] = useState('');
   const [autoRevert, setAutoRevert] = useAutoRevertChoice();
+  // Cherry-pick: the rows unticked now, and the same list once it has been still for a moment
+  // (the preview is re-planned for it; every tick does not cost a request).
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const pickedExcluded = useDebounced(excluded, 300);
   // Set when the server answered 409 RestoreInProgress: the job it named (null when it named none).
   const [conflict, setConflict] = useState<{
     restoreId: string | null;
@@ -133,10 +138,26 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
     ...restoreQueries.detail(conflict?.restoreId ?? ''),
     enabled: Boolean(conflict?.restoreId),
   });
-  const params: PreviewParams | null = destinationId ? { destinationId, mode, options } : null;
+  const params: PreviewParams | null = destinationId
+    ? {
+        destinationId,
+        mode,
+        options,
+        ...(pickedExcluded.length > 0 ? { excluded: pickedExcluded } : {}),
+      }
+    : null;
   const preview = useQuery({
     ...previewQueries.restore(region, source.id, params ?? { destinationId: '', mode, options }),
     enabled: params !== null,
+    // While a new selection is planned, the tables stay (same destination, type and options).
+    placeholderData: (previous) =>
+      previous &&
+      previous.destination.id === destinationId &&
+      previous.mode === mode &&
+      previous.options.recreateSystemRules === options.recreateSystemRules &&
+      previous.options.retargetSelfReferences === options.retargetSelfReferences
+        ? previous
+        : undefined,
   });
   const start = useStartRestore(region, source.id);
   const names = useMemo(
@@ -164,14 +185,32 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
   const blocked =
     activeId !== null || (conflict !== null && conflict.restoreId === null && latest.isFetching);
   const shown = params ? preview.data : undefined;
-  const ready = Boolean(shown) && !preview.isFetching;
+  const ready = Boolean(shown) && !preview.isFetching && excluded === pickedExcluded;
   const identical = Boolean(shown?.identical);
   const failedChecks = shown?.checks.length ?? 0;
 
-  const changeInput = (change: () => void) => {
+  // A stale preview's fresh one keeps only the exclusions that still name a row: adopt both.
+  const adoptFresh = (fresh: PreviewResponse) => {
+    const kept = fresh.selection.excluded;
+    const freshParams = {
+      destinationId: fresh.destination.id,
+      mode: fresh.mode,
+      options: fresh.options,
+      ...(kept.length > 0 ? { excluded: kept } : {}),
+    };
+    queryClient.setQueryData(
+      previewQueries.restore(region, source.id, freshParams).queryKey,
+      fresh,
+    );
+    if (kept.length !== excluded.length) setExcluded(kept);
+  };
+
+  const changeInput = (change: () => void, keepSelection = false) => {
     setStaleNotice(false);
     setRefusal(null);
     start.reset();
+    // Another destination, type or options is another set of rows: the selection starts over.
+    if (!keepSelection) setExcluded([]);
     change();
   };
 
@@ -192,7 +231,7 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
           if (isApiError(error, 'StalePreview')) {
             const fresh = (error.details as { preview?: PreviewResponse } | undefined)?.preview;
             const key = previewQueries.restore(region, source.id, params).queryKey;
-            if (fresh) queryClient.setQueryData(key, fresh);
+            if (fresh) adoptFresh(fresh);
             else void queryClient.invalidateQueries({ queryKey: key });
             setStaleNotice(true);
           } else if (isApiError(error, 'PreflightFailed')) {
@@ -313,6 +352,8 @@ function RestoreForm({ region, source, onStarted, onClose }: RestoreFormProps) {
             names={names}
             onOptionsChange={(next) => changeInput(() => setOptions(next))}
             onModeChange={(next) => changeInput(() => setMode(next))}
+            excluded={excluded}
+            onExcludedChange={(next) => changeInput(() => setExcluded(next), true)}
           />
         )}
       </section>
