@@ -158,7 +158,7 @@ describe('import a rules file as the destination', () => {
     expect(details.errors[49]!.field).toBe('Policy');
   });
 
-  it('refuses what is not JSON, a file of another region, and a CSV file, each with a sentence', async () => {
+  it('refuses what is not JSON, a file of another region, and a spreadsheet, each with a sentence', async () => {
     const notJson = await post({ fileName: 'a.json', content: '{ nope', sourceId: shared.webProd });
     expect((await errorOf(notJson)).message).toMatch(
       /^a\.json cannot be imported: 1 problem, the first: file: is not valid JSON/,
@@ -170,13 +170,13 @@ describe('import a rules file as the destination', () => {
     });
     const otherDetails = (await importErrorsOf(other)).details;
     expect(otherDetails.errors[0]).toMatchObject({ pointer: '/RegionId', field: 'RegionId' });
-    const csv = await post({
-      fileName: 'ecs_sgRule_x.csv',
+    const xlsx = await post({
+      fileName: 'ecs_sgRule_x.xlsx',
       content: 'a,b\r\n',
       sourceId: shared.webProd,
     });
-    expect(csv.status).toBe(400);
-    expect((await errorOf(csv)).code).toBe('ImportFormatUnsupported');
+    expect(xlsx.status).toBe(400);
+    expect((await errorOf(xlsx)).code).toBe('ImportFormatUnsupported');
   });
 
   it('a file of 201 rules imports, and its preview is refused by the rule-limit check', async () => {

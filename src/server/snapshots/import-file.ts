@@ -10,6 +10,7 @@ import { MAX_IMPORT_ERRORS, type ImportError, type ImportRequest } from '../cont
 import { ApiHttpError } from '../errors';
 import { groupInfoOf, loadGroup } from '../group-reads';
 import type { SnapshotRecord, SnapshotStore } from '../journal/snapshot-store';
+import { parseCsvImport } from './import-csv';
 import { parseJsonImport, type ImportedGroup } from './import-json';
 import { problemMessage, type ImportProblem } from './import-permission';
 
@@ -60,25 +61,30 @@ export async function importFile(
 ): Promise<SnapshotRecord> {
   const { fileName, content } = request;
   const lower = fileName.toLowerCase();
-  if (!lower.endsWith('.json')) {
+  const csv = lower.endsWith('.csv');
+  if (!csv && !lower.endsWith('.json')) {
     throw new ApiHttpError(
       400,
       'ImportFormatUnsupported',
-      `${fileName} cannot be imported: only JSON rule files (.json, as exported by this console or the ECS console) are read.`,
+      `${fileName} cannot be imported: only JSON (.json) and CSV (.csv) rule files, as exported by this console or the ECS console, are read.`,
       { field: 'fileName' },
     );
   }
   const source = groupInfoOf(
     (await loadGroup(deps.ecs, regionId, request.sourceId, 'source')).group,
   );
-  const parsed = parseJsonImport(content, (g) => importedGroupInfo(g, source).vpcId !== '');
+  const vpcOf = (g: ImportedGroup) => importedGroupInfo(g, source).vpcId !== '';
+  const parsed = csv ? parseCsvImport(fileName, content, vpcOf) : parseJsonImport(content, vpcOf);
   const problems = [...parsed.problems];
-  if (parsed.group.regionId !== undefined && parsed.group.regionId !== regionId) {
-    problems.unshift({
-      place: { pointer: '/RegionId' },
-      field: 'RegionId',
-      problem: `'${parsed.group.regionId}' is another region than ${regionId}: its group references would not mean the same groups`,
-    });
+  const fileRegion = parsed.group.regionId;
+  if (fileRegion !== undefined && fileRegion !== regionId) {
+    const problem = `'${fileRegion}' is another region than ${regionId}: its group references would not mean the same groups`;
+    // A CSV says its region only in its name; a JSON file in its RegionId.
+    problems.unshift(
+      csv
+        ? { place: null, field: 'fileName', problem }
+        : { place: { pointer: '/RegionId' }, field: 'RegionId', problem },
+    );
   }
   if (problems.length > 0) throw invalid(fileName, problems);
   return deps.snapshots.add({
