@@ -117,4 +117,46 @@ describe('Restore from a snapshot or an imported file', () => {
     await findSummary(dialog, /^\+\d+ added, −\d+ removed, /);
     expect(within(dialog).getAllByText('网站，HTTPS').length).toBeGreaterThan(0);
   });
+
+  it('imports a CSV file, lists its problems by line and field, then previews a fixed one', async () => {
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openRestoreFor(user, 'web-prod');
+    expect(
+      within(dialog).getByText(
+        'A JSON or CSV rules file exported by this console or the ECS console.',
+      ),
+    ).toBeInTheDocument();
+    const input = within(dialog).getByLabelText('Import a file…', { selector: 'input' });
+    expect(input).toHaveAttribute('accept', '.json,.csv');
+    const header = 'Direction,Policy,Priority,IpProtocol,PortRange,SourceCidrIp,Description';
+    const good = 'ingress,Accept,1,TCP,8443/8443,10.0.0.0/8,"管理端口, ""运维"""';
+    const bad = `${header}\r\n${good}\r\ningress,Accept,1,TCP,80/70,10.0.0.0/8,x\r\n`;
+    await user.upload(input, new File([bad], 'bad.csv', { type: 'text/csv' }));
+    expect(
+      await within(dialog).findByText(
+        'bad.csv cannot be imported: 1 problem listed',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    const list = within(dialog).getByRole('list', { name: 'Problems in the file' });
+    expect(within(list).getByRole('listitem').textContent).toMatch(
+      /^line 3, field PortRange: "80\/70" is not a valid port range/,
+    );
+
+    // antd's Upload renders a new file input after each choice.
+    await user.upload(
+      within(dialog).getByLabelText('Import a file…', { selector: 'input' }),
+      new File([`${header}\r\n${good}\r\n`], 'good.csv', { type: 'text/csv' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        /^good\.csv imported: 1 rule; it is the destination now\.$/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    await findSummary(dialog, /^\+\d+ added, −\d+ removed, /);
+    expect(within(dialog).getAllByText('管理端口, "运维"').length).toBeGreaterThan(0);
+  });
 });

@@ -566,7 +566,7 @@ export const enUS = {
     kindImport: 'file {note}',
     snapshotsLoadError: 'Snapshots could not be read',
     importButton: 'Import a file…',
-    importHint: 'A JSON rules file exported by this console or the ECS console.',
+    importHint: 'A JSON or CSV rules file exported by this console or the ECS console.',
     importing: 'Reading {file}…',
     imported:
       '{file} imported: {count, plural, one {# rule} other {# rules}}; it is the destination now.',

@@ -519,7 +519,7 @@ export const zhCN: Messages = {
     kindImport: '文件 {note}',
     snapshotsLoadError: '无法读取快照',
     importButton: '导入文件…',
-    importHint: '由本控制台或 ECS 控制台导出的 JSON 规则文件。',
+    importHint: '由本控制台或 ECS 控制台导出的 JSON 或 CSV 规则文件。',
     importing: '正在读取 {file}…',
     imported: '已导入 {file}：{count} 条规则，现已设为目标。',
     importFailed: '无法导入 {file}：共列出 {count} 个问题',
