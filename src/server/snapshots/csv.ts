@@ -1,5 +1,5 @@
 /**
- * A small RFC 4180 writer (no CSV library is installed): fields holding a comma, a quote, CR or
+ * A small RFC 4180 writer (csv-parse reads; writing this much needs no library): fields holding a comma, a quote, CR or
  * LF are quoted with inner quotes doubled; records end with CRLF.
  */
 
