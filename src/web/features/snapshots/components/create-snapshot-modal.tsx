@@ -3,8 +3,11 @@ import { Button, Input, Modal, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { useToast } from '../../../components/toast';
+import { DialogTitle } from '../../../components/headings';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
+import { useDialogFocus } from '../../../lib/use-dialog-focus';
+import { useNarrowScreen } from '../../../lib/use-narrow-screen';
 import { useCreateSnapshot } from '../hooks/use-snapshot-mutations';
 
 interface CreateSnapshotModalProps {
@@ -26,6 +29,8 @@ export function CreateSnapshotModal({
   const toast = useToast();
   const [note, setNote] = useState('');
   const create = useCreateSnapshot(region, groupId);
+  const narrow = useNarrowScreen();
+  useDialogFocus();
 
   const submit = () =>
     create.mutate(note, {
@@ -57,8 +62,11 @@ export function CreateSnapshotModal({
   return (
     <Modal
       open
-      title={t('snapshotsUi.createTitle', { name: groupName })}
+      title={<DialogTitle>{t('snapshotsUi.createTitle', { name: groupName })}</DialogTitle>}
       onCancel={onClose}
+      // Full-screen on a phone, like the restore dialog; OK and Cancel stay in view.
+      width={narrow ? '100%' : undefined}
+      rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}
       okText={t('snapshotsUi.create')}
       cancelText={t('snapshotsUi.cancel')}
       onOk={submit}
