@@ -60,6 +60,8 @@ export function RestoreDetailLink({ restoreId }: { restoreId: string }) {
   return (
     <Link
       to={paths.restore(restoreId)}
+      // Styled like the exports beside it, so the Actions column lines up.
+      className="rr-link-button"
       aria-label={t('snapshotsUi.restoreDetailOf', { id: restoreId })}
     >
       {t('snapshotsUi.restoreDetail')}
