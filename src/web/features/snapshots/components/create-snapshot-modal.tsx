@@ -74,15 +74,19 @@ export function CreateSnapshotModal({
     >
       <Typography.Paragraph type="secondary">{t('snapshotsUi.createHint')}</Typography.Paragraph>
       <label htmlFor="snapshot-note">{t('snapshotsUi.note')}</label>
-      <Input.TextArea
-        id="snapshot-note"
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        placeholder={t('snapshotsUi.notePlaceholder')}
-        maxLength={500}
-        showCount
-        autoSize={{ minRows: 2, maxRows: 6 }}
-      />
+      {/* antd draws the character count below the box without taking room for it: the room is
+          kept here, or the sticky footer would cover the count. */}
+      <div style={{ paddingBottom: 20 }}>
+        <Input.TextArea
+          id="snapshot-note"
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          placeholder={t('snapshotsUi.notePlaceholder')}
+          maxLength={500}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 6 }}
+        />
+      </div>
       {create.isError && (
         <div style={{ marginTop: 12 }}>
           <ErrorSentence title={t('snapshotsUi.createFailed')} error={create.error} />
