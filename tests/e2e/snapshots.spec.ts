@@ -3,10 +3,26 @@
  * from its backup), find both on the timeline, compare the snapshot with the live rules, clone
  * the group and export its rules.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { choose, openConsole, searchGroups } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
 import { checkScreen } from './support/screens';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Neither the page nor an open dialog's own scroll box is wider than the window. */
+async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+    dialogs: [...document.querySelectorAll('.ant-modal-wrap')]
+      .filter((wrap) => getComputedStyle(wrap).display !== 'none')
+      .map((wrap) => wrap.scrollWidth - wrap.clientWidth),
+  }));
+  expect(widths.page, `page width on the ${screen} screen`).toBeLessThanOrEqual(widths.window);
+  for (const overflow of widths.dialogs)
+    expect(overflow, `dialog overflow on the ${screen} screen`).toBeLessThanOrEqual(0);
+}
 
 test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
@@ -95,21 +111,55 @@ test('snapshot web-prod, see a change on its timeline, compare, clone and export
   await clone.getByRole('link', { name: 'Open the new group' }).click();
   await expect(page.getByRole('heading', { name: 'Rules of web-prod-e2e-copy' })).toBeVisible();
 
-  // Narrow screen: the timeline stays within a phone's width.
-  await page.setViewportSize({ width: 390, height: 844 });
+  // A phone: the timeline, the comparison and the dialogs stay within its width.
+  await page.setViewportSize(PHONE);
   await page.goto(`/security-groups/${live.id}/timeline?region=${REGION}`);
   await expect(
     page.getByRole('heading', { name: `Timeline of ${LIVE_GROUP}`, exact: true }),
   ).toBeVisible();
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page, 'timeline');
   await checkScreen(page, testInfo, 'timeline-narrow');
+  await page.getByRole('checkbox', { name: /^Pick Live rules/ }).check();
+  await page
+    .getByRole('checkbox', { name: /^Pick Snapshot of / })
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(
+    page.getByRole('heading', { name: /^From snapshot of .* to Live rules$/ }),
+  ).toBeVisible();
+  await expectNoSidewaysScroll(page, 'compare');
+  await checkScreen(page, testInfo, 'compare-narrow');
+
+  // The create-snapshot and clone dialogs take the whole screen, and Escape gives focus back.
+  for (const [opener, name, screen] of [
+    [`Create snapshot of ${LIVE_GROUP}`, `Create a snapshot of ${LIVE_GROUP}`, 'snapshot'],
+    [`Clone ${LIVE_GROUP}`, `Clone ${LIVE_GROUP}`, 'clone'],
+  ] as const) {
+    const button = page.getByRole('button', { name: opener, exact: true });
+    await button.click();
+    const dialog = page.getByRole('dialog', { name, exact: true });
+    await expect(dialog).toBeVisible();
+    // Measured once antd's opening zoom has settled.
+    await expect
+      .poll(async () => {
+        const box = await dialog.boundingBox();
+        return [box?.x, box?.width];
+      })
+      .toEqual([0, PHONE.width]);
+    await expectNoSidewaysScroll(page, `${screen} dialog`);
+    await checkScreen(page, testInfo, `${screen}-dialog-narrow`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+  }
 
   // The same timeline in Chinese.
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await choose(page, page.getByRole('combobox', { name: 'Language' }), '简体中文');
   await expect(page.getByRole('heading', { name: `${LIVE_GROUP} 的时间线` })).toBeVisible();
   await checkScreen(page, testInfo, 'zh-timeline');
+  await page.setViewportSize(PHONE);
+  await expectNoSidewaysScroll(page, 'Chinese timeline');
+  await checkScreen(page, testInfo, 'zh-timeline-narrow');
 });

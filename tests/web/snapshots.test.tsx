@@ -53,6 +53,27 @@ describe('Snapshots in the console', () => {
     expect(within(table).getByText('9 rules · by local')).toBeInTheDocument();
   });
 
+  it('offers the timeline’s own actions without a link to itself, and Escape returns focus to Clone', async () => {
+    const id = await groupIdByName(stack().app, REGION, 'web-prod');
+    const { user } = renderApp(`/security-groups/${id}/timeline?region=${REGION}`);
+    const clone = await screen.findByRole(
+      'button',
+      { name: 'Clone web-prod' },
+      { timeout: 15_000 },
+    );
+    expect(screen.getByRole('button', { name: 'Create snapshot of web-prod' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Timeline of web-prod' })).not.toBeInTheDocument();
+
+    await user.click(clone);
+    const dialog = await screen.findByRole('dialog', { name: 'Clone web-prod' });
+    expect(
+      within(dialog).getByRole('heading', { level: 2, name: 'Clone web-prod' }),
+    ).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(clone).toHaveFocus());
+    expect(screen.queryByRole('dialog', { name: 'Clone web-prod' })).not.toBeInTheDocument();
+  });
+
   it('compares a snapshot with the live rules in the preview’s diff view', async () => {
     const id = await groupIdByName(stack().app, REGION, 'web-prod');
     await snapshotOf(id, 'baseline');

@@ -4,8 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { CloneAccepted } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
+import { DialogTitle } from '../../../components/headings';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
+import { useDialogFocus } from '../../../lib/use-dialog-focus';
+import { useNarrowScreen } from '../../../lib/use-narrow-screen';
 import { isRestoreActive, restoreQueries } from '../../../lib/restore-queries';
 import { useCloneGroup } from '../hooks/use-snapshot-mutations';
 import { defaultCloneName, isValidDescription, isValidGroupName } from './clone-name';
@@ -88,6 +91,8 @@ export function CloneModal({ region, groupId, groupName, onClose }: CloneModalPr
   const nameValid = isValidGroupName(name);
   const descriptionValid = isValidDescription(description);
   const accepted = clone.data;
+  const narrow = useNarrowScreen();
+  useDialogFocus();
 
   const submit = () => {
     if (!nameValid || !descriptionValid) return;
@@ -100,8 +105,13 @@ export function CloneModal({ region, groupId, groupName, onClose }: CloneModalPr
   return (
     <Modal
       open
-      title={t('snapshotsUi.cloneTitle', { name: groupName || groupId })}
+      title={
+        <DialogTitle>{t('snapshotsUi.cloneTitle', { name: groupName || groupId })}</DialogTitle>
+      }
       onCancel={onClose}
+      // Full-screen on a phone, like the restore dialog; OK and Cancel stay in view.
+      width={narrow ? '100%' : undefined}
+      rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}
       footer={
         accepted ? (
           <Button onClick={onClose}>{t('snapshotsUi.close')}</Button>

@@ -3,8 +3,11 @@ import { Button, Input, Modal, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { useToast } from '../../../components/toast';
+import { DialogTitle } from '../../../components/headings';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
+import { useDialogFocus } from '../../../lib/use-dialog-focus';
+import { useNarrowScreen } from '../../../lib/use-narrow-screen';
 import { useCreateSnapshot } from '../hooks/use-snapshot-mutations';
 
 interface CreateSnapshotModalProps {
@@ -26,6 +29,8 @@ export function CreateSnapshotModal({
   const toast = useToast();
   const [note, setNote] = useState('');
   const create = useCreateSnapshot(region, groupId);
+  const narrow = useNarrowScreen();
+  useDialogFocus();
 
   const submit = () =>
     create.mutate(note, {
@@ -57,8 +62,11 @@ export function CreateSnapshotModal({
   return (
     <Modal
       open
-      title={t('snapshotsUi.createTitle', { name: groupName })}
+      title={<DialogTitle>{t('snapshotsUi.createTitle', { name: groupName })}</DialogTitle>}
       onCancel={onClose}
+      // Full-screen on a phone, like the restore dialog; OK and Cancel stay in view.
+      width={narrow ? '100%' : undefined}
+      rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}
       okText={t('snapshotsUi.create')}
       cancelText={t('snapshotsUi.cancel')}
       onOk={submit}
@@ -66,15 +74,19 @@ export function CreateSnapshotModal({
     >
       <Typography.Paragraph type="secondary">{t('snapshotsUi.createHint')}</Typography.Paragraph>
       <label htmlFor="snapshot-note">{t('snapshotsUi.note')}</label>
-      <Input.TextArea
-        id="snapshot-note"
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        placeholder={t('snapshotsUi.notePlaceholder')}
-        maxLength={500}
-        showCount
-        autoSize={{ minRows: 2, maxRows: 6 }}
-      />
+      {/* antd draws the character count below the box without taking room for it: the room is
+          kept here, or the sticky footer would cover the count. */}
+      <div style={{ paddingBottom: 20 }}>
+        <Input.TextArea
+          id="snapshot-note"
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          placeholder={t('snapshotsUi.notePlaceholder')}
+          maxLength={500}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 6 }}
+        />
+      </div>
       {create.isError && (
         <div style={{ marginTop: 12 }}>
           <ErrorSentence title={t('snapshotsUi.createFailed')} error={create.error} />

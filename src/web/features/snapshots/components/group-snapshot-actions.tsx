@@ -15,8 +15,11 @@ interface GroupSnapshotActionsProps {
   region: string;
   groupId: string;
   groupName: string;
-  /** `row`: link-styled, for a list row; `page`: buttons, for the rules page's header. */
-  variant: 'row' | 'page';
+  /**
+   * `row`: link-styled, for a list row; `page`: buttons, for the rules page's header;
+   * `timeline`: the page's buttons on the timeline itself, which needs no link to itself.
+   */
+  variant: 'row' | 'page' | 'timeline';
 }
 
 /** Create snapshot, Clone, Timeline and Watch for one group, with their dialogs. */
@@ -95,7 +98,7 @@ export function GroupSnapshotActions({
       {action('snapshot')}
       {action('clone')}
       {watch}
-      {timeline}
+      {variant === 'page' && timeline}
       {dialogs}
     </Space>
   );

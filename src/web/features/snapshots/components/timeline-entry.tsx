@@ -47,12 +47,24 @@ export function EntryDetails({ entry }: { entry: TimelineEntry }) {
       <Typography.Text type="secondary">
         {`+${s.added} −${s.removed} ~${s.changed}`} · {t('snapshotsUi.by', { actor: entry.by })}
       </Typography.Text>
-      <Link
-        to={paths.restore(entry.id)}
-        aria-label={t('snapshotsUi.restoreDetailOf', { id: entry.id })}
-      >
-        {t('snapshotsUi.restoreDetail')}
-      </Link>
     </Space>
+  );
+}
+
+/**
+ * A restore's action on the timeline: its detail page. It sits in the Actions column, where a
+ * snapshot has its exports, so no row's Actions is left empty on a phone's stacked rows.
+ */
+export function RestoreDetailLink({ restoreId }: { restoreId: string }) {
+  const t = useT();
+  return (
+    <Link
+      to={paths.restore(restoreId)}
+      // Styled like the exports beside it, so the Actions column lines up.
+      className="rr-link-button"
+      aria-label={t('snapshotsUi.restoreDetailOf', { id: restoreId })}
+    >
+      {t('snapshotsUi.restoreDetail')}
+    </Link>
   );
 }

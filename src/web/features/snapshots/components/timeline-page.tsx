@@ -15,7 +15,7 @@ import { snapshotQueries, type ComparePoint } from '../../../lib/snapshot-querie
 import { CompareView } from './compare-view';
 import { ExportButtons } from './export-buttons';
 import { GroupSnapshotActions } from './group-snapshot-actions';
-import { EntryDetails, entryTitle } from './timeline-entry';
+import { EntryDetails, RestoreDetailLink, entryTitle } from './timeline-entry';
 import { orderedPair, pointOf, togglePick } from './timeline-points';
 import { WatchState } from './watch-toggle';
 
@@ -103,7 +103,9 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
           <ExportButtons subject={{ region, groupId }} name={name} />
         ) : row.type === 'snapshot' ? (
           <ExportButtons subject={{ snapshotId: row.id }} name={`${name} ${formatTime(row.at)}`} />
-        ) : null,
+        ) : (
+          <RestoreDetailLink restoreId={row.id} />
+        ),
     },
   ];
 
@@ -120,7 +122,7 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
             region={region}
             groupId={groupId}
             groupName={group.data.group.name}
-            variant="page"
+            variant="timeline"
           />
         )}
       </Flex>
