@@ -498,7 +498,7 @@ export const enUS = {
     stopping: 'Stopping after this step…',
     stoppedTitle: 'Restore stopped',
     stoppedSubtitle:
-      'Stopped after {applied} of {total} steps. Retry the remaining steps or roll back.',
+      'Stopped after {applied} of {total, plural, one {# step} other {# steps}}. Retry the remaining steps or roll back.',
     statusStopped: 'Stopped',
   },
   // ---- rollback: Roll back and Retry remaining through their preview ----
@@ -665,7 +665,7 @@ export const enUS = {
     cloneStart: 'Clone',
     cloneFailed: 'The group could not be cloned',
     cloneCopying: 'Created {name}; copying the rules…',
-    cloneProgress: '{applied} of {total} steps applied',
+    cloneProgress: '{applied} of {total, plural, one {# step} other {# steps}} applied',
     cloneDone: '{name} ({id}) is ready with the same rules.',
     openClone: 'Open the new group',
     openRestoreDetail: 'Details of the copy',

@@ -151,7 +151,9 @@ export function PreviewPanel({
         />
       )}
       <TrafficEffectPanel traffic={preview.traffic} />
-      <PacketCheck preview={preview} names={names} />
+      {/* Keyed: antd's Space keys unkeyed items by position, so a line shown above (the left-out
+          count, a warning) would remount them and lose the packet typed or the tab chosen. */}
+      <PacketCheck key="packet" preview={preview} names={names} />
       {onOptionsChange && (offersSystemRules || offersRetarget) && (
         <Space orientation="vertical" size={0}>
           {offersSystemRules && (
@@ -180,6 +182,7 @@ export function PreviewPanel({
         </Space>
       )}
       <DiffTabs
+        key="diff"
         diff={preview}
         mode={mode}
         names={names}
