@@ -48,13 +48,14 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {isRestoreActive(detail) ? (
-        <>
-          <Running detail={detail} />
-          <StopAfterStep restoreId={detail.id} />
-        </>
+        <Running detail={detail} />
       ) : (
         <Finished detail={detail} onClose={onClose} />
       )}
+      <StopAfterStep
+        restoreId={detail.id}
+        applying={isRestoreActive(detail) && detail.phase !== 'verifying'}
+      />
       <AutoRevertPanel restoreId={detail.id} />
       {resumable(detail) ? (
         <Space wrap>
