@@ -101,7 +101,7 @@ test('a slow run is stopped after a step and rolled back through its preview', a
   await checkScreen(page, testInfo, 'restore-stopped');
 
   await dialog.getByRole('button', { name: 'Roll back', exact: true }).click();
-  const preview = page.getByRole('dialog', { name: /^Roll back restore: web-prod \(rst-/ });
+  const preview = page.getByRole('dialog', { name: /^Roll back restore: web-prod \(sg-/ });
   await expect(preview).toBeVisible();
   // The preview is planned against the rules as they are now; nothing changes until confirmed.
   expect(ruleSet(await groupRules(request, live.id))).toEqual(afterStop);
