@@ -498,7 +498,7 @@ export const enUS = {
     stopping: 'Stopping after this step…',
     stoppedTitle: 'Restore stopped',
     stoppedSubtitle:
-      'Stopped after {applied} of {total} steps. Retry the remaining steps or roll back.',
+      'Stopped after {applied} of {total, plural, one {# step} other {# steps}}. Retry the remaining steps or roll back.',
     statusStopped: 'Stopped',
   },
   // ---- rollback: Roll back and Retry remaining through their preview ----
