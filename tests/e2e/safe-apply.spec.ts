@@ -112,7 +112,10 @@ test('a slow run is stopped after a step and rolled back through its preview', a
   expect(ruleSet(await groupRules(request, live.id))).toEqual(before);
 });
 
-test('a stop that comes during the last step is refused as too late', async ({ page, request }) => {
+test('a stop that comes during the last step is refused as too late', async ({
+  page,
+  request,
+}, testInfo) => {
   const dialog = await openRestore(page);
   await emulator(request).latency(1000);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
@@ -134,4 +137,5 @@ test('a stop that comes during the last step is refused as too late', async ({ p
     dialog.getByText('Too late to stop: the last step was already being applied.'),
   ).toBeVisible();
   await expect(dialog.getByText('Restore stopped')).toBeHidden();
+  await checkScreen(page, testInfo, 'restore-stop-too-late');
 });
