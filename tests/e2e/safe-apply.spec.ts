@@ -95,6 +95,7 @@ test('a slow run is stopped after a step and rolled back through its preview', a
   await expect(dialog.getByText('Restore stopped')).toBeVisible({ timeout: 30_000 });
   await emulator(request).latency(0);
   await expect(dialog.getByText(/^Stopped after [1-4] of 5 steps\./)).toBeVisible();
+  await expect(dialog.getByText('Stopped at the request of local.')).toBeVisible();
   await expect(stop).toBeHidden();
   const afterStop = ruleSet(await groupRules(request, live.id));
   expect(afterStop).not.toEqual(before);

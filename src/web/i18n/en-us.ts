@@ -691,6 +691,7 @@ export const enUS = {
   },
   // ---- stopAfterStep: a stop that came too late ----
   stopAfterStep: {
+    stoppedBy: 'Stopped at the request of {by}.',
     tooLate: 'Too late to stop: the last step was already being applied.',
     tooLateDetail:
       'Nothing was left to stop, so the restore runs to its end and its result is verified against ECS. If you do not want these rules, undo the restore from Restore History.',

@@ -631,6 +631,7 @@ export const zhCN: Messages = {
   },
   // ---- stopAfterStep：停止请求来得太晚 ----
   stopAfterStep: {
+    stoppedBy: '应 {by} 的请求停止。',
     tooLate: '来不及停止：最后一步已在执行中。',
     tooLateDetail:
       '已没有可以停止的步骤，还原会执行到底，并对照 ECS 校验结果。如果不想保留这些规则，可以在还原历史中撤销这次还原。',
