@@ -79,10 +79,14 @@ test('kept: Keep these rules cancels the revert', async ({ page, request }) => {
   expect(ruleSet(await groupRules(request, live.id))).toEqual(restored);
 });
 
-test('a slow run is stopped after a step and rolled back', async ({ page, request }, testInfo) => {
+test('a slow run is stopped after a step and rolled back through its preview', async ({
+  page,
+  request,
+}, testInfo) => {
   const live = await groupByName(request, LIVE_GROUP);
   const before = ruleSet(await groupRules(request, live.id));
   const dialog = await openRestore(page);
+  // Every ECS call waits 1.5 s, so the five steps leave seconds to stop before the last one.
   await emulator(request).latency(1500);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
   const stop = dialog.getByRole('button', { name: 'Stop after this step' });
@@ -90,16 +94,49 @@ test('a slow run is stopped after a step and rolled back', async ({ page, reques
   await stop.click();
   await expect(dialog.getByText('Restore stopped')).toBeVisible({ timeout: 30_000 });
   await emulator(request).latency(0);
-  await expect(dialog.getByText(/^Stopped after \d+ of 5 steps\./)).toBeVisible();
+  await expect(dialog.getByText(/^Stopped after [1-4] of 5 steps\./)).toBeVisible();
+  await expect(dialog.getByText('Stopped at the request of local.')).toBeVisible();
+  await expect(stop).toBeHidden();
+  const afterStop = ruleSet(await groupRules(request, live.id));
+  expect(afterStop).not.toEqual(before);
   await checkScreen(page, testInfo, 'restore-stopped');
 
-  const rollBack = dialog.getByRole('button', { name: 'Roll back' });
-  if (await rollBack.isVisible()) {
-    await rollBack.click();
-    await page.getByRole('button', { name: 'Roll back' }).last().click();
-    await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
-      timeout: 30_000,
-    });
-  }
+  await dialog.getByRole('button', { name: 'Roll back', exact: true }).click();
+  const preview = page.getByRole('dialog', { name: /^Roll back restore: web-prod \(sg-/ });
+  await expect(preview).toBeVisible();
+  // The preview is planned against the rules as they are now; nothing changes until confirmed.
+  expect(ruleSet(await groupRules(request, live.id))).toEqual(afterStop);
+  await preview.getByRole('button', { name: 'Roll back the restore' }).click();
+  await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were rolled back`)).toBeVisible({
+    timeout: 30_000,
+  });
   expect(ruleSet(await groupRules(request, live.id))).toEqual(before);
+});
+
+test('a stop that comes during the last step is refused as too late', async ({
+  page,
+  request,
+}, testInfo) => {
+  const dialog = await openRestore(page);
+  await emulator(request).latency(1000);
+  await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+  const status = dialog.getByRole('status').filter({ hasText: /^Step \d of 5 applied/ });
+  await expect(status).toHaveText(/^Step 3 of 5 applied/, { timeout: 30_000 });
+  // The last step's call starts with this latency: long enough to click while it is in flight.
+  await emulator(request).latency(5000);
+  await expect(status).toHaveText(/^Step 4 of 5 applied/, { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Stop after this step' }).click();
+  await expect(
+    dialog.getByText('Too late to stop: the last step was already being applied.'),
+  ).toBeVisible();
+  await emulator(request).latency(0);
+  // The run is not stopped: it finishes and verifies, and the view still says the stop was late.
+  await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    dialog.getByText('Too late to stop: the last step was already being applied.'),
+  ).toBeVisible();
+  await expect(dialog.getByText('Restore stopped')).toBeHidden();
+  await checkScreen(page, testInfo, 'restore-stop-too-late');
 });

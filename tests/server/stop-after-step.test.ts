@@ -31,24 +31,39 @@ async function sourceRules(): Promise<Rule[]> {
   return (await groupDetailOf(shared.stack.app, shared.webProd)).rules;
 }
 
-/** Starts a slow restore and stops it once its first step is applied. */
-async function stoppedRestore(): Promise<RestoreDetail> {
+/** Starts a slow restore (each ECS call takes `latencyMs`) and waits until `reached` holds. */
+async function slowRestoreUntil(
+  latencyMs: number,
+  reached: (detail: RestoreDetail) => boolean,
+): Promise<string> {
   const { stack, webProd, backup } = shared;
   const planned = await preview(stack.app, webProd, backup);
   expect(planned.plan.steps.length).toBeGreaterThan(3);
-  stack.emulator.setLatency(80);
+  stack.emulator.setLatency(latencyMs);
   const id = await startedRestoreId(stack.app, webProd, backup, planned.revision);
   for (;;) {
     const detail = await restoreDetailOf(stack.app, id);
-    if (detail.stepsApplied >= 1) break;
+    if (reached(detail)) return id;
+    expect(detail.status).toBe('running');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  const stop = await shared.api.restores[':id'].stop.$post({ param: { id } });
-  expect(stop.status).toBe(202);
-  const done = await waitForRestore(stack.app, id);
-  stack.emulator.setLatency(0);
+}
+
+async function finished(id: string): Promise<RestoreDetail> {
+  const done = await waitForRestore(shared.stack.app, id);
+  shared.stack.emulator.setLatency(0);
   return done;
 }
+
+/** Starts a slow restore and stops it once its first step is applied. */
+async function stoppedRestore(): Promise<RestoreDetail> {
+  const id = await slowRestoreUntil(80, (detail) => detail.stepsApplied >= 1);
+  const stop = await shared.api.restores[':id'].stop.$post({ param: { id } });
+  expect(stop.status).toBe(202);
+  return finished(id);
+}
+
+const lastStepRunning = (detail: RestoreDetail) => detail.steps.at(-1)?.status === 'running';
 
 describe('stop after this step', () => {
   it('ends stopped with an exact journal, then Retry remaining finishes it', async () => {
@@ -84,6 +99,34 @@ describe('stop after this step', () => {
     const rollback = await waitForRestore(shared.stack.app, (await res.json()).restoreId);
     expect(rollback).toMatchObject({ kind: 'rollback', status: 'succeeded', parentId: done.id });
     expect(same(before, await sourceRules())).toBe(true);
+  });
+
+  it('refuses a stop that arrives while the last step is in flight, and the run finishes', async () => {
+    const id = await slowRestoreUntil(200, lastStepRunning);
+    const stop = await shared.api.restores[':id'].stop.$post({ param: { id } });
+    const done = await finished(id);
+    expect(stop.status).toBe(409);
+    expect(await stop.json()).toMatchObject({
+      code: 'StopTooLate',
+      message: expect.stringMatching(/its last step is already being applied/),
+      details: { phase: 'lastStep' },
+    });
+    expect(done.status).toBe('succeeded');
+    expect(done.steps.every((s) => s.status === 'applied')).toBe(true);
+    expect(same(done.expected, await sourceRules())).toBe(true);
+  });
+
+  it('refuses a stop that arrives while the result is being verified', async () => {
+    const id = await slowRestoreUntil(200, (detail) => detail.phase === 'verifying');
+    const stop = await shared.api.restores[':id'].stop.$post({ param: { id } });
+    const done = await finished(id);
+    expect(stop.status).toBe(409);
+    expect(await stop.json()).toMatchObject({
+      code: 'StopTooLate',
+      message: expect.stringMatching(/the result is being verified/),
+      details: { phase: 'verifying' },
+    });
+    expect(done.status).toBe('succeeded');
   });
 
   it('answers 409 for a restore that already finished', async () => {

@@ -411,22 +411,26 @@ export class RestoreRunner {
     if (record === undefined || this.halted) return;
     const steps = journal.steps(id).filter((s) => s.attempt === record.attempt);
     journal.setStatus(id, 'running');
-    for (const step of steps) {
-      if (step.status === 'applied') continue;
+    const todo = steps.filter((step) => step.status !== 'applied');
+    for (const [i, step] of todo.entries()) {
       if (this.halted) return;
       const stoppedBy = this.stops.requestedBy(id);
       if (stoppedBy !== undefined) {
         finishStopped(this.job, record, steps, stoppedBy);
         return;
       }
+      // No check follows the last step: from here a stop would be ignored, so it is refused.
+      if (i === todo.length - 1) this.stops.closeFor(id);
       if ((await executeStep(this.job, record, step, steps.length)) !== 'applied') return;
     }
+    this.stops.closeFor(id);
     await verifyRestore(this.job, record, this.verifyDelaysMs);
   }
 
   /**
    * POST /api/restores/:id/stop: the job ends after the step in flight (Stop after this step).
-   * 409 when the restore is not running in this server.
+   * 409 InvalidRestoreState when the restore is not running in this server; 409 StopTooLate
+   * once its last step is in flight or it is verifying (it finishes as if nobody asked).
    */
   stop(id: string, by = this.defaultActor): void {
     const record = this.mustGet(id);
@@ -437,7 +441,19 @@ export class RestoreRunner {
         `${id} is not running (it is ${record.status}); there is nothing to stop.`,
       );
     }
-    this.stops.request(id, by);
+    if (!this.stops.request(id, by)) {
+      const current = this.opts.journal.steps(id).filter((step) => step.attempt === record.attempt);
+      const verifying = current.every((step) => step.status === 'applied');
+      this.opts.logger.info({ restoreId: id, verifying }, 'stop after this step came too late');
+      throw new ApiHttpError(
+        409,
+        'StopTooLate',
+        verifying
+          ? `Too late to stop ${id}: every step is applied and the result is being verified.`
+          : `Too late to stop ${id}: its last step is already being applied; it finishes and is verified.`,
+        { phase: verifying ? 'verifying' : 'lastStep' },
+      );
+    }
     this.opts.logger.info({ restoreId: id }, 'stop after this step requested');
   }
 

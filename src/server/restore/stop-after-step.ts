@@ -2,7 +2,9 @@
  * Stop after this step: an operator's request to end a running restore once the step in flight
  * has finished. The runner checks it between steps; the job then ends `stopped` with the journal
  * saying which steps were applied and which remain, so Retry remaining and Roll back work from
- * it exactly as from a failed restore.
+ * it exactly as from a failed restore. Once the last step has started nothing is left to stop:
+ * a request then is refused as too late (the run finishes and verifies), never accepted and
+ * silently ignored.
  */
 import type { RestoreRecord, StepRecord } from '../journal/journal';
 import type { JobContext } from './job-context';
@@ -10,9 +12,19 @@ import type { JobContext } from './job-context';
 /** Restore IDs whose run should end before its next step, with who asked. */
 export class StopRequests {
   private readonly ids = new Map<string, string>();
+  /** Runs past their last check: the last step is in flight, or they are verifying. */
+  private readonly pastLastCheck = new Set<string>();
 
-  request(id: string, by: string): void {
+  /** Records the request; false when `id` is past its last check and cannot stop any more. */
+  request(id: string, by: string): boolean {
+    if (this.pastLastCheck.has(id)) return false;
     this.ids.set(id, by);
+    return true;
+  }
+
+  /** The run of `id` passed its last check (it starts its last step): later requests are late. */
+  closeFor(id: string): void {
+    this.pastLastCheck.add(id);
   }
 
   /** Who asked to stop `id`, or undefined when nobody did. */
@@ -22,6 +34,7 @@ export class StopRequests {
 
   clear(id: string): void {
     this.ids.delete(id);
+    this.pastLastCheck.delete(id);
   }
 }
 

@@ -689,6 +689,13 @@ export const enUS = {
       '{count, plural, one {# change is left out and stays as it is} other {# changes are left out and stay as they are}}',
     includeAll: 'Apply all changes',
   },
+  // ---- stopAfterStep: a stop that came too late ----
+  stopAfterStep: {
+    stoppedBy: 'Stopped at the request of {by}.',
+    tooLate: 'Too late to stop: the last step was already being applied.',
+    tooLateDetail:
+      'Nothing was left to stop, so the restore runs to its end and its result is verified against ECS. If you do not want these rules, undo the restore from Restore History.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -629,4 +629,11 @@ export const zhCN: Messages = {
     excludedCount: '{count, plural, other {# 项变更不应用，保持原样}}',
     includeAll: '应用全部变更',
   },
+  // ---- stopAfterStep：停止请求来得太晚 ----
+  stopAfterStep: {
+    stoppedBy: '应 {by} 的请求停止。',
+    tooLate: '来不及停止：最后一步已在执行中。',
+    tooLateDetail:
+      '已没有可以停止的步骤，还原会执行到底，并对照 ECS 校验结果。如果不想保留这些规则，可以在还原历史中撤销这次还原。',
+  },
 };

@@ -48,13 +48,14 @@ export function RestoreJobView({ restoreId, onFollow, onClose }: RestoreJobViewP
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {isRestoreActive(detail) ? (
-        <>
-          <Running detail={detail} />
-          <StopAfterStep restoreId={detail.id} />
-        </>
+        <Running detail={detail} />
       ) : (
         <Finished detail={detail} onClose={onClose} />
       )}
+      <StopAfterStep
+        restoreId={detail.id}
+        applying={isRestoreActive(detail) && detail.phase !== 'verifying'}
+      />
       <AutoRevertPanel restoreId={detail.id} />
       {resumable(detail) ? (
         <Space wrap>
@@ -242,6 +243,14 @@ function FailureContext({ detail }: { detail: RestoreDetail }) {
   );
 }
 
+/** Who asked to stop, as the server recorded it with the stopped restore. */
+function stoppedBy(detail: RestoreDetail): string {
+  const details = detail.error?.details;
+  const by =
+    typeof details === 'object' && details !== null && 'by' in details ? details.by : undefined;
+  return typeof by === 'string' ? by : '—';
+}
+
 function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => void }) {
   const t = useT();
   const name = detail.source.name || detail.source.id;
@@ -322,7 +331,13 @@ function Finished({ detail, onClose }: { detail: RestoreDetail; onClose: () => v
               <StepRules rules={failedStep.rules} />
             </div>
           )}
-          {!failedStep && detail.error && <ErrorDetails error={detail.error} />}
+          {detail.status === 'stopped' ? (
+            <Typography.Text>
+              {t('stopAfterStep.stoppedBy', { by: stoppedBy(detail) })}
+            </Typography.Text>
+          ) : (
+            !failedStep && detail.error && <ErrorDetails error={detail.error} />
+          )}
           <Typography.Text>
             <strong>{t('restore.remainingSteps')}:</strong>{' '}
             {currentSteps
