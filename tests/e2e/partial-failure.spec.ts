@@ -51,10 +51,16 @@ test('a step fails part-way, the result names what was applied, and Retry remain
   ).toBe(true);
   await checkScreen(page, testInfo, 'restore-partial-failure');
 
+  // Retry remaining shows its own preview first, against the current rules.
   await retry.click();
-  await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
-    timeout: 30_000,
-  });
+  const review = page.getByRole('dialog', { name: /^Retry remaining: / });
+  await expect(review.getByText(/^\+\d+ added, /)).toBeVisible({ timeout: 30_000 });
+  const confirm = review.getByRole('button', { name: 'Retry remaining steps' });
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(
+    dialog.getByText(`The remaining steps were retried: the rules of ${LIVE_GROUP} were restored`),
+  ).toBeVisible({ timeout: 30_000 });
   const restorable = (await groupRules(request, backup.id)).filter((r) => r.priority !== 110);
   expect(ruleSet(await groupRules(request, live.id))).toEqual(ruleSet(restorable));
   await checkScreen(page, testInfo, 'restore-retried');

@@ -73,7 +73,8 @@ test('snapshot web-prod, see a change on its timeline, compare, clone and export
   const timeline = page.getByRole('table', { name: `Timeline of ${LIVE_GROUP}`, exact: true });
   await expect(timeline.getByText('before the restore')).toBeVisible();
   // The restore, and the snapshot the server took just before it, newest first.
-  await expect(timeline.getByRole('link', { name: /^Details of restore / })).toBeVisible();
+  // Newest first: this spec's restore is the first (earlier specs' restores of web-prod follow).
+  await expect(timeline.getByRole('link', { name: /^Details of restore / }).first()).toBeVisible();
   await expect(timeline.getByText('Snapshot before a restore')).toBeVisible();
 
   await timeline.getByRole('checkbox', { name: /^Pick Live rules/ }).check();

@@ -277,7 +277,10 @@ export function VirtualTable<Row>({
                         aria-expanded={open}
                         aria-controls={open ? detailsId : undefined}
                         aria-label={t('narrow.rowDetails', {
-                          columns: moved.map((column) => column.title).join(t('narrow.separator')),
+                          columns: moved
+                            .filter((column) => column.title !== '')
+                            .map((column) => column.title)
+                            .join(t('narrow.separator')),
                         })}
                         onClick={() => toggleRow(key)}
                       >

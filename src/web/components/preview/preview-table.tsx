@@ -77,6 +77,9 @@ export function PreviewTable({
               key: 'pick',
               title: '',
               width: '40px',
+              // On a phone too: a choice hidden behind a row's expander would go unseen.
+              narrowWidth: '32px',
+              essential: true,
               render: (row: PreviewRow) => {
                 const identity = row.identity;
                 if (identity === undefined) return null;
