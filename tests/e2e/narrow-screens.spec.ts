@@ -111,9 +111,11 @@ test.describe('on a phone (390 × 844)', () => {
     const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) =>
       h.replace(/[▲▼↕]/g, '').trim(),
     );
-    // The first column holds each row's expand button (its header is for screen readers).
+    // The first column holds each row's expand button, the second its cherry-pick box (both
+    // headers are for screen readers).
     expect(headers).toEqual([
       'Details',
+      'Apply',
       'Change',
       'Action',
       'Protocol',

@@ -25,6 +25,8 @@ export interface VirtualColumn<Row> {
   essential?: boolean;
   /** The track on a narrow screen, where every pixel counts; `width` when not given. */
   narrowWidth?: string;
+  /** The title is for screen readers only (a column of checkboxes has no room for a word). */
+  titleHidden?: boolean;
 }
 
 interface VirtualTableProps<Row> {
@@ -214,6 +216,8 @@ export function VirtualTable<Row>({
                     {column.title}{' '}
                     {sortOrder === 'ascending' ? '▲' : sortOrder === 'descending' ? '▼' : '↕'}
                   </button>
+                ) : column.titleHidden ? (
+                  <span className="rr-visually-hidden">{column.title}</span>
                 ) : (
                   column.title
                 )}
@@ -277,10 +281,7 @@ export function VirtualTable<Row>({
                         aria-expanded={open}
                         aria-controls={open ? detailsId : undefined}
                         aria-label={t('narrow.rowDetails', {
-                          columns: moved
-                            .filter((column) => column.title !== '')
-                            .map((column) => column.title)
-                            .join(t('narrow.separator')),
+                          columns: moved.map((column) => column.title).join(t('narrow.separator')),
                         })}
                         onClick={() => toggleRow(key)}
                       >

@@ -681,6 +681,7 @@ export const enUS = {
   },
   // ---- cherry: choose which changes a restore applies ----
   cherry: {
+    applyColumn: 'Apply',
     apply: 'Apply this change: {change} {rule}',
     allInDirection: 'All changes in {direction}',
     allOfCategory: 'All {category} in {direction}',

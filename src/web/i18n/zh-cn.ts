@@ -622,6 +622,7 @@ export const zhCN: Messages = {
   },
   // ---- cherry: choose which changes a restore applies ----
   cherry: {
+    applyColumn: '应用',
     apply: '应用此变更：{change} {rule}',
     allInDirection: '{direction}的全部变更',
     allOfCategory: '{direction}中全部“{category}”',

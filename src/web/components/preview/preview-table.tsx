@@ -75,7 +75,8 @@ export function PreviewTable({
         ? [
             {
               key: 'pick',
-              title: '',
+              title: t('cherry.applyColumn'),
+              titleHidden: true,
               width: '40px',
               // On a phone too: a choice hidden behind a row's expander would go unseen.
               narrowWidth: '32px',
