@@ -79,7 +79,7 @@ export function PreviewTable({
               titleHidden: true,
               width: '40px',
               // On a phone too: a choice hidden behind a row's expander would go unseen.
-              narrowWidth: '32px',
+              narrowWidth: '24px',
               essential: true,
               render: (row: PreviewRow) => {
                 const identity = row.identity;
