@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { choose, openConsole, searchGroups } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
-import { checkScreen } from './support/screens';
+import { checkScreen, expectNoSidewaysScroll } from './support/screens';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 720 };
@@ -18,20 +18,6 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
 });
-
-/** Neither the page nor an open dialog's own scroll box is wider than the window. */
-async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    window: window.innerWidth,
-    dialogs: [...document.querySelectorAll('.ant-modal-wrap')]
-      .filter((wrap) => getComputedStyle(wrap).display !== 'none')
-      .map((wrap) => wrap.scrollWidth - wrap.clientWidth),
-  }));
-  expect(widths.page, `page width on the ${screen} screen`).toBeLessThanOrEqual(widths.window);
-  for (const overflow of widths.dialogs)
-    expect(overflow, `dialog overflow on the ${screen} screen`).toBeLessThanOrEqual(0);
-}
 
 /** The buttons axe finds without an accessible name (its button-name rule), by selector. */
 async function namelessButtons(page: Page): Promise<string[]> {

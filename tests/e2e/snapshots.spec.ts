@@ -3,26 +3,12 @@
  * from its backup), find both on the timeline, compare the snapshot with the live rules, clone
  * the group and export its rules.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { choose, openConsole, searchGroups } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
-import { checkScreen } from './support/screens';
+import { checkScreen, expectNoSidewaysScroll } from './support/screens';
 
 const PHONE = { width: 390, height: 844 };
-
-/** Neither the page nor an open dialog's own scroll box is wider than the window. */
-async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    window: window.innerWidth,
-    dialogs: [...document.querySelectorAll('.ant-modal-wrap')]
-      .filter((wrap) => getComputedStyle(wrap).display !== 'none')
-      .map((wrap) => wrap.scrollWidth - wrap.clientWidth),
-  }));
-  expect(widths.page, `page width on the ${screen} screen`).toBeLessThanOrEqual(widths.window);
-  for (const overflow of widths.dialogs)
-    expect(overflow, `dialog overflow on the ${screen} screen`).toBeLessThanOrEqual(0);
-}
 
 test.beforeEach(async ({ request }) => {
   await emulator(request).reset();

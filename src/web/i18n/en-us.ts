@@ -266,7 +266,6 @@ export const enUS = {
       'Undo returns {name} to its {count, plural, one {# rule} other {# rules}} from just before this restore. Review the changes, then confirm.',
     undoConfirm: 'Undo the restore',
     undoStarted: 'Undo started.',
-    parentLabel: 'Restore it reverts',
     parent: 'Of restore {id}',
     of: '{kind} of {id}',
     error: 'Error',

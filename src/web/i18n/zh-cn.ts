@@ -251,7 +251,6 @@ export const zhCN: Messages = {
     undoExplain: '撤销会把 {name} 恢复为本次还原之前的 {count} 条规则。请检查变更后确认。',
     undoConfirm: '撤销此次还原',
     undoStarted: '已开始撤销。',
-    parentLabel: '被撤销或回滚的还原',
     parent: '对应还原 {id}',
     of: '{id} 的{kind}',
     error: '错误',

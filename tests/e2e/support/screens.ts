@@ -65,3 +65,17 @@ export async function checkScreen(page: Page, testInfo: TestInfo, screen: string
     .soft(describe(blocking), `serious or critical axe violations on the ${screen} screen`)
     .toEqual([]);
 }
+
+/** Neither the page nor an open dialog's own scroll box is wider than the window. */
+export async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+    dialogs: [...document.querySelectorAll('.ant-modal-wrap')]
+      .filter((wrap) => getComputedStyle(wrap).display !== 'none')
+      .map((wrap) => wrap.scrollWidth - wrap.clientWidth),
+  }));
+  expect(widths.page, `page width on the ${screen} screen`).toBeLessThanOrEqual(widths.window);
+  for (const overflow of widths.dialogs)
+    expect(overflow, `dialog overflow on the ${screen} screen`).toBeLessThanOrEqual(0);
+}
