@@ -49,6 +49,19 @@ function same(expected: Rule[], actual: Rule[]): boolean {
   return diff.missing.length === 0 && diff.unexpected.length === 0;
 }
 
+/**
+ * Lets the call that was in flight at the kill land (or not) in "ECS" before the restart reads
+ * it. A fixed pause raced on a loaded host: the call could reach the emulator after the pause,
+ * between a follow-up's preview and its OK (409 StalePreview). So wait until the emulator has
+ * applied one more write than at the kill; only a call that never lands costs the full bound.
+ */
+async function inFlightSettled(writesAtKill: number): Promise<void> {
+  const bound = Date.now() + 50 * LATENCY_MS;
+  while (emulator.calls.filter((c) => c.applied).length <= writesAtKill && Date.now() < bound) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** Starts a restore and kills the server while step `index` is in flight. */
 async function killDuringStep(
   journalPath: string,
@@ -72,9 +85,9 @@ async function killDuringStep(
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+  const writesBefore = emulator.calls.filter((c) => c.applied).length;
   first.crash();
-  // Let the call that was in flight land (or not) in "ECS" before the restart reads it.
-  await new Promise((resolve) => setTimeout(resolve, LATENCY_MS * 3));
+  await inFlightSettled(writesBefore);
   emulator.setLatency(0);
   return { restoreId, stepCount: shown.plan.calls };
 }
