@@ -47,6 +47,9 @@ export default defineConfig({
       EMULATOR_TEST_CONTROLS: '1',
       // One auto-revert "minute" lasts 2 s here, so safe-apply.spec.ts waits seconds.
       AUTO_REVERT_MINUTE_MS: '2000',
+      // The shortest watch interval, so snapshot-workflow.spec.ts sees a detected change within
+      // seconds; no other journey watches a group, and that one stops watching at its end.
+      WATCH_INTERVAL_S: '10',
       LOG_LEVEL: 'warn',
     },
   },

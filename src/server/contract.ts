@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { restoreLinksSchema } from './contract-history';
+import { restoreDestinationSnapshotSchema } from './contract-snapdest';
 import { autoRevertMinutesSchema, autoRevertSchema } from './contract-safe-apply';
 import { excludedRulesSchema, selectionViewSchema } from './contract-selection';
 import type {
@@ -401,6 +402,8 @@ export const restoreSummarySchema = z.object({
   regionId: z.string(),
   source: z.object({ id: z.string(), name: z.string() }),
   destination: z.object({ id: z.string(), name: z.string() }),
+  /** The snapshot the rules came from when the destination was one; null for a group. */
+  destinationSnapshot: restoreDestinationSnapshotSchema.nullable(),
   mode: restoreModeSchema,
   status: restoreStatusSchema,
   createdAt: z.string(),
@@ -833,3 +836,4 @@ export * from './contract-safe-apply';
 export * from './contract-rollback';
 export * from './contract-import';
 export * from './contract-selection';
+export * from './contract-snapdest';

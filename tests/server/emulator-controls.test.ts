@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { createSdkEcsPort } from '../../src/server/ecs/sdk-ecs-port';
 import { createLogger } from '../../src/server/logger';
-import { createTestStack, type TestStack } from '../support/test-stack';
+import { createTestStack, groupIdByName, type TestStack } from '../support/test-stack';
 import type { emulatorControlRoutes } from '../../src/server/routes/emulator';
 import { apiOf, errorOf } from './helpers';
 
@@ -53,6 +53,46 @@ describe('/api/_emulator', () => {
     );
     await ok(await controls()['clear-faults'].$post());
     await ok(await controls().reset.$post());
+  });
+
+  it('adds rules to a group outside the console, and answers 404 for an unknown group', async () => {
+    const webProd = await groupIdByName(stack.app, 'cn-hangzhou', 'web-prod');
+    const rules = async () =>
+      (
+        await (
+          await apiOf(stack.app).regions[':region']['security-groups'][':id'].$get({
+            param: { region: 'cn-hangzhou', id: webProd },
+          })
+        ).json()
+      ).rules;
+    const before = (await rules()).length;
+    const permission = {
+      IpProtocol: 'TCP',
+      PortRange: '9443/9443',
+      SourceCidrIp: '10.8.0.0/16',
+      Policy: 'Accept',
+      Priority: '1',
+    };
+    const added = await controls()['add-rules'].$post({
+      json: {
+        regionId: 'cn-hangzhou',
+        groupId: webProd,
+        direction: 'ingress',
+        permissions: [permission],
+      },
+    });
+    expect(added.status).toBe(200);
+    expect((await rules()).length).toBe(before + 1);
+    const unknown = await controls()['add-rules'].$post({
+      json: {
+        regionId: 'cn-hangzhou',
+        groupId: 'sg-unknown0000',
+        direction: 'ingress',
+        permissions: [permission],
+      },
+    });
+    expect(unknown.status).toBe(404);
+    await controls().reset.$post();
   });
 
   it('validates its input', async () => {

@@ -103,6 +103,117 @@ describe('the watcher', () => {
     expect(shared.stack.journal.watches.get(REGION, group)!.lastReadAt).toBeDefined();
   });
 
+  /** Imports a file of one rule (no group named in it, so it is of `groupId`) as another user would. */
+  async function importFileInto(groupId: string): Promise<string> {
+    const res = await apiOf(shared.stack.app).regions[':region'].imports.$post({
+      param: { region: REGION },
+      json: {
+        fileName: 'wanted.json',
+        sourceId: groupId,
+        content: JSON.stringify({
+          RegionId: REGION,
+          Permissions: {
+            Permission: [
+              {
+                Direction: 'ingress',
+                IpProtocol: 'TCP',
+                PortRange: '9000/9000',
+                SourceCidrIp: '192.168.0.0/16',
+                Policy: 'Accept',
+                Priority: '1',
+              },
+            ],
+          },
+        }),
+      },
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(shared.stack.journal.snapshots.get(id)).toMatchObject({
+      kind: 'import',
+      group: { id: groupId },
+    });
+    return id;
+  }
+
+  it('an import between two readings is no reading: no spurious change, one for a real change', async () => {
+    const group = freshGroup('watch-import');
+    watch(group);
+    watcher.start();
+    await advance(0);
+    expect(watchSnapshots(group)).toHaveLength(1);
+
+    // The imported file differs from the live rules; were it the latest reading, the next read
+    // would store a "rules changed" snapshot although the group did not change.
+    const imported = await importFileInto(group);
+    await advance(INTERVAL_MS);
+    await advance(INTERVAL_MS);
+    expect(watchSnapshots(group)).toHaveLength(1);
+
+    shared.stack.emulator.addRules(REGION, group, 'ingress', [
+      {
+        IpProtocol: 'TCP',
+        PortRange: '8080/8080',
+        SourceCidrIp: '10.1.0.0/16',
+        Policy: 'Accept',
+        Priority: '1',
+      },
+    ]);
+    await advance(INTERVAL_MS);
+    expect(watchSnapshots(group)).toHaveLength(2);
+    expect(watchSnapshots(group)[0]).toMatchObject({ note: 'rules changed' });
+
+    // The timeline still shows the import, marked as one.
+    const timeline = await shared.stack.app.request(
+      `/api/regions/${REGION}/security-groups/${group}/timeline`,
+    );
+    expect(timeline.status).toBe(200);
+    const { entries } = (await timeline.json()) as {
+      entries: Array<{ type: string; id: string; kind: string }>;
+    };
+    expect(entries.find((e) => e.id === imported)).toMatchObject({
+      type: 'snapshot',
+      kind: 'import',
+    });
+  });
+
+  it('retention counts imports apart: files never push out the readings, and the newest reading stays', async () => {
+    const group = freshGroup('watch-retention');
+    watch(group);
+    watcher.start();
+    await advance(0);
+    const reading = watchSnapshots(group)[0]!;
+    await watcher.stop();
+    const imports = [
+      await importFileInto(group),
+      await importFileInto(group),
+      await importFileInto(group),
+    ];
+    const pruned = shared.stack.journal.snapshots.prune({
+      now: new Date(),
+      retentionDays: 90,
+      perGroup: 2,
+    });
+    const kept = shared.stack.journal.snapshots
+      .list({ groupId: group, limit: 100 })
+      .snapshots.map((s) => s.id);
+    // Of the imports, the two newest; the reading is the group's only one and stays.
+    expect(kept).toEqual([imports[2], imports[1], reading.id]);
+    expect(pruned).toBeGreaterThanOrEqual(1);
+
+    // Past the retention age every import goes, the newest reading still stays.
+    shared.stack.journal.snapshots.prune({
+      now: new Date(Date.now() + 91 * 86_400_000),
+      retentionDays: 90,
+      perGroup: 2,
+    });
+    expect(
+      shared.stack.journal.snapshots
+        .list({ groupId: group, limit: 100 })
+        .snapshots.map((s) => s.id),
+    ).toEqual([reading.id]);
+  });
+
   it('spreads reads of several groups over the interval', async () => {
     watch(freshGroup('watch-spread-a'));
     watch(freshGroup('watch-spread-b'));

@@ -29,6 +29,9 @@ export const HISTORY_CSV_COLUMNS = [
   'verification',
   'requestIds',
   'error',
+  'destinationSnapshotId',
+  'destinationSnapshotKind',
+  'destinationSnapshotTakenAt',
 ] as const;
 
 export interface HistoryFile {
@@ -69,6 +72,9 @@ function csvRow(detail: RestoreDetail): string[] {
     detail.verification.status,
     requestIds.join(' '),
     detail.error === undefined ? '' : `${detail.error.code}: ${detail.error.message}`,
+    detail.destinationSnapshot?.id ?? '',
+    detail.destinationSnapshot?.kind ?? '',
+    detail.destinationSnapshot?.takenAt ?? '',
   ];
   return row.map(textCell);
 }

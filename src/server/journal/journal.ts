@@ -76,6 +76,18 @@ export interface RestoreRecord {
   actor: string;
   /** Who started each Retry remaining, oldest first. */
   retriedBy: AttemptActor[];
+  /** The snapshot the destination rules came from, when the destination was one. */
+  destinationSnapshot?: DestinationSnapshotRecord;
+}
+
+/** What a restore records of a snapshot destination (a copy: retention may prune the snapshot). */
+export interface DestinationSnapshotRecord {
+  id: string;
+  kind: string;
+  groupId: string;
+  groupName: string;
+  takenAt: string;
+  note: string;
 }
 
 export interface AttemptActor {
@@ -183,6 +195,12 @@ interface RestoreRow {
   refusals_json: string;
   actor: string;
   retried_by_json: string;
+  destination_snapshot_id: string | null;
+  destination_snapshot_kind: string | null;
+  destination_snapshot_group_id: string | null;
+  destination_snapshot_group_name: string | null;
+  destination_snapshot_taken_at: string | null;
+  destination_snapshot_note: string | null;
 }
 
 interface StepRow {
@@ -244,6 +262,16 @@ function toRestore(row: RestoreRow): RestoreRecord {
   if (row.parent_id !== null) record.parentId = row.parent_id;
   if (row.finished_at !== null) record.finishedAt = row.finished_at;
   if (row.error_json !== null) record.error = parse(row.error_json);
+  if (row.destination_snapshot_id !== null) {
+    record.destinationSnapshot = {
+      id: row.destination_snapshot_id,
+      kind: row.destination_snapshot_kind ?? '',
+      groupId: row.destination_snapshot_group_id ?? '',
+      groupName: row.destination_snapshot_group_name ?? '',
+      takenAt: row.destination_snapshot_taken_at ?? '',
+      note: row.destination_snapshot_note ?? '',
+    };
+  }
   return record;
 }
 
@@ -360,10 +388,13 @@ export function openJournal(file: string): Journal {
       id, kind, parent_id, region_id, source_id, source_name, destination_id, destination_name, mode,
       options_json, revision, status, attempt, created_at, summary_json, source_group_json,
       destination_group_json, snapshot_id, destination_rules_json, expected_json, plan_json,
-      verification_json, actor)
+      verification_json, actor, destination_snapshot_id, destination_snapshot_kind,
+      destination_snapshot_group_id, destination_snapshot_group_name, destination_snapshot_taken_at,
+      destination_snapshot_note)
     VALUES (@id, @kind, @parentId, @regionId, @sourceId, @sourceName, @destinationId, @destinationName,
       @mode, @options, @revision, @status, @attempt, @createdAt, @summary, @sourceGroup,
-      @destinationGroup, @snapshotId, @destinationRules, @expected, @plan, @verification, @actor)`);
+      @destinationGroup, @snapshotId, @destinationRules, @expected, @plan, @verification, @actor,
+      @dsId, @dsKind, @dsGroupId, @dsGroupName, @dsTakenAt, @dsNote)`);
   const insertStep =
     db.prepare(`INSERT INTO steps (restore_id, attempt, step_id, idx, phase, action,
       direction, early, rules_json, status, attempts)
@@ -423,6 +454,12 @@ export function openJournal(file: string): Journal {
       verification: JSON.stringify(PENDING_VERIFICATION),
       status,
       actor: by,
+      dsId: restore.destinationSnapshot?.id ?? null,
+      dsKind: restore.destinationSnapshot?.kind ?? null,
+      dsGroupId: restore.destinationSnapshot?.groupId ?? null,
+      dsGroupName: restore.destinationSnapshot?.groupName ?? null,
+      dsTakenAt: restore.destinationSnapshot?.takenAt ?? null,
+      dsNote: restore.destinationSnapshot?.note ?? null,
     });
   };
 

@@ -123,6 +123,15 @@ const MIGRATIONS: readonly Migration[] = [
    );
    CREATE INDEX auto_reverts_state ON auto_reverts (state, deadline_ms);
    CREATE INDEX auto_reverts_revert ON auto_reverts (revert_id);`,
+  // 8: the snapshot a restore took its rules from, when its destination was one (NULL for a
+  // group). Copied, not referenced: retention may prune the snapshot, the record must still
+  // name it. Older rows stay NULL: they recorded only the snapshot's group.
+  `ALTER TABLE restores ADD COLUMN destination_snapshot_id TEXT;
+   ALTER TABLE restores ADD COLUMN destination_snapshot_kind TEXT;
+   ALTER TABLE restores ADD COLUMN destination_snapshot_group_id TEXT;
+   ALTER TABLE restores ADD COLUMN destination_snapshot_group_name TEXT;
+   ALTER TABLE restores ADD COLUMN destination_snapshot_taken_at TEXT;
+   ALTER TABLE restores ADD COLUMN destination_snapshot_note TEXT;`,
 ];
 
 /** Current schema version (the number of migrations). */

@@ -58,8 +58,11 @@ export interface SnapshotStore {
   get(id: string): SnapshotRecord | undefined;
   /** Newest first, without rules; `cursor` is the nextCursor of the previous page. */
   list(query: SnapshotQuery): { snapshots: SnapshotSummaryRecord[]; nextCursor: string };
-  /** The group's newest snapshot of any kind. */
-  latest(regionId: string, groupId: string): SnapshotRecord | undefined;
+  /**
+   * The group's newest reading of its live rules: any kind but `import` (an imported file says
+   * what rules someone wants, not what the group had).
+   */
+  latestReading(regionId: string, groupId: string): SnapshotRecord | undefined;
   /** Deletes what retention no longer keeps; answers how many. */
   prune(policy: RetentionPolicy): number;
 }
@@ -139,7 +142,7 @@ export function createSnapshotStore(db: Database.Database): SnapshotStore {
   );
   const selectLatest = db.prepare(
     `SELECT ${SUMMARY_COLUMNS}, s.rules_json FROM snapshots s
-     WHERE s.region_id = ? AND s.group_id = ? ORDER BY s.seq DESC LIMIT 1`,
+     WHERE s.region_id = ? AND s.group_id = ? AND s.kind <> 'import' ORDER BY s.seq DESC LIMIT 1`,
   );
 
   const store: SnapshotStore = {
@@ -184,21 +187,23 @@ export function createSnapshotStore(db: Database.Database): SnapshotStore {
       const more = rows.length > limit;
       return { snapshots: page, nextCursor: more ? String(page[page.length - 1]!.seq) : '' };
     },
-    latest(regionId, groupId) {
+    latestReading(regionId, groupId) {
       const row = selectLatest.get(regionId, groupId) as SnapshotRow | undefined;
       return row === undefined ? undefined : toRecord(row);
     },
     prune({ now, retentionDays, perGroup }) {
       const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-      // The newest snapshot of a group always stays: the watcher compares the live rules with it.
+      // Readings of the live rules and imported files are counted apart, so importing files
+      // never pushes a group's real readings out. The newest reading of a group always stays:
+      // the watcher compares the live rules with it. Imports go by age and count alone.
       const result = db
         .prepare(
           `DELETE FROM snapshots WHERE id IN (
              SELECT id FROM (
-               SELECT id, created_at, ROW_NUMBER() OVER (
-                 PARTITION BY region_id, group_id ORDER BY seq DESC) AS rank
+               SELECT id, kind, created_at, ROW_NUMBER() OVER (
+                 PARTITION BY region_id, group_id, kind = 'import' ORDER BY seq DESC) AS rank
                FROM snapshots)
-             WHERE rank > 1 AND (created_at < @cutoff OR rank > @perGroup)
+             WHERE (rank > 1 OR kind = 'import') AND (created_at < @cutoff OR rank > @perGroup)
                AND id NOT IN (${NEEDED}))`,
         )
         .run({ cutoff, perGroup });

@@ -43,6 +43,18 @@ export function newRestoreEntry(
     destinationRules: target.rules,
     expected: plan.expected,
     plan: planFacts(plan, planned.excluded),
+    ...(target.kind === 'destination' && target.snapshot !== undefined
+      ? {
+          destinationSnapshot: {
+            id: target.snapshot.id,
+            kind: target.snapshot.kind,
+            groupId: target.snapshot.groupId,
+            groupName: target.snapshot.groupName,
+            takenAt: target.snapshot.createdAt,
+            note: target.snapshot.note,
+          },
+        }
+      : {}),
   };
 }
 

@@ -24,6 +24,7 @@ export function restoreSummaryView(record: RestoreRecord, steps: StepRecord[]): 
     regionId: record.regionId,
     source: { id: record.sourceGroup.id, name: record.sourceGroup.name },
     destination: { id: record.destinationGroup.id, name: record.destinationGroup.name },
+    destinationSnapshot: record.destinationSnapshot ?? null,
     mode: record.mode,
     status: record.status,
     createdAt: record.createdAt,

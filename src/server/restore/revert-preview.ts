@@ -98,8 +98,29 @@ export async function planRetry(
     ruleCount: record.destinationRules.length,
     serviceManaged: record.destinationGroup.serviceManaged ?? false,
   };
-  // Shown as a destination: it is another group's rules, so its risks are a restore's.
-  return { ...planned, target: { kind: 'destination', group, rules: planned.target.rules } };
+  const recorded = record.destinationSnapshot;
+  // Shown as a destination: it is another group's rules, so its risks are a restore's. A
+  // snapshot destination is named again, as the journal recorded it.
+  return {
+    ...planned,
+    target: {
+      kind: 'destination',
+      group,
+      rules: planned.target.rules,
+      ...(recorded === undefined
+        ? {}
+        : {
+            snapshot: {
+              id: recorded.id,
+              kind: recorded.kind,
+              createdAt: recorded.takenAt,
+              note: recorded.note,
+              groupId: recorded.groupId,
+              groupName: recorded.groupName,
+            },
+          }),
+    },
+  };
 }
 
 /** The preview of `followUp` for `record`, after checking the restore's status allows it. */

@@ -16,6 +16,13 @@ export interface EmulatorControls {
   setLatency(ms: number): void;
   clearFaults(): void;
   reset(): void;
+  /** Adds rules straight into a group (keys as in Permissions.N.*): a change made outside the console. */
+  addRules(
+    regionId: string,
+    groupId: string,
+    direction: 'ingress' | 'egress',
+    permissions: Array<Record<string, string>>,
+  ): void;
   /** The newest calls, oldest first: end-to-end tests read which writes reached ECS. */
   readonly calls: readonly { seq: number; action: string; status: number; applied: boolean }[];
 }
@@ -91,6 +98,32 @@ export function emulatorControlRoutes(emulator: EmulatorControls) {
       (c) => {
         const body = c.req.valid('json');
         emulator.dropConnection(body.action, body.nth, { afterApply: body.afterApply });
+        return c.json({ ok: true }, 200);
+      },
+    )
+    .post(
+      '/add-rules',
+      valid(
+        'json',
+        z
+          .object({
+            regionId: z.string().min(1).max(64),
+            groupId: z.string().min(1).max(64),
+            direction: z.enum(['ingress', 'egress']),
+            permissions: z
+              .array(z.record(z.string(), z.string().max(1024)))
+              .min(1)
+              .max(20),
+          })
+          .strict(),
+      ),
+      (c) => {
+        const body = c.req.valid('json');
+        try {
+          emulator.addRules(body.regionId, body.groupId, body.direction, body.permissions);
+        } catch (error) {
+          return c.json({ code: 'NotFound', message: String(error) }, 404);
+        }
         return c.json({ ok: true }, 200);
       },
     )

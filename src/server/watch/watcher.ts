@@ -1,8 +1,9 @@
 /**
  * The watcher: one timer loop that reads watched groups and keeps a snapshot whenever a group's
- * rules changed (by digest) since its newest snapshot, so changes made outside the console show
- * on its timeline. All its state (which groups, when each is read next, the back-off, a group
- * found deleted) is in the journal; a restart carries on from there.
+ * rules changed (by digest) since its newest reading (imported files are not readings), so
+ * changes made outside the console show on its timeline. All its state (which groups, when
+ * each is read next, the back-off, a group found deleted) is in the journal; a restart carries
+ * on from there.
  *
  * - Reads are spread: one group per wake-up, wake-ups at least WATCH_INTERVAL_S / (watched
  *   groups) apart, so N groups are read at even gaps instead of all at once.
@@ -173,8 +174,9 @@ export class Watcher {
 }
 
 /**
- * Keeps a watch snapshot of `detail` when its rules differ from the group's latest snapshot (or
+ * Keeps a watch snapshot of `detail` when its rules differ from the group's latest reading (or
  * it has none): what the watcher does at each read and what starting a watch does at once.
+ * Imported files are not readings: importing one between two reads changes nothing here.
  */
 export function snapshotIfChanged(
   snapshots: SnapshotStore,
@@ -182,7 +184,7 @@ export function snapshotIfChanged(
   at: Date,
   by = 'watch',
 ): SnapshotRecord | undefined {
-  const latest = snapshots.latest(detail.group.regionId, detail.group.id);
+  const latest = snapshots.latestReading(detail.group.regionId, detail.group.id);
   if (latest !== undefined && latest.digest === digestRules(detail.rules)) return undefined;
   return snapshots.add({
     group: groupInfoOf(detail.group),

@@ -696,6 +696,11 @@ export const enUS = {
     tooLateDetail:
       'Nothing was left to stop, so the restore runs to its end and its result is verified against ECS. If you do not want these rules, undo the restore from Restore History.',
   },
+  // ---- snapdest: a restore whose destination was a snapshot or an imported file ----
+  snapdest: {
+    fromSnapshot: 'snapshot {id} of {group}, {time}',
+    fromImport: 'imported file {file} ({id}), {time}',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -636,4 +636,9 @@ export const zhCN: Messages = {
     tooLateDetail:
       '已没有可以停止的步骤，还原会执行到底，并对照 ECS 校验结果。如果不想保留这些规则，可以在还原历史中撤销这次还原。',
   },
+  // ---- snapdest：目标是快照或导入文件的恢复 ----
+  snapdest: {
+    fromSnapshot: '{group} 的快照 {id}（{time}）',
+    fromImport: '导入的文件 {file}（{id}，{time}）',
+  },
 };

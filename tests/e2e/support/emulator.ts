@@ -28,6 +28,12 @@ export const emulator = (request: APIRequestContext) => ({
   /** The nth call of an ECS action answers with this error instead of running. */
   fail: (action: string, nth: number, code: string, status: number) =>
     control(request, 'fail', { action, nth, code, status }),
+  /** Adds rules to a group straight in the emulator: a change made outside the console. */
+  addRules: (
+    groupId: string,
+    direction: 'ingress' | 'egress',
+    permissions: Record<string, string>[],
+  ) => control(request, 'add-rules', { regionId: REGION, groupId, direction, permissions }),
   /** The ECS actions the emulator has answered since the last reset, oldest first. */
   calls: async (): Promise<{ action: string; applied: boolean }[]> => {
     const response = await request.get('/api/_emulator/calls');

@@ -10,6 +10,7 @@ import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
 import { historyExportUrl, historyQueries } from '../api/history-queries';
 import { historyQueryOf, useHistoryFilters } from '../hooks/use-history-filters';
+import { destinationLabel } from './destination-label';
 import { HistoryFiltersBar } from './history-filters';
 import { kindLabel, modeLabel, statusColor, statusLabel } from '../../../components/restore-labels';
 
@@ -36,11 +37,7 @@ export function HistoryPage() {
     {
       key: 'destination',
       title: t('history.colDestination'),
-      // An undo or roll back takes the source back to a snapshot, not from another group.
-      render: (r) =>
-        r.parentId
-          ? t('auditHistory.toRulesBefore', { name: r.source.name, id: r.parentId })
-          : `${r.destination.name} (${r.destination.id})`,
+      render: (r) => destinationLabel(r, t, formatTime),
     },
     { key: 'actor', title: t('auditHistory.actor'), render: (r) => r.actor },
     {

@@ -16,6 +16,7 @@ import type { FollowUpKind } from '../../../lib/follow-ups';
 import { useRefreshWhenRestoreEnds } from '../../../lib/use-refresh-when-restore-ends';
 import { paths } from '../../../lib/paths';
 import { kindLabel, modeLabel, statusColor, statusLabel } from '../../../components/restore-labels';
+import { destinationLabel } from './destination-label';
 import { RestoreLinks } from './restore-links';
 import { RulesTable } from './rules-table';
 import { StepRulesList } from './step-rules-list';
@@ -108,10 +109,14 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
             {
               key: 'destination',
               label: t('history.colDestination'),
-              // An undo or roll back restores the source to a snapshot, not from another group.
-              children: r.parentId
-                ? t('auditHistory.toRulesBefore', { name: r.source.name, id: r.parentId })
-                : `${r.destination.name} (${r.destination.id})`,
+              children: r.destinationSnapshot ? (
+                // The snapshot may be pruned since; its group's timeline shows what is kept.
+                <Link to={paths.timeline(r.regionId, r.destinationSnapshot.groupId)}>
+                  {destinationLabel(r, t, formatTime)}
+                </Link>
+              ) : (
+                destinationLabel(r, t, formatTime)
+              ),
             },
             { key: 'actor', label: t('auditHistory.actor'), children: r.actor },
           ]}
