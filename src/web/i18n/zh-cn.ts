@@ -636,4 +636,19 @@ export const zhCN: Messages = {
     tooLateDetail:
       '已没有可以停止的步骤，还原会执行到底，并对照 ECS 校验结果。如果不想保留这些规则，可以在还原历史中撤销这次还原。',
   },
+  // ---- historyLinks：双向链接的自动回退，时间线上的监视变更 ----
+  historyLinks: {
+    revertedAutomatically: '已自动回退',
+    revertedAutomaticallyAt: '已于 {time} 由 {id} 自动回退',
+    automaticRevertOf: '自动回退的对象',
+    automaticRevertOfText: '{id} 的自动回退，在其校验通过 {minutes, plural, other {# 分钟}}后执行',
+    markReverted: '已自动回退',
+    markRevert: '自动回退',
+    watchedBySince: '由 {by} 自 {time} 起监视',
+    watchOn: '开始监视',
+    watchOff: '停止监视',
+    watchBy: '操作者：{by}',
+    copiedFrom: '其规则被复制到 {name}',
+    groupHistory: '此安全组的历史',
+  },
 };
