@@ -43,6 +43,15 @@ async function restore(app: AppType, autoRevertMinutes?: number): Promise<string
   return restoreId;
 }
 
+/** The table row holding the link named `linkName`. */
+function rowWith(table: HTMLElement, linkName: string): HTMLElement {
+  const row = within(table)
+    .getAllByRole('row')
+    .find((r) => within(r).queryByRole('link', { name: linkName }) !== null);
+  if (row === undefined) throw new Error(`no row links to ${linkName}`);
+  return row;
+}
+
 async function detailOf(app: AppType, id: string): Promise<RestoreDetail> {
   return (await (await app.request(`/api/restores/${id}`)).json()) as RestoreDetail;
 }
@@ -86,8 +95,8 @@ describe('an automatic revert', () => {
 
     await user.click(screen.getByRole('link', { name: 'Restore History' }));
     const list = await screen.findByRole('table', { name: 'Restore History' }, { timeout: 15_000 });
-    const rowOf = async (id: string) =>
-      (await within(list).findByRole('link', { name: `Details of restore ${id}` })).closest('tr')!;
+    await within(list).findByRole('link', { name: `Details of restore ${revertId}` });
+    const rowOf = async (id: string) => rowWith(list, `Details of restore ${id}`);
     expect(within(await rowOf(restoreId)).getByText('Reverted automatically')).toBeInTheDocument();
     expect(within(await rowOf(revertId)).getByText('Automatic revert')).toBeInTheDocument();
   });
@@ -127,10 +136,7 @@ describe('a group’s timeline', () => {
       { timeout: 15_000 },
     );
     expect(await screen.findByText(/^Watched by local since /)).toBeInTheDocument();
-    const rowOf = (id: string) =>
-      within(table)
-        .getByRole('link', { name: `Details of restore ${id}` })
-        .closest('tr')!;
+    const rowOf = (id: string) => rowWith(table, `Details of restore ${id}`);
     await within(table).findByRole('link', { name: `Details of restore ${undoId}` });
     for (const id of [restoreId, undoId, clone.restoreId]) {
       expect(within(rowOf(id)).getByText('Succeeded')).toBeInTheDocument();
@@ -140,11 +146,13 @@ describe('a group’s timeline', () => {
     expect(
       within(rowOf(clone.restoreId)).getByText('Its rules were copied to web-prod-copy'),
     ).toBeInTheDocument();
-    const watchRow = within(table).getByText('Watch turned on').closest('tr')!;
+    const watchRow = within(table)
+      .getAllByRole('row')
+      .find((row) => within(row).queryByText('Watch turned on') !== null)!;
     expect(within(watchRow).getByText('by local')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'History of this group' })).toBeInTheDocument();
 
-    await user.click(rowOf(undoId).querySelector('a')!);
+    await user.click(within(rowOf(undoId)).getByRole('link'));
     expect(
       await screen.findByRole('heading', { name: `Restore ${undoId}` }, { timeout: 15_000 }),
     ).toBeInTheDocument();
