@@ -25,10 +25,20 @@ export const restoreLinksSchema = z.object({
   rolledBackBy: z.array(restoreLinkSchema),
   /** Each Retry remaining, oldest first: the restore was retried as that attempt. */
   retries: z.array(attemptActorSchema),
+  /** The roll back its confirm-or-revert timer started at the deadline (`at`: when). */
+  revertedAutomatically: restoreLinkSchema.extend({ at: z.string() }).optional(),
+  /** For that roll back: the restore it reverted, `minutes` after the restore verified. */
+  automaticRevertOf: z
+    .object({ id: z.string(), minutes: z.number().int(), at: z.string() })
+    .optional(),
 });
+
+/** The list row's mark: this restore was reverted automatically, or is such an automatic revert. */
+export const automaticRevertMarkSchema = z.enum(['reverted', 'revert']);
 
 export const historyExportFormatSchema = z.enum(['csv', 'json']);
 
 export type AttemptActorView = z.infer<typeof attemptActorSchema>;
 export type RestoreLinkView = z.infer<typeof restoreLinkSchema>;
 export type RestoreLinksView = z.infer<typeof restoreLinksSchema>;
+export type AutomaticRevertMark = z.infer<typeof automaticRevertMarkSchema>;

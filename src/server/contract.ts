@@ -4,7 +4,7 @@
  * inferred types (`import type`), and tests build data with them.
  */
 import { z } from 'zod';
-import { restoreLinksSchema } from './contract-history';
+import { automaticRevertMarkSchema, restoreLinksSchema } from './contract-history';
 import { restoreDestinationSnapshotSchema } from './contract-snapdest';
 import { autoRevertMinutesSchema, autoRevertSchema } from './contract-safe-apply';
 import { excludedRulesSchema, selectionViewSchema } from './contract-selection';
@@ -413,6 +413,8 @@ export const restoreSummarySchema = z.object({
   stepsApplied: z.number().int(),
   /** Who started it: the SSO user named by a trusted proxy, "console token" or "local". */
   actor: z.string(),
+  /** Reverted automatically by its timer, or the automatic revert of another restore. */
+  automaticRevert: automaticRevertMarkSchema.optional(),
 });
 
 export const restoreDetailSchema = restoreSummarySchema.extend({
@@ -646,9 +648,17 @@ export const watchSchema = z.object({
   backoffSeconds: z.number(),
   lastReadAt: z.string().optional(),
   lastError: apiErrorSchema.optional(),
+  /** Who last turned the watch on, and when. */
+  watchedBy: z.string(),
+  watchedSince: z.string(),
 });
 
-export const watchStateSchema = z.object({ watched: z.boolean(), watch: watchSchema.optional() });
+export const watchStateSchema = z.object({
+  watched: z.boolean(),
+  watch: watchSchema.optional(),
+  /** When turned off: who did it and when (the journal keeps it). */
+  turnedOff: z.object({ by: z.string(), at: z.string() }).optional(),
+});
 export const watchListResponseSchema = z.object({ watches: z.array(watchSchema) });
 
 export const timelineEntrySchema = z.discriminatedUnion('type', [
@@ -676,6 +686,17 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
     /** The snapshot of the rules before it; absent once retention pruned it. */
     snapshotId: z.string().optional(),
     summary: previewSummarySchema,
+    /** The group's part: `source` (its rules were changed) or `destination` (its rules were copied). */
+    role: z.enum(['source', 'destination']),
+    source: z.object({ id: z.string(), name: z.string() }),
+  }),
+  z.object({
+    type: z.literal('watch'),
+    id: z.string(),
+    /** The watch turned on or off. */
+    action: z.enum(['on', 'off']),
+    at: z.string(),
+    by: z.string(),
   }),
 ]);
 

@@ -1,7 +1,9 @@
 /**
  * The history an auditor follows (issue 16): restore web-prod from its backup, undo it from the
  * restore's detail, then open both details and follow the links between them both ways; the
- * detail names who did it and shows the rules before and the rules each step carried.
+ * detail names who did it and shows the rules before and the rules each step carried. A restore
+ * left to its confirm-or-revert timer links to the automatic revert and back, in English and in
+ * 简体中文. The e2e server's "minute" is 2 s (AUTO_REVERT_MINUTE_MS).
  */
 import { expect, test } from '@playwright/test';
 import {
@@ -12,6 +14,7 @@ import {
   groupByName,
   groupRules,
 } from './support/emulator';
+import { choose } from './support/console';
 import { checkScreen } from './support/screens';
 
 test.beforeEach(async ({ request }) => {
@@ -72,4 +75,65 @@ test('restore, undo, and follow the links between the two details both ways', as
   await expect(table.getByRole('link', { name: `Details of restore ${undoId}` })).toBeVisible();
   await expect(table.getByRole('link', { name: `Details of restore ${restoreId}` })).toHaveCount(0);
   await checkScreen(page, testInfo, 'history-filtered');
+});
+
+test('a restore reverted by its timer links to the automatic revert and back', async ({
+  page,
+  request,
+}, testInfo) => {
+  const live = await groupByName(request, LIVE_GROUP);
+  const backup = await groupByName(request, BACKUP_GROUP);
+  const base = `/api/regions/${REGION}/security-groups/${live.id}`;
+  const body = { destinationId: backup.id, mode: 'completely' };
+  const preview = await request.post(`${base}/restore-preview`, { data: body });
+  const { revision } = (await preview.json()) as { revision: string };
+  const started = await request.post(`${base}/restores`, {
+    data: { ...body, revision, autoRevertMinutes: 1 },
+  });
+  expect(started.status()).toBe(202);
+  const { restoreId } = (await started.json()) as { restoreId: string };
+
+  await page.goto(`/history/${restoreId}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Restore ${restoreId}` })).toBeVisible();
+  // The detail is not polled: reload until the timer's roll back is linked.
+  const toRevert = page.getByRole('link', { name: /^Reverted automatically at .+ by rst-/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(toRevert).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  const revertId = /by (rst-[a-z0-9]+)$/.exec((await toRevert.textContent()) ?? '')?.[1] ?? '';
+  expect(revertId).not.toBe('');
+  await checkScreen(page, testInfo, 'history-reverted-automatically');
+
+  await toRevert.click();
+  await expect(page.getByRole('heading', { level: 1, name: `Restore ${revertId}` })).toBeVisible();
+  const back = page.getByRole('link', {
+    name: `Automatic revert of ${restoreId}, 1 minute after it verified`,
+  });
+  await expect(back).toBeVisible();
+  await expect(page.getByRole('row', { name: /\bBy auto-revert\b/ })).toBeVisible();
+  await checkScreen(page, testInfo, 'history-automatic-revert');
+  await back.click();
+  await expect(page.getByRole('heading', { level: 1, name: `Restore ${restoreId}` })).toBeVisible();
+
+  await page.goto(`/history?sourceId=${live.id}`);
+  // Rows are found by their detail link's target, which does not change with the language.
+  const rowOf = (id: string) =>
+    page
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: page.locator(`a[href="/history/${id}"]`) });
+  await expect(rowOf(restoreId).getByText('Reverted automatically')).toBeVisible();
+  await expect(rowOf(revertId).getByText('Automatic revert')).toBeVisible();
+  await checkScreen(page, testInfo, 'history-automatic-revert-marks');
+
+  await choose(page, page.getByRole('combobox', { name: 'Language' }), '简体中文');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(rowOf(restoreId).getByText('已自动回退')).toBeVisible();
+  await checkScreen(page, testInfo, 'zh-history-automatic-revert-marks');
+  await page.goto(`/history/${revertId}`);
+  await expect(
+    page.getByRole('link', { name: `${restoreId} 的自动回退，在其校验通过 1 分钟后执行` }),
+  ).toBeVisible();
+  await checkScreen(page, testInfo, 'zh-history-automatic-revert');
 });

@@ -74,10 +74,13 @@ describe('journal migration 6 → 7', () => {
     journal.setStatus('rst-aaaa1111', 'succeeded', { finishedAt: '2026-01-01T00:00:01.000Z' });
     journal.replaceProtectedSources([{ label: 'office', cidr: '203.0.113.0/24' }]);
     journal.close();
-    // What the code before migration 7 left: the same journal without the timers' table.
+    // What the code before migration 7 left: the same journal without the timers' table (nor
+    // the watch events of migration 8).
     const old = new Database(file);
-    old.exec('DROP TABLE auto_reverts; UPDATE schema_version SET version = 6;');
-    // Nor the columns of the migrations after it.
+    old.exec(
+      'DROP TABLE auto_reverts; DROP TABLE watch_events; UPDATE schema_version SET version = 6;',
+    );
+    // Nor the columns of migration 8.
     for (const column of ['id', 'kind', 'group_id', 'group_name', 'taken_at', 'note'])
       old.exec(`ALTER TABLE restores DROP COLUMN destination_snapshot_${column}`);
     old.close();

@@ -83,7 +83,7 @@ describe('journal migration 7 → 8', () => {
     // What the code before migration 8 left: the same journal without the new columns.
     const old = new Database(file);
     for (const column of COLUMNS) old.exec(`ALTER TABLE restores DROP COLUMN ${column}`);
-    old.exec('UPDATE schema_version SET version = 7');
+    old.exec('DROP TABLE watch_events; UPDATE schema_version SET version = 7');
     old.close();
 
     const reopened = openJournal(file);

@@ -283,7 +283,7 @@ describe('watch routes', () => {
     expect(on.status).toBe(200);
     expect(await on.json()).toMatchObject({
       watched: true,
-      watch: { status: 'active', groupName: 'web-prod' },
+      watch: { status: 'active', groupName: 'web-prod', watchedBy: 'local' },
     });
     const list = await (await shared.api.watches.$get()).json();
     expect(list.watches.map((w) => w.groupId)).toEqual([shared.webProd]);
@@ -294,7 +294,10 @@ describe('watch routes', () => {
       param: { region: REGION, id: shared.webProd },
       json: { watched: false },
     });
-    expect(await off.json()).toEqual({ watched: false });
+    expect(await off.json()).toEqual({
+      watched: false,
+      turnedOff: { by: 'local', at: expect.any(String) as string },
+    });
     expect((await (await shared.api.watches.$get()).json()).watches).toEqual([]);
   });
 });

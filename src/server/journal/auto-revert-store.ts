@@ -31,6 +31,8 @@ export interface AutoRevertStore {
   /** Notes that `restoreId` asked to be reverted `minutes` after it verifies. */
   request(restoreId: string, minutes: number): void;
   get(restoreId: string): AutoRevertRecord | undefined;
+  /** The timer whose roll back is `revertId`, if that roll back was started by a timer's decision. */
+  byRevert(revertId: string): AutoRevertRecord | undefined;
   /** Armed timers, the nearest deadline first. */
   armed(): AutoRevertRecord[];
   /** waiting → armed with its deadline; false when it was not waiting. */
@@ -84,6 +86,11 @@ export function createAutoRevertStore(db: Database.Database): AutoRevertStore {
     },
     get(restoreId) {
       const row = select.get(restoreId) as AutoRevertRow | undefined;
+      return row === undefined ? undefined : toRecord(row);
+    },
+    byRevert(revertId) {
+      const row = db.prepare('SELECT * FROM auto_reverts WHERE revert_id = ?').get(revertId) as
+        AutoRevertRow | undefined;
       return row === undefined ? undefined : toRecord(row);
     },
     armed() {

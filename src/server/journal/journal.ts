@@ -107,6 +107,8 @@ export interface HistoryFilter {
   from?: string;
   /** Created before (ISO time). */
   to?: string;
+  /** The group was the source or the destination (a group's timeline). */
+  involving?: string;
 }
 
 /** A restore that names another as its parent (an undo or roll back of it). */
@@ -292,6 +294,10 @@ function filterClause(filter: HistoryFilter): { where: string; values: string[] 
     if (value === undefined) continue;
     where += ` AND ${sql}`;
     values.push(value);
+  }
+  if (filter.involving !== undefined) {
+    where += ' AND (r.source_id = ? OR r.destination_id = ?)';
+    values.push(filter.involving, filter.involving);
   }
   return { where, values };
 }

@@ -132,6 +132,20 @@ const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE restores ADD COLUMN destination_snapshot_group_name TEXT;
    ALTER TABLE restores ADD COLUMN destination_snapshot_taken_at TEXT;
    ALTER TABLE restores ADD COLUMN destination_snapshot_note TEXT;`,
+  // 9: every watch turned on or off, with who and when (turning a watch off deletes its row, so
+  // this is the only record of it); each existing watch gets the event that turned it on.
+  `CREATE TABLE watch_events (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     region_id TEXT NOT NULL,
+     group_id TEXT NOT NULL,
+     group_name TEXT NOT NULL,
+     action TEXT NOT NULL,
+     at TEXT NOT NULL,
+     by TEXT NOT NULL
+   );
+   CREATE INDEX watch_events_group ON watch_events (region_id, group_id, seq);
+   INSERT INTO watch_events (region_id, group_id, group_name, action, at, by)
+     SELECT region_id, group_id, group_name, 'on', created_at, watched_by FROM watches ORDER BY created_at;`,
 ];
 
 /** Current schema version (the number of migrations). */

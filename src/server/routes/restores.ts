@@ -19,6 +19,7 @@ import {
   undoRequestSchema,
 } from '../contract';
 import { ApiHttpError, validationError } from '../errors';
+import { autoRevertLinks, automaticRevertMark } from '../history/auto-revert-links';
 import { historyCsv, historyJson } from '../history/export';
 import { historyFileStem, historyFilterOf } from '../history/filters';
 import type { AppEnv } from '../hono-env';
@@ -55,9 +56,21 @@ export function restoreRoutes({
 }: RestoreRouteDeps) {
   const detailOf = (record: RestoreRecord) => {
     const autoRevert = autoReverter.view(record.id);
+    const detail = restoreDetailView(record, journal.steps(record.id), journal.children(record.id));
+    const links = autoRevertLinks(journal, record);
+    const mark = automaticRevertMark(links);
     return {
-      ...restoreDetailView(record, journal.steps(record.id), journal.children(record.id)),
+      ...detail,
+      ...(mark === undefined ? {} : { automaticRevert: mark }),
+      links: { ...detail.links, ...links },
       ...(autoRevert === undefined ? {} : { autoRevert }),
+    };
+  };
+  const summaryOf = (record: RestoreRecord) => {
+    const mark = automaticRevertMark(autoRevertLinks(journal, record));
+    return {
+      ...restoreSummaryView(record, journal.steps(record.id)),
+      ...(mark === undefined ? {} : { automaticRevert: mark }),
     };
   };
   return new Hono<AppEnv>()
@@ -73,7 +86,7 @@ export function restoreRoutes({
       });
       return c.json(
         send(restoreListResponseSchema, {
-          restores: page.restores.map((r) => restoreSummaryView(r, journal.steps(r.id))),
+          restores: page.restores.map(summaryOf),
           nextCursor: page.nextCursor,
         }),
         200,

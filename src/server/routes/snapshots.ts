@@ -165,8 +165,12 @@ export function snapshotRoutes(deps: SnapshotRouteDeps) {
       async (c) => {
         const { region, id } = c.req.valid('param');
         if (!c.req.valid('json').watched) {
-          journal.watches.unwatch(region, id);
-          return c.json(send(watchStateSchema, { watched: false }), 200);
+          const off = { by: actorOf(c), at: now().toISOString() };
+          const was = journal.watches.unwatch(region, id, off);
+          return c.json(
+            send(watchStateSchema, { watched: false, ...(was ? { turnedOff: off } : {}) }),
+            200,
+          );
         }
         // The read proves the group exists and gives the watch its first snapshot now.
         const detail = await loadGroup(ecs, region, id, 'source');
@@ -197,12 +201,13 @@ export function snapshotRoutes(deps: SnapshotRouteDeps) {
         limit: TIMELINE_LIMIT,
       }).snapshots;
       const restores = journal
-        .list({ sourceId: id, limit: TIMELINE_LIMIT })
+        .list({ involving: id, limit: TIMELINE_LIMIT })
         .restores.filter((r) => r.regionId === region);
       const entries = timelineEntries(
+        id,
         snapshots,
         restores,
-        (snapshotId) => journal.snapshots.get(snapshotId)?.createdBy,
+        journal.watches.events(region, id, TIMELINE_LIMIT),
       );
       return c.json(send(timelineResponseSchema, { regionId: region, groupId: id, entries }), 200);
     })

@@ -2,7 +2,7 @@
 import type { SnapshotDetail, SnapshotSummary, TimelineEntry, WatchView } from '../contract';
 import type { RestoreRecord } from '../journal/journal';
 import type { SnapshotRecord, SnapshotSummaryRecord } from '../journal/snapshot-store';
-import type { WatchRecord } from '../journal/watch-store';
+import type { WatchEvent, WatchRecord } from '../journal/watch-store';
 
 export function snapshotSummaryView(record: SnapshotSummaryRecord): SnapshotSummary {
   const view: SnapshotSummary = {
@@ -32,6 +32,8 @@ export function watchView(record: WatchRecord): WatchView {
     status: record.status,
     nextReadAt: new Date(record.nextReadMs).toISOString(),
     backoffSeconds: record.backoffMs / 1000,
+    watchedBy: record.watchedBy,
+    watchedSince: record.watchedSince,
   };
   if (record.lastReadAt !== undefined) view.lastReadAt = record.lastReadAt;
   if (record.lastError !== undefined) view.lastError = record.lastError;
@@ -52,7 +54,7 @@ function snapshotEntry(record: SnapshotSummaryRecord): TimelineEntry {
   };
 }
 
-function restoreEntry(record: RestoreRecord, by: string): TimelineEntry {
+function restoreEntry(record: RestoreRecord, groupId: string): TimelineEntry {
   return {
     type: 'restore',
     id: record.id,
@@ -60,7 +62,9 @@ function restoreEntry(record: RestoreRecord, by: string): TimelineEntry {
     status: record.status,
     at: record.createdAt,
     ...(record.finishedAt === undefined ? {} : { finishedAt: record.finishedAt }),
-    by,
+    by: record.actor,
+    role: record.sourceGroup.id === groupId ? 'source' : 'destination',
+    source: { id: record.sourceGroup.id, name: record.sourceGroup.name },
     destination: { id: record.destinationGroup.id, name: record.destinationGroup.name },
     ...(record.parentId === undefined ? {} : { parentId: record.parentId }),
     ...(record.snapshotKept ? { snapshotId: record.snapshotId } : {}),
@@ -68,21 +72,31 @@ function restoreEntry(record: RestoreRecord, by: string): TimelineEntry {
   };
 }
 
+function watchEntry(event: WatchEvent): TimelineEntry {
+  return {
+    type: 'watch',
+    id: `watch-${event.seq}`,
+    action: event.action,
+    at: event.at,
+    by: event.by,
+  };
+}
+
 /**
- * Snapshots and restores of one group, newest first. A restore is newer than the snapshot
- * taken just before it, which shares its time.
+ * Snapshots, restores (where the group was the source or the destination) and the watch turned
+ * on and off, of one group, newest first. A restore is newer than the snapshot taken just before
+ * it, which shares its time; a watch turned on is older than the first snapshot it took.
  */
 export function timelineEntries(
+  groupId: string,
   snapshots: SnapshotSummaryRecord[],
   restores: RestoreRecord[],
-  byOfSnapshot: (id: string) => string | undefined,
+  watchEvents: WatchEvent[] = [],
 ): TimelineEntry[] {
   const entries = [
+    ...watchEvents.map((e) => ({ entry: watchEntry(e), order: -1 })),
     ...snapshots.map((s) => ({ entry: snapshotEntry(s), order: 0 })),
-    ...restores.map((r) => ({
-      entry: restoreEntry(r, byOfSnapshot(r.snapshotId) ?? 'local'),
-      order: 1,
-    })),
+    ...restores.map((r) => ({ entry: restoreEntry(r, groupId), order: 1 })),
   ];
   entries.sort((a, b) =>
     a.entry.at === b.entry.at ? b.order - a.order : a.entry.at < b.entry.at ? 1 : -1,

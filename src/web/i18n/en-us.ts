@@ -701,6 +701,22 @@ export const enUS = {
     fromSnapshot: 'snapshot {id} of {group}, {time}',
     fromImport: 'imported file {file} ({id}), {time}',
   },
+  // ---- historyLinks: automatic reverts linked both ways, watch changes on the timeline ----
+  historyLinks: {
+    revertedAutomatically: 'Reverted automatically',
+    revertedAutomaticallyAt: 'Reverted automatically at {time} by {id}',
+    automaticRevertOf: 'Automatic revert of',
+    automaticRevertOfText:
+      'Automatic revert of {id}, {minutes, plural, one {# minute} other {# minutes}} after it verified',
+    markReverted: 'Reverted automatically',
+    markRevert: 'Automatic revert',
+    watchedBySince: 'Watched by {by} since {time}',
+    watchOn: 'Watch turned on',
+    watchOff: 'Watch turned off',
+    watchBy: 'by {by}',
+    copiedFrom: 'Its rules were copied to {name}',
+    groupHistory: 'History of this group',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

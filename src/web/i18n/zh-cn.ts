@@ -641,4 +641,19 @@ export const zhCN: Messages = {
     fromSnapshot: '{group} 的快照 {id}（{time}）',
     fromImport: '导入的文件 {file}（{id}，{time}）',
   },
+  // ---- historyLinks：双向链接的自动回退，时间线上的监视变更 ----
+  historyLinks: {
+    revertedAutomatically: '已自动回退',
+    revertedAutomaticallyAt: '已于 {time} 由 {id} 自动回退',
+    automaticRevertOf: '自动回退的对象',
+    automaticRevertOfText: '{id} 的自动回退，在其校验通过 {minutes, plural, other {# 分钟}}后执行',
+    markReverted: '已自动回退',
+    markRevert: '自动回退',
+    watchedBySince: '由 {by} 自 {time} 起监视',
+    watchOn: '开始监视',
+    watchOff: '停止监视',
+    watchBy: '操作者：{by}',
+    copiedFrom: '其规则被复制到 {name}',
+    groupHistory: '此安全组的历史',
+  },
 };

@@ -49,9 +49,20 @@ export function HistoryPage() {
       key: 'outcome',
       title: t('history.colOutcome'),
       render: (r) => (
-        <Tag color={statusColor[r.status]}>
-          {statusLabel(r.status, t)} ({r.stepsApplied}/{r.stepsTotal})
-        </Tag>
+        <>
+          <Tag color={statusColor[r.status]}>
+            {statusLabel(r.status, t)} ({r.stepsApplied}/{r.stepsTotal})
+          </Tag>
+          {r.automaticRevert && (
+            <Tag color={r.automaticRevert === 'reverted' ? 'warning' : 'purple'}>
+              {t(
+                r.automaticRevert === 'reverted'
+                  ? 'historyLinks.markReverted'
+                  : 'historyLinks.markRevert',
+              )}
+            </Tag>
+          )}
+        </>
       ),
     },
     {

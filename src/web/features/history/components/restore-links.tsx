@@ -7,12 +7,13 @@ import { paths } from '../../../lib/paths';
 
 /**
  * Where a restore stands among others: what it undoes or rolls back, and what undid it, rolled
- * it back or retried it. Each restore is a link, so an auditor can follow the chain both ways.
+ * it back, reverted it automatically or retried it. Each restore is a link, so an auditor can follow the chain both ways.
  */
 export function RestoreLinks({ restore }: { restore: RestoreDetail }) {
   const t = useT();
   const formatTime = useFormatTime();
-  const { undoneBy, rolledBackBy, retries } = restore.links;
+  const { undoneBy, rolledBackBy, retries, revertedAutomatically, automaticRevertOf } =
+    restore.links;
   const links = (list: RestoreDetail['links']['undoneBy']) => (
     <Space wrap>
       {list.map((link) => (
@@ -37,6 +38,38 @@ export function RestoreLinks({ restore }: { restore: RestoreDetail }) {
       : []),
     ...(rolledBackBy.length > 0
       ? [{ key: 'rolled', label: t('auditHistory.rolledBackBy'), children: links(rolledBackBy) }]
+      : []),
+    ...(revertedAutomatically
+      ? [
+          {
+            key: 'reverted-automatically',
+            label: t('historyLinks.revertedAutomatically'),
+            children: (
+              <Link to={paths.restore(revertedAutomatically.id)}>
+                {t('historyLinks.revertedAutomaticallyAt', {
+                  time: formatTime(revertedAutomatically.at),
+                  id: revertedAutomatically.id,
+                })}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(automaticRevertOf
+      ? [
+          {
+            key: 'automatic-revert-of',
+            label: t('historyLinks.automaticRevertOf'),
+            children: (
+              <Link to={paths.restore(automaticRevertOf.id)}>
+                {t('historyLinks.automaticRevertOfText', {
+                  id: automaticRevertOf.id,
+                  minutes: automaticRevertOf.minutes,
+                })}
+              </Link>
+            ),
+          },
+        ]
       : []),
     ...retries.map((retry) => ({
       key: `retry-${retry.attempt}`,

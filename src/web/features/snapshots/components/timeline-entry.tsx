@@ -17,12 +17,23 @@ const snapshotKindKeys = {
 
 /** What an entry is, in a few words (the timeline's What column, and the compare pick's name). */
 export function entryTitle(entry: TimelineEntry, t: Translate): string {
+  if (entry.type === 'watch')
+    return t(entry.action === 'on' ? 'historyLinks.watchOn' : 'historyLinks.watchOff');
   return entry.type === 'snapshot' ? t(snapshotKindKeys[entry.kind]) : kindLabel(entry.kind, t);
 }
 
-/** The facts of a timeline entry: a snapshot's note, author and rules; a restore's status and counts. */
+/**
+ * The facts of a timeline entry: a snapshot's note, author and rules; a restore's status, counts
+ * and author (where the group gave its rules to another, that group); who turned a watch on or off.
+ */
 export function EntryDetails({ entry }: { entry: TimelineEntry }) {
   const t = useT();
+  if (entry.type === 'watch')
+    return (
+      <Typography.Text type="secondary">
+        {t('historyLinks.watchBy', { by: entry.by })}
+      </Typography.Text>
+    );
   if (entry.type === 'snapshot')
     return (
       <Space orientation="vertical" size={0}>
@@ -41,7 +52,11 @@ export function EntryDetails({ entry }: { entry: TimelineEntry }) {
       <Space size={4} wrap>
         <Tag color={statusColor[entry.status]}>{statusLabel(entry.status, t)}</Tag>
         <Typography.Text>
-          {t('snapshotsUi.restoreFrom', { name: entry.destination.name || entry.destination.id })}
+          {entry.role === 'destination'
+            ? t('historyLinks.copiedFrom', { name: entry.source.name || entry.source.id })
+            : t('snapshotsUi.restoreFrom', {
+                name: entry.destination.name || entry.destination.id,
+              })}
         </Typography.Text>
       </Space>
       <Typography.Text type="secondary">

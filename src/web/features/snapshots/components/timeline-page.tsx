@@ -103,7 +103,7 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
           <ExportButtons subject={{ region, groupId }} name={name} />
         ) : row.type === 'snapshot' ? (
           <ExportButtons subject={{ snapshotId: row.id }} name={`${name} ${formatTime(row.at)}`} />
-        ) : (
+        ) : row.type === 'watch' ? null : (
           <RestoreDetailLink restoreId={row.id} />
         ),
     },
@@ -114,6 +114,9 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
       <Space wrap>
         <Link to={paths.rules(region, groupId)}>{t('snapshotsUi.backToRules')}</Link>
         <Link to={paths.groups(region)}>{t('snapshotsUi.backToGroups')}</Link>
+        <Link to={`${paths.history()}?${new URLSearchParams({ sourceId: groupId }).toString()}`}>
+          {t('historyLinks.groupHistory')}
+        </Link>
       </Space>
       <Flex justify="space-between" align="center" wrap gap="small">
         <PageTitle id="timeline-title">{t('snapshotsUi.timelineTitle', { name })}</PageTitle>
@@ -126,7 +129,7 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
           />
         )}
       </Flex>
-      <WatchState region={region} groupId={groupId} />
+      <WatchState region={region} groupId={groupId} since />
       {group.isError && (
         <Typography.Paragraph type="warning">
           {t('snapshotsUi.groupUnreadable')}

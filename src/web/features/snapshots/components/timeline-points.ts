@@ -1,8 +1,13 @@
 import type { TimelineEntry } from '../../../../server/contract';
 import type { ComparePoint } from '../../../lib/snapshot-queries';
 
-/** The point a timeline entry stands for: a snapshot, or the snapshot taken before a restore. */
+/**
+ * The point a timeline entry stands for: a snapshot, or the snapshot taken before a restore of
+ * this group (a restore that copied this group's rules elsewhere snapshotted the other group).
+ */
 export function pointOf(entry: TimelineEntry): ComparePoint | undefined {
+  if (entry.type === 'watch' || (entry.type === 'restore' && entry.role === 'destination'))
+    return undefined;
   const id = entry.type === 'snapshot' ? entry.id : entry.snapshotId;
   return id?.startsWith('snap-') ? (id as ComparePoint) : undefined;
 }

@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchView } from '../../../../server/contract';
 import { ErrorDetails } from '../../../components/error-sentence';
@@ -42,18 +42,41 @@ function watchStateText(
   };
 }
 
-/** The watch state of a group (last read, deleted, backing off), as a tag; nothing when unwatched. */
-export function WatchState({ region, groupId }: { region: string; groupId: string }) {
+/**
+ * The watch state of a group (last read, deleted, backing off), as a tag, and with `since` who
+ * turned the watch on and when; nothing when unwatched.
+ */
+export function WatchState({
+  region,
+  groupId,
+  since = false,
+}: {
+  region: string;
+  groupId: string;
+  since?: boolean;
+}) {
   const t = useT();
   const formatTime = useFormatTime();
   const watch = useWatchOf(region, groupId);
   if (!watch) return null;
   const state = watchStateText(watch, t, formatTime);
   const tag = <Tag color={state.color}>{state.text}</Tag>;
-  return watch.lastError ? (
+  const stateTag = watch.lastError ? (
     <Tooltip title={<ErrorDetails error={watch.lastError} />}>{tag}</Tooltip>
   ) : (
     tag
+  );
+  if (!since) return stateTag;
+  return (
+    <Space size="small" wrap>
+      {stateTag}
+      <Typography.Text type="secondary">
+        {t('historyLinks.watchedBySince', {
+          by: watch.watchedBy,
+          time: formatTime(watch.watchedSince),
+        })}
+      </Typography.Text>
+    </Space>
   );
 }
 
