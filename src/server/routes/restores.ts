@@ -5,6 +5,7 @@
  * POST under its group, in regions.ts.
  */
 import { Hono } from 'hono';
+import { createFactory } from 'hono/factory';
 import { z } from 'zod';
 import {
   autoRevertSchema,
@@ -26,6 +27,7 @@ import type { AppEnv } from '../hono-env';
 import type { Journal, RestoreRecord } from '../journal/journal';
 import { restoreDetailView, restoreSummaryView } from '../restore/restore-views';
 import type { AutoReverter } from '../restore/auto-revert';
+import type { FollowUp } from '../restore/revert-preview';
 import type { RestoreRunner } from '../restore/runner';
 import { actorOf } from '../security/actor';
 import { send, valid } from '../validate';
@@ -38,6 +40,8 @@ export interface RestoreRouteDeps {
 }
 
 const restoreParams = z.object({ id: restoreIdSchema });
+/** Handlers built apart from their path keep their validators' types for the typed client. */
+const routeFactory = createFactory<AppEnv>();
 
 /** An export holds at most this many restores (newest first), so one file stays bounded. */
 export const EXPORT_LIMIT = 5000;
@@ -73,6 +77,21 @@ export function restoreRoutes({
       ...(mark === undefined ? {} : { automaticRevert: mark }),
     };
   };
+  /** GET /:id/<kind>-preview: what that follow-up would change now. */
+  const previewOf = (followUp: FollowUp) =>
+    routeFactory.createHandlers(valid('param', restoreParams), async (c) => {
+      const preview = await runner.followUpPreview(c.req.valid('param').id, followUp);
+      return c.json(send(previewResponseSchema, preview), 200);
+    });
+  /** POST /:id/<kind>: validates the body with `body`, starts the follow-up as the request's actor. */
+  const startOf = <S extends z.ZodType>(
+    body: S,
+    start: (id: string, json: z.output<S>, by: string) => Promise<string>,
+  ) =>
+    routeFactory.createHandlers(valid('param', restoreParams), valid('json', body), async (c) => {
+      const restoreId = await start(c.req.valid('param').id, c.req.valid('json'), actorOf(c));
+      return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
+    });
   return new Hono<AppEnv>()
     .get('/', valid('query', restoreListQuerySchema), (c) => {
       const { cursor, limit, ...filters } = c.req.valid('query');
@@ -144,59 +163,25 @@ export function restoreRoutes({
       const restoreId = await autoReverter.revertNow(c.req.valid('param').id, actorOf(c));
       return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
     })
-    .get('/:id/retry-preview', valid('param', restoreParams), async (c) => {
-      const preview = await runner.followUpPreview(c.req.valid('param').id, 'retry');
-      return c.json(send(previewResponseSchema, preview), 200);
-    })
+    .get('/:id/retry-preview', ...previewOf('retry'))
     .post(
       '/:id/retry',
-      valid('param', restoreParams),
-      valid('json', followUpRequestSchema),
-      async (c) => {
-        const { revision, confirmName } = c.req.valid('json');
-        const restoreId = await runner.retry(
-          c.req.valid('param').id,
-          revision,
-          confirmName,
-          actorOf(c),
-        );
-        return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
-      },
+      ...startOf(followUpRequestSchema, (id, { revision, confirmName }, by) =>
+        runner.retry(id, revision, confirmName, by),
+      ),
     )
-    .get('/:id/rollback-preview', valid('param', restoreParams), async (c) => {
-      const preview = await runner.followUpPreview(c.req.valid('param').id, 'rollback');
-      return c.json(send(previewResponseSchema, preview), 200);
-    })
+    .get('/:id/rollback-preview', ...previewOf('rollback'))
     .post(
       '/:id/rollback',
-      valid('param', restoreParams),
-      valid('json', followUpRequestSchema),
-      async (c) => {
-        const restoreId = await runner.revert(
-          c.req.valid('param').id,
-          'rollback',
-          c.req.valid('json').revision,
-          actorOf(c),
-        );
-        return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
-      },
+      ...startOf(followUpRequestSchema, (id, { revision }, by) =>
+        runner.revert(id, 'rollback', revision, by),
+      ),
     )
-    .get('/:id/undo-preview', valid('param', restoreParams), async (c) => {
-      const preview = await runner.followUpPreview(c.req.valid('param').id, 'undo');
-      return c.json(send(previewResponseSchema, preview), 200);
-    })
+    .get('/:id/undo-preview', ...previewOf('undo'))
     .post(
       '/:id/undo',
-      valid('param', restoreParams),
-      valid('json', undoRequestSchema),
-      async (c) => {
-        const restoreId = await runner.revert(
-          c.req.valid('param').id,
-          'undo',
-          c.req.valid('json').revision,
-          actorOf(c),
-        );
-        return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
-      },
+      ...startOf(undoRequestSchema, (id, { revision }, by) =>
+        runner.revert(id, 'undo', revision, by),
+      ),
     );
 }
