@@ -12,6 +12,7 @@ import type {
   RestoreOptions as DomainRestoreOptions,
 } from '../domain/types';
 import { DESTINATION_SNAPSHOT_PATTERN, destinationSnapshotSchema } from './contract-import';
+import { confirmationReasonSchema } from './contract-confirmation';
 
 /** Region IDs look like cn-hangzhou, ap-southeast-1, us-west-1; checked again against DescribeRegions. */
 export const REGION_ID_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,20}){1,4}$/;
@@ -311,7 +312,13 @@ export const startRestoreRequestSchema = previewRequestSchema
     autoRevertMinutes: autoRevertMinutesSchema.optional(),
   })
   .strict();
-export const undoRequestSchema = z.object({ revision: z.string().min(1).max(128) }).strict();
+export const undoRequestSchema = z
+  .object({
+    revision: z.string().min(1).max(128),
+    /** The source group's name, typed; required when the undo preview asks for a confirmation. */
+    confirmName: z.string().max(256).optional(),
+  })
+  .strict();
 
 export const restoreAcceptedSchema = z.object({ restoreId: z.string() });
 
@@ -803,8 +810,10 @@ export const protectedBlockedSchema = protectedSourceSchema.extend({
 });
 
 export const confirmationRequiredSchema = z.object({
-  /** A protected source loses traffic it has today. */
-  reason: z.enum(['protected-source']),
+  /** The first of `reasons`, for readers that know one reason. */
+  reason: z.enum(['protected-source', 'running-instances', 'instances-unread']),
+  /** Every reason that applies, protected source first (see contract-confirmation.ts). */
+  reasons: z.array(confirmationReasonSchema).min(1),
 });
 
 /** PUT body: the console's own entries (the setting's are read-only and not sent). */
@@ -833,3 +842,4 @@ export * from './contract-safe-apply';
 export * from './contract-rollback';
 export * from './contract-import';
 export * from './contract-selection';
+export * from './contract-confirmation';

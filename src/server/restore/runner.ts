@@ -377,15 +377,17 @@ export class RestoreRunner {
   /**
    * POST /api/restores/:id/rollback (failed / interrupted / stopped) and /undo (any finished
    * restore): the source back to its snapshot as a new child restore, if `revision` is still
-   * that plan's. The confirm-or-revert timer passes no revision (it compared the rules itself)
-   * and `anyFinished`, to roll back a restore that succeeded.
+   * that plan's, and with the source's name typed when that preview asks for it (it removes
+   * rules under running instances). The confirm-or-revert timer passes no revision (it compared
+   * the rules itself; the name was the restore's to type, and the revert was agreed then) and
+   * `anyFinished`, to roll back a restore that succeeded.
    */
   async revert(
     id: string,
     kind: 'rollback' | 'undo',
     revision: string | undefined,
     by = this.defaultActor,
-    options: { anyFinished?: boolean } = {},
+    options: { anyFinished?: boolean; confirmName?: string | undefined } = {},
   ): Promise<string> {
     const parent = this.mustGet(id);
     assertFollowUpAllowed(parent, kind, options);
@@ -396,6 +398,7 @@ export class RestoreRunner {
         planned,
         `The source security group already has the rules it had before ${id}.`,
       );
+      if (revision !== undefined) assertConfirmed(planned, options.confirmName);
       this.refuseFailedChecks(restoreId, planned, kind, id, by);
       this.opts.logger.info(
         { restoreId, parentId: id, kind, steps: planned.plan.calls },

@@ -159,11 +159,13 @@ export function restoreRoutes({
       valid('param', restoreParams),
       valid('json', followUpRequestSchema),
       async (c) => {
+        const { revision, confirmName } = c.req.valid('json');
         const restoreId = await runner.revert(
           c.req.valid('param').id,
           'rollback',
-          c.req.valid('json').revision,
+          revision,
           actorOf(c),
+          { confirmName },
         );
         return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
       },
@@ -177,11 +179,13 @@ export function restoreRoutes({
       valid('param', restoreParams),
       valid('json', undoRequestSchema),
       async (c) => {
+        const { revision, confirmName } = c.req.valid('json');
         const restoreId = await runner.revert(
           c.req.valid('param').id,
           'undo',
-          c.req.valid('json').revision,
+          revision,
           actorOf(c),
+          { confirmName },
         );
         return c.json(send(restoreAcceptedSchema, { restoreId }), 202);
       },

@@ -636,4 +636,17 @@ export const zhCN: Messages = {
     tooLateDetail:
       '已没有可以停止的步骤，还原会执行到底，并对照 ECS 校验结果。如果不想保留这些规则，可以在还原历史中撤销这次还原。',
   },
+  // ---- confirmation：为什么确定前需要输入安全组名称 ----
+  confirmation: {
+    runningTitle: '有运行中的实例在使用此安全组',
+    running:
+      '{name} 正被 {running, plural, other {# 台运行中的实例}}使用，此还原会从中删除 {removed, plural, other {# 条规则}}：请输入安全组名称以确认。',
+    runningAtLeast:
+      '{name} 至少正被 {running, plural, other {# 台运行中的实例}}使用，此还原会从中删除 {removed, plural, other {# 条规则}}：请输入安全组名称以确认。',
+    unreadTitle: '无法读取使用此安全组的实例',
+    unread:
+      '无法读取使用 {name} 的实例（{why}），可能有运行中的实例在使用它，而此还原会从中删除 {removed, plural, other {# 条规则}}：请输入安全组名称以确认。',
+    refused: 'ecs:{action} 被拒绝（{code}）',
+    failed: 'ecs:{action} 调用失败（{code}）',
+  },
 };
