@@ -3,6 +3,7 @@
  * outcome, the verification, the summary and detail views, and the history list.
  */
 import { z } from 'zod';
+import { followUpRequestSchema } from './contract-rollback';
 import {
   apiErrorSchema,
   groupIdSchema,
@@ -24,7 +25,8 @@ export const startRestoreRequestSchema = previewRequestSchema
     autoRevertMinutes: autoRevertMinutesSchema.optional(),
   })
   .strict();
-export const undoRequestSchema = z.object({ revision: z.string().min(1).max(128) }).strict();
+/** Undo takes what Retry remaining and Roll back take: the preview's revision and the typed name. */
+export const undoRequestSchema = followUpRequestSchema;
 
 export const restoreAcceptedSchema = z.object({ restoreId: z.string() });
 

@@ -22,6 +22,7 @@ import {
   warningSchema,
 } from './contract-preview';
 import { selectionViewSchema } from './contract-selection';
+import { confirmationReasonSchema } from './contract-confirmation';
 
 // ---------- restore preview ----------
 
@@ -73,8 +74,10 @@ export const protectedBlockedSchema = protectedSourceSchema.extend({
 });
 
 export const confirmationRequiredSchema = z.object({
-  /** A protected source loses traffic it has today. */
-  reason: z.enum(['protected-source']),
+  /** The first of `reasons`, for readers that know one reason. */
+  reason: z.enum(['protected-source', 'running-instances', 'instances-unread']),
+  /** Every reason that applies, protected source first (see contract-confirmation.ts). */
+  reasons: z.array(confirmationReasonSchema).min(1),
 });
 
 /** PUT body: the console's own entries (the setting's are read-only and not sent). */
@@ -111,3 +114,4 @@ export * from './contract-rollback';
 export * from './contract-import';
 export * from './contract-selection';
 export * from './contract-snapdest';
+export * from './contract-confirmation';

@@ -24,7 +24,12 @@ import { ApiHttpError } from './errors';
 import type { SnapshotRecord } from './journal/snapshot-store';
 import { loadGroup, referencedGroupVpcs } from './group-reads';
 import { protectedBlocked, type ProtectedBlocked, type ProtectedSource } from './protected-sources';
-import { eniQuotaOf, type EniQuotaResult } from './usage';
+import {
+  confirmationOf,
+  assertConfirmed as assertConfirmedBy,
+  type Confirmation,
+} from './confirmation';
+import { eniQuotaOf, instancesRead, type EniQuotaResult } from './usage';
 import { groupSummaryView, planStepView } from './views';
 
 /** The rules a plan moves the source toward, and the group they are the rules of. */
@@ -71,10 +76,6 @@ export interface Planned<T extends PlanTarget = PlanTarget> {
   confirmation: Confirmation | null;
 }
 
-export interface Confirmation {
-  reason: 'protected-source';
-}
-
 /** The impact settings: ENI_RULE_LIMIT and the protected sources (setting + console). */
 export interface ImpactSettings {
   eniRuleLimit: number;
@@ -88,12 +89,6 @@ export interface PlanningDeps {
   impact?: ImpactSettings;
   /** Where snapshot destinations (`snap-…`) are found; without it only groups are destinations. */
   snapshots?: { get(id: string): SnapshotRecord | undefined };
-}
-
-function confirmationOf(target: PlanTarget, blocked: ProtectedBlocked[]): Confirmation | null {
-  // Undo and rollback put back rules the source had: they are the way out, not a new risk.
-  if (target.kind === 'snapshot') return null;
-  return blocked.length > 0 ? { reason: 'protected-source' } : null;
 }
 
 function assertSameNetworkType(source: GroupInfo, destination: GroupInfo): void {
@@ -136,9 +131,12 @@ async function planAgainst<T extends PlanTarget>(
   });
   // The source's weight is exact only if every prefix list it will carry is sized.
   const authorized = plan.steps.filter((s) => s.action !== 'revoke').flatMap((s) => s.rules);
+  // One instance read serves the per-ENI quota and the running-instance confirmation.
+  const instances = instancesRead(deps.ecs, source.group.regionId, source.group.id);
   const eniQuota = await eniQuotaOf(deps.ecs, source.group.regionId, source.group.id, {
     sourceRules: [...source.rules, ...authorized],
     limit: deps.impact?.eniRuleLimit ?? DEFAULT_ENI_RULE_LIMIT,
+    instances,
   });
   const checks = preflight({
     source,
@@ -149,7 +147,14 @@ async function planAgainst<T extends PlanTarget>(
   });
   const traffic = trafficEffect(source.rules, plan.expected, source.group);
   const blocked = protectedBlocked(traffic, deps.impact?.protectedSources() ?? []);
-  const confirmation = confirmationOf(target, blocked);
+  const confirmation = confirmationOf({
+    // Undo and roll back put back rules the source had: for a protected source they are the way
+    // out, not a new risk; removing rules under running instances is a risk either way.
+    revertsToOwnRules: target.kind === 'snapshot',
+    protectedBlocked: blocked.length,
+    removed: mode === 'completely' ? summarizeDiff(selection.diff).removed : 0,
+    instances: await instances,
+  });
   return {
     source,
     target,
@@ -351,14 +356,8 @@ export function previewView(planned: Planned<PreviewTarget>): PreviewResponse {
 
 /**
  * Refuses a start whose preview asks for the source's name typed when `confirmName` is not
- * exactly that name (400 ConfirmationRequired naming the field); nothing is written.
+ * exactly that name (400 ConfirmationRequired naming the field and why); nothing is written.
  */
 export function assertConfirmed(planned: Planned, confirmName: string | undefined): void {
-  if (planned.confirmation === null || confirmName === planned.source.group.name) return;
-  throw new ApiHttpError(
-    400,
-    'ConfirmationRequired',
-    `This restore needs the name of ${planned.source.group.id} typed to start, because it blocks traffic from a protected source.`,
-    { field: 'confirmName', reason: planned.confirmation.reason },
-  );
+  assertConfirmedBy(planned.confirmation, planned.source.group, confirmName);
 }

@@ -250,6 +250,28 @@ async function referencePart(
   };
 }
 
+/** The instances that use a group, each once, or why they could not be read. */
+export type InstancesRead =
+  { status: 'ok'; instances: InstanceSummary[]; complete: boolean } | UsageUnavailable;
+
+/**
+ * DescribeInstances of `groupId` paged to the end (or to the page bound: `complete` says which).
+ * The preview reads it once for both the per-ENI quota and the running-instance confirmation.
+ */
+export async function instancesRead(
+  ecs: EcsPort,
+  regionId: string,
+  groupId: string,
+  options: UsageReadOptions = {},
+): Promise<InstancesRead> {
+  try {
+    const listing = await instancesUsing(ecs, regionId, groupId, options);
+    return { status: 'ok', instances: uniqueById(listing.items), complete: listing.complete };
+  } catch (error) {
+    return unavailable(error, 'DescribeInstances');
+  }
+}
+
 /** Whether the group is listed in the region (the one failure that fails the whole answer). */
 async function groupExists(ecs: EcsPort, regionId: string, groupId: string): Promise<boolean> {
   const page = await ecs.describeSecurityGroups(
@@ -299,6 +321,8 @@ export interface EniQuotaOptions extends UsageReadOptions {
   sourceRules: readonly Rule[];
   /** The ENI_RULE_LIMIT setting. Default `DEFAULT_ENI_RULE_LIMIT`. */
   limit?: number;
+  /** The source's instances, when the caller reads them itself (the preview does). */
+  instances?: Promise<InstancesRead>;
 }
 
 /** Carries a failed read's answer out of the reads that follow it. */
@@ -306,6 +330,13 @@ class QuotaReadFailed extends Error {
   constructor(readonly answer: UsageUnavailable) {
     super(answer.message);
   }
+}
+
+/** An instance read done earlier, as `step` would have answered it. */
+async function listingOf(reading: Promise<InstancesRead>): Promise<Listing<InstanceSummary>> {
+  const read = await reading;
+  if (read.status === 'unavailable') throw new QuotaReadFailed(read);
+  return { items: read.instances, complete: read.complete };
 }
 
 /** Runs one read; an ECS failure becomes an `unavailable` answer naming `action`. */
@@ -340,10 +371,12 @@ async function enisOfSource(
   ecs: EcsPort,
   regionId: string,
   sourceId: string,
-  options: UsageReadOptions,
+  options: EniQuotaOptions,
 ): Promise<EniQuota['enis']> {
   const [instances, secondary] = await Promise.all([
-    step('DescribeInstances', () => instancesUsing(ecs, regionId, sourceId, options)),
+    options.instances === undefined
+      ? step('DescribeInstances', () => instancesUsing(ecs, regionId, sourceId, options))
+      : listingOf(options.instances),
     step('DescribeNetworkInterfaces', () => secondaryEnisUsing(ecs, regionId, sourceId, options)),
   ]);
   if (!instances.complete) throw incomplete('DescribeInstances', options);

@@ -124,6 +124,8 @@ describe('the auto-revert timer across a restart', () => {
           destinationId: destination,
           mode: 'completely',
           revision,
+          // web-prod has running instances and the restore removes a rule: its name is typed.
+          confirmName: 'web-prod',
           autoRevertMinutes: 1,
         }),
       },

@@ -17,6 +17,7 @@ import {
   REGION,
   restoreDetailOf,
   useSharedStack,
+  confirmedBy,
 } from './helpers';
 
 const shared = useSharedStack();
@@ -44,7 +45,7 @@ async function restoreWithTimer(minutes = 1): Promise<RestoreDetail> {
     json: {
       destinationId: backup,
       mode: 'completely',
-      revision: planned.revision,
+      ...confirmedBy(planned),
       autoRevertMinutes: minutes,
     },
   });
@@ -151,7 +152,7 @@ describe('confirm or revert', () => {
     const planned = await preview(shared.stack.app, webProd, backup);
     const res = await shared.api.regions[':region']['security-groups'][':id'].restores.$post({
       param: { region: REGION, id: webProd },
-      json: { destinationId: backup, mode: 'completely', revision: planned.revision },
+      json: { destinationId: backup, mode: 'completely', ...confirmedBy(planned) },
     });
     const { restoreId } = await res.json();
     expect((await waitForRestore(shared.stack.app, restoreId)).autoRevert).toBeUndefined();

@@ -18,6 +18,8 @@ import {
   REGION,
   restoreDetailOf,
   useSharedStack,
+  confirmedBy,
+  type Reviewed,
 } from './helpers';
 
 const shared = useSharedStack();
@@ -37,10 +39,10 @@ async function okPreview(source: string, destination: string, excluded: string[]
   return (await res.json()) as PreviewResponse;
 }
 
-function startWith(source: string, destinationId: string, revision: string, excluded: string[]) {
+function startWith(source: string, destinationId: string, reviewed: Reviewed, excluded: string[]) {
   return apiOf(shared.stack.app).regions[':region']['security-groups'][':id'].restores.$post({
     param: { region: REGION, id: source },
-    json: { destinationId, mode: 'completely', revision, excluded },
+    json: { destinationId, mode: 'completely', ...confirmedBy(reviewed), excluded },
   });
 }
 
@@ -65,7 +67,7 @@ describe('cherry-picked restore', () => {
     expect(shown.ingress.added.length + shown.egress.added.length).toBe(full.summary.added);
     expect(shown.plan.calls).toBeLessThan(full.plan.calls);
 
-    const id = await acceptedId(await startWith(webProd, backup, shown.revision, excluded));
+    const id = await acceptedId(await startWith(webProd, backup, shown, excluded));
     const done = await waitForRestore(shared.stack.app, id);
     expect(done.status).toBe('succeeded');
     expect(done.verification.status).toBe('passed');
@@ -100,7 +102,7 @@ describe('cherry-picked restore', () => {
     shared.stack.emulator.addRules(REGION, source, 'ingress', cidrRules(1, 2000));
     shared.stack.emulator.clearCalls();
 
-    const res = await startWith(source, destination, picked.revision, excluded);
+    const res = await startWith(source, destination, picked, excluded);
     expect(res.status).toBe(409);
     const body = await errorOf(res);
     expect(body.code).toBe('StalePreview');
@@ -119,7 +121,7 @@ describe('cherry-picked restore', () => {
     const added = full.ingress.added[0] ?? full.egress.added[0];
     if (!added) throw new Error('the seed has no added row');
     shared.stack.emulator.clearCalls();
-    const res = await startWith(webProd, backup, full.revision, [ruleIdentity(added)]);
+    const res = await startWith(webProd, backup, full, [ruleIdentity(added)]);
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe('StalePreview');
     expect(writeCalls(shared.stack.emulator)).toEqual([]);
@@ -136,7 +138,7 @@ describe('cherry-picked restore', () => {
     const shown = await okPreview(webProd, legacy, excluded);
     expect(shown.checks.map((check) => check.code)).toContain('rule-limit');
     shared.stack.emulator.clearCalls();
-    const res = await startWith(webProd, legacy, shown.revision, excluded);
+    const res = await startWith(webProd, legacy, shown, excluded);
     expect(res.status).toBe(422);
     expect((await errorOf(res)).code).toBe('PreflightFailed');
     expect(writeCalls(shared.stack.emulator)).toEqual([]);

@@ -73,7 +73,7 @@ async function killDuringStep(
   backup = await groupIdByName(first.app, REGION, 'web-prod-backup-20261120');
   const shown = await preview(first.app, webProd, backup);
   emulator.setLatency(LATENCY_MS);
-  const restoreId = await startedRestoreId(first.app, webProd, backup, shown.revision);
+  const restoreId = await startedRestoreId(first.app, webProd, backup, shown);
   for (;;) {
     const steps = first.journal.steps(restoreId);
     if (steps[index]?.status === 'running') break;
@@ -149,7 +149,7 @@ describe('killed mid-restore, then Retry remaining', () => {
     await killDuringStep(journalPath, 1);
     stack = await createTestStack({ journalPath, emulator });
     const shown = await preview(stack.app, webProd, backup);
-    const restoreId = await startedRestoreId(stack.app, webProd, backup, shown.revision);
+    const restoreId = await startedRestoreId(stack.app, webProd, backup, shown);
     expect((await waitForRestore(stack.app, restoreId)).status).toBe('succeeded');
   });
 });

@@ -71,7 +71,7 @@ async function runRestore(): Promise<RestoreDetail> {
   const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
   return waitForRestore(
     shared.stack.app,
-    await startedRestoreId(shared.stack.app, shared.webProd, shared.backup, shown.revision),
+    await startedRestoreId(shared.stack.app, shared.webProd, shared.backup, shown),
   );
 }
 
@@ -219,12 +219,7 @@ describe('verification', () => {
   it('reports a difference when the source changes under the restore', async () => {
     const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
     shared.stack.emulator.setLatency(40);
-    const id = await startedRestoreId(
-      shared.stack.app,
-      shared.webProd,
-      shared.backup,
-      shown.revision,
-    );
+    const id = await startedRestoreId(shared.stack.app, shared.webProd, shared.backup, shown);
     const last = shown.plan.steps.length - 1;
     for (;;) {
       const res = await shared.api.restores[':id'].$get({ param: { id } });

@@ -18,6 +18,8 @@ import {
   REGION,
   startedRestoreId,
   useSharedStack,
+  confirmedBy,
+  type Reviewed,
 } from './helpers';
 
 const shared = useSharedStack();
@@ -26,20 +28,15 @@ const shared = useSharedStack();
 async function failedRestore(): Promise<RestoreDetail> {
   const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
   shared.stack.emulator.failCall('RevokeSecurityGroup', 1, { code: 'Forbidden.RAM', status: 403 });
-  const id = await startedRestoreId(
-    shared.stack.app,
-    shared.webProd,
-    shared.backup,
-    shown.revision,
-  );
+  const id = await startedRestoreId(shared.stack.app, shared.webProd, shared.backup, shown);
   const failed = await waitForRestore(shared.stack.app, id);
   expect(failed.status).toBe('failed');
   expect(failed.stepsApplied).toBeGreaterThan(0);
   return failed;
 }
 
-const post = (id: string, how: 'retry' | 'rollback', revision: string) =>
-  shared.api.restores[':id'][how].$post({ param: { id }, json: { revision } });
+const post = (id: string, how: 'retry' | 'rollback', reviewed: Reviewed) =>
+  shared.api.restores[':id'][how].$post({ param: { id }, json: confirmedBy(reviewed) });
 
 /** Someone adds a rule to web-prod by hand: every plan of it changes. */
 function changeSourceMeanwhile(): void {
@@ -71,7 +68,7 @@ describe('GET /api/restores/:id/rollback-preview', () => {
 
     const done = await waitForRestore(
       shared.stack.app,
-      await acceptedId(await post(failed.id, 'rollback', shown.revision)),
+      await acceptedId(await post(failed.id, 'rollback', shown)),
     );
     expect(done).toMatchObject({ kind: 'rollback', parentId: failed.id, status: 'succeeded' });
     const after = await groupDetailOf(shared.stack.app, shared.webProd);
@@ -83,7 +80,7 @@ describe('GET /api/restores/:id/rollback-preview', () => {
     const shown = await followUpPreviewOf(shared.stack.app, failed.id, 'rollback');
     changeSourceMeanwhile();
     shared.stack.emulator.clearCalls();
-    const stale = await post(failed.id, 'rollback', shown.revision);
+    const stale = await post(failed.id, 'rollback', shown);
     expect(stale.status).toBe(409);
     const body = await errorOf(stale);
     expect(body.code).toBe('StalePreview');
@@ -99,12 +96,7 @@ describe('GET /api/restores/:id/rollback-preview', () => {
 
   it('answers 409 for a restore that did not stop, and 404 for an unknown one', async () => {
     const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
-    const id = await startedRestoreId(
-      shared.stack.app,
-      shared.webProd,
-      shared.backup,
-      shown.revision,
-    );
+    const id = await startedRestoreId(shared.stack.app, shared.webProd, shared.backup, shown);
     await waitForRestore(shared.stack.app, id);
     const restore = shared.api.restores[':id'];
     for (const res of [
@@ -134,7 +126,7 @@ describe('GET /api/restores/:id/retry-preview', () => {
       unexpected: [],
     });
 
-    await acceptedId(await post(failed.id, 'retry', shown.revision));
+    await acceptedId(await post(failed.id, 'retry', shown));
     const done = await waitForRestore(shared.stack.app, failed.id);
     expect(done).toMatchObject({ status: 'succeeded', attempt: 2 });
     const after = await groupDetailOf(shared.stack.app, shared.webProd);
@@ -145,7 +137,7 @@ describe('GET /api/restores/:id/retry-preview', () => {
     const failed = await failedRestore();
     const shown = await followUpPreviewOf(shared.stack.app, failed.id, 'retry');
     changeSourceMeanwhile();
-    const stale = await post(failed.id, 'retry', shown.revision);
+    const stale = await post(failed.id, 'retry', shown);
     expect(stale.status).toBe(409);
     const body = await errorOf(stale);
     expect(body.code).toBe('StalePreview');

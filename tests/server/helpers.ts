@@ -97,18 +97,33 @@ export async function preview(
   return res.json();
 }
 
+/**
+ * What a start sends for the preview the user saw: its revision, and the source's name typed
+ * when that preview asks for it (as the console's OK does). A bare revision sends no name.
+ */
+export type Reviewed =
+  string | Pick<PreviewResponse, 'revision' | 'confirmationRequired' | 'source'>;
+
+/** The `revision` and, when the preview asks for it, the `confirmName` of a start. */
+export function confirmedBy(reviewed: Reviewed): { revision: string; confirmName?: string } {
+  if (typeof reviewed === 'string') return { revision: reviewed };
+  return reviewed.confirmationRequired === null
+    ? { revision: reviewed.revision }
+    : { revision: reviewed.revision, confirmName: reviewed.source.name };
+}
+
 /** POST .../restores: the response, to read as 202 `{ restoreId }` or through `errorOf`. */
 export function startRestore(
   app: AppType,
   sourceId: string,
   destinationId: string,
-  revision: string,
+  reviewed: Reviewed,
   mode: RestoreMode = 'completely',
   region = REGION,
 ) {
   return apiOf(app).regions[':region']['security-groups'][':id'].restores.$post({
     param: { region, id: sourceId },
-    json: { destinationId, mode, revision },
+    json: { destinationId, mode, ...confirmedBy(reviewed) },
   });
 }
 
@@ -117,11 +132,11 @@ export async function startedRestoreId(
   app: AppType,
   sourceId: string,
   destinationId: string,
-  revision: string,
+  reviewed: Reviewed,
   mode: RestoreMode = 'completely',
   region = REGION,
 ): Promise<string> {
-  const res = await startRestore(app, sourceId, destinationId, revision, mode, region);
+  const res = await startRestore(app, sourceId, destinationId, reviewed, mode, region);
   if (res.status !== 202)
     throw new Error(`restore answered ${res.status}: ${JSON.stringify(await res.json())}`);
   return (await res.json()).restoreId;
@@ -224,14 +239,14 @@ export async function followUpPreviewOf(
 
 /**
  * POST /api/restores/:id/retry or /rollback with the revision of the preview shown just before
- * (as the console does): the response, 202 or an error.
+ * (as the console does, the name typed when it asks): the response, 202 or an error.
  */
 export async function resumeRestore(app: AppType, id: string, how: 'retry' | 'rollback') {
-  const { revision } = await followUpPreviewOf(app, id, how);
+  const json = confirmedBy(await followUpPreviewOf(app, id, how));
   const restore = apiOf(app).restores[':id'];
   return how === 'retry'
-    ? restore.retry.$post({ param: { id }, json: { revision } })
-    : restore.rollback.$post({ param: { id }, json: { revision } });
+    ? restore.retry.$post({ param: { id }, json })
+    : restore.rollback.$post({ param: { id }, json });
 }
 
 /** The restore ID of an accepted (202) answer; throws on any other status. */

@@ -9,7 +9,7 @@ import type { AppType } from '../../src/server/app';
 import { ConfigError, loadConfig } from '../../src/server/config';
 import { MAX_ACTOR_LENGTH, validActorName } from '../../src/server/security/actor';
 import { waitForRestore } from '../support/test-stack';
-import { followUpPreviewOf, preview, REGION, useSharedStack } from './helpers';
+import { followUpPreviewOf, preview, REGION, useSharedStack, confirmedBy } from './helpers';
 
 const PROXY = '10.0.0.5';
 const STRANGER = '192.0.2.77';
@@ -39,7 +39,7 @@ async function restoreFrom(address: string, user = USER): Promise<string> {
     ':id'
   ].restores.$post({
     param: { region: REGION, id: webProd },
-    json: { destinationId: backup, mode: 'completely', revision: planned.revision },
+    json: { destinationId: backup, mode: 'completely', ...confirmedBy(planned) },
   });
   expect(res.status).toBe(202);
   if (res.status !== 202) throw new Error('not accepted');
@@ -64,8 +64,10 @@ describe('the actor of each journaled action', () => {
 
     const api = clientFrom(shared.stack.app, PROXY, 'bob@example.com');
     const undoPreview = await api.restores[':id']['undo-preview'].$get({ param: { id } });
-    const { revision } = await undoPreview.json();
-    const undo = await api.restores[':id'].undo.$post({ param: { id }, json: { revision } });
+    const undo = await api.restores[':id'].undo.$post({
+      param: { id },
+      json: confirmedBy(await undoPreview.json()),
+    });
     expect(undo.status).toBe(202);
     const undoId = undo.status === 202 ? (await undo.json()).restoreId : '';
     expect((await waitForRestore(shared.stack.app, undoId)).actor).toBe('bob@example.com');
@@ -83,7 +85,7 @@ describe('the actor of each journaled action', () => {
       ':id'
     ].retry.$post({
       param: { id },
-      json: { revision: (await followUpPreviewOf(shared.stack.app, id, 'retry')).revision },
+      json: confirmedBy(await followUpPreviewOf(shared.stack.app, id, 'retry')),
     });
     expect(retry.status).toBe(202);
     const retried = await waitForRestore(shared.stack.app, id);
@@ -99,7 +101,7 @@ describe('the actor of each journaled action', () => {
       ':id'
     ].rollback.$post({
       param: { id: failed },
-      json: { revision: (await followUpPreviewOf(shared.stack.app, failed, 'rollback')).revision },
+      json: confirmedBy(await followUpPreviewOf(shared.stack.app, failed, 'rollback')),
     });
     expect(rollback.status).toBe(202);
     const rollbackId = rollback.status === 202 ? (await rollback.json()).restoreId : '';

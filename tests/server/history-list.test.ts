@@ -159,7 +159,7 @@ describe('the JSON export of a real restore', () => {
   it('holds each step with the rules it carried, and the filter', async () => {
     const { stack, webProd, backup: backupId } = shared;
     const planned = await preview(stack.app, webProd, backupId);
-    const id = await startedRestoreId(stack.app, webProd, backupId, planned.revision);
+    const id = await startedRestoreId(stack.app, webProd, backupId, planned);
     const done = await waitForRestore(stack.app, id);
     const res = await apiOf(stack.app).restores.export.$get({
       query: { format: 'json', sourceId: webProd, status: 'succeeded' },

@@ -94,12 +94,7 @@ describe('the per-ENI quota past a small ENI_RULE_LIMIT', () => {
     expect(check.enis.length).toBeGreaterThan(0);
     for (const eni of check.enis) expect(eni.total).toBeGreaterThan(12);
     shared.stack.emulator.clearCalls();
-    const res = await startRestore(
-      shared.stack.app,
-      shared.webProd,
-      shared.backup,
-      planned.revision,
-    );
+    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, planned);
     expect(res.status).toBe(422);
     expect((await errorOf(res)).code).toBe('PreflightFailed');
     const writes = shared.stack.emulator.calls.filter((c) => !c.action.startsWith('Describe'));

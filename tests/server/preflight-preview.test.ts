@@ -31,7 +31,7 @@ async function expectRefused(
   shown: PreviewResponse,
 ) {
   stack.emulator.clearCalls();
-  const res = await startRestore(stack.app, source, destination, shown.revision, mode);
+  const res = await startRestore(stack.app, source, destination, shown, mode);
   expect(res.status).toBe(422);
   const body = await errorOf(res);
   expect(body.code).toBe('PreflightFailed');

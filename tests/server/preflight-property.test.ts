@@ -99,7 +99,7 @@ it('every accepted plan runs to the end; every refused one writes nothing', asyn
         const shown = await preview(stack.app, source, destination, mode);
         if (shown.identical) return;
         stack.emulator.clearCalls();
-        const started = await startRestore(stack.app, source, destination, shown.revision, mode);
+        const started = await startRestore(stack.app, source, destination, shown, mode);
         if (shown.checks.length > 0) {
           for (const check of shown.checks) count(check.code);
           expect(started.status).toBe(422);

@@ -12,7 +12,15 @@ import { openJournal } from '../../src/server/journal/journal';
 import { migrate, SCHEMA_VERSION } from '../../src/server/journal/schema';
 import { createTestStack, waitForRestore, type TestStack } from '../support/test-stack';
 import { buildGroup, cidrRules, restoreDetail, writeCalls } from './preflight-fixtures';
-import { acceptedId, apiOf, errorOf, preview, resumeRestore, startRestore } from './helpers';
+import {
+  acceptedId,
+  apiOf,
+  errorOf,
+  preview,
+  resumeRestore,
+  startRestore,
+  confirmedBy,
+} from './helpers';
 
 let stack: TestStack;
 
@@ -48,7 +56,7 @@ function unrecreatablePair() {
 async function restore(source: string, destination: string) {
   const shown = await preview(stack.app, source, destination);
   expect(shown.checks).toEqual([]);
-  const started = await startRestore(stack.app, source, destination, shown.revision);
+  const started = await startRestore(stack.app, source, destination, shown);
   return waitForRestore(stack.app, await acceptedId(started));
 }
 
@@ -67,7 +75,7 @@ describe('undo and roll back', () => {
     stack.emulator.clearCalls();
     const undo = await apiOf(stack.app).restores[':id'].undo.$post({
       param: { id: done.id },
-      json: { revision: undoPreview.revision },
+      json: confirmedBy(undoPreview),
     });
     expect(undo.status).toBe(422);
     const undoBody = await errorOf(undo);
@@ -116,7 +124,7 @@ describe('retry remaining', () => {
     const shown = await preview(stack.app, source, destination, 'partially');
     expect(shown.checks).toEqual([]);
     stack.emulator.failCall('AuthorizeSecurityGroup', 1, { code: 'Forbidden.RAM', status: 403 });
-    const started = await startRestore(stack.app, source, destination, shown.revision, 'partially');
+    const started = await startRestore(stack.app, source, destination, shown, 'partially');
     const failed = await waitForRestore(stack.app, await acceptedId(started));
     expect(failed.status).toBe('failed');
     // Someone fills the source: 50 + 60 + 100 = 210 > 200.

@@ -87,7 +87,14 @@ describe('a restore that blocks a protected source', () => {
 
   it('is flagged in the preview with the statements that block it', async () => {
     const planned = await preview(shared.stack.app, shared.webProd, shared.backup);
-    expect(planned.confirmationRequired).toEqual({ reason: 'protected-source' });
+    // The demo restore also removes a rule under web-prod's 4 running instances: both reasons.
+    expect(planned.confirmationRequired).toEqual({
+      reason: 'protected-source',
+      reasons: [
+        { kind: 'protected-source' },
+        { kind: 'running-instances', running: 4, complete: true, removed: 1 },
+      ],
+    });
     expect(planned.protectedBlocked).toEqual([
       {
         label: 'office',
@@ -102,7 +109,9 @@ describe('a restore that blocks a protected source', () => {
     shared.stack.journal.replaceProtectedSources([{ label: 'v6', cidr: '2001:db8::/32' }]);
     const planned = await preview(shared.stack.app, shared.webProd, shared.backup);
     expect(planned.protectedBlocked).toEqual([]);
-    expect(planned.confirmationRequired).toBeNull();
+    expect(planned.confirmationRequired?.reasons.map((r) => r.kind)).toEqual([
+      'running-instances',
+    ]);
   });
 
   it('starts only with the source group’s name typed; otherwise 400 and zero writes', async () => {

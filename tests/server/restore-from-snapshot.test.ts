@@ -14,6 +14,7 @@ import {
   REGION,
   startedRestoreId,
   useSharedStack,
+  confirmedBy,
 } from './helpers';
 
 describe('restore from a snapshot', () => {
@@ -53,7 +54,7 @@ describe('restore from a snapshot', () => {
       shared.stack.app,
       shared.webProd,
       snapshot.id,
-      planned.revision,
+      planned,
     );
     const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status).toBe('succeeded');
@@ -66,7 +67,7 @@ describe('restore from a snapshot', () => {
     const undoPreview = await shownUndo.json();
     const undo = await shared.api.restores[':id'].undo.$post({
       param: { id: restoreId },
-      json: { revision: 'revision' in undoPreview ? undoPreview.revision : '' },
+      json: 'revision' in undoPreview ? confirmedBy(undoPreview) : { revision: '' },
     });
     expect(undo.status).toBe(202);
     const undone = await waitForRestore(shared.stack.app, (await undo.json()).restoreId);

@@ -14,6 +14,8 @@ import {
   startedRestoreId,
   startRestore,
   useSharedStack,
+  confirmedBy,
+  type Reviewed,
 } from './helpers';
 
 const shared = useSharedStack();
@@ -40,8 +42,8 @@ async function undoPreviewOf(restoreId: string) {
   return res.json();
 }
 
-const undo = (restoreId: string, revision: string) =>
-  shared.api.restores[':id'].undo.$post({ param: { id: restoreId }, json: { revision } });
+const undo = (restoreId: string, reviewed: Reviewed) =>
+  shared.api.restores[':id'].undo.$post({ param: { id: restoreId }, json: confirmedBy(reviewed) });
 
 function sameRules(expected: RuleView[], actual: RuleView[]): void {
   expect(compareRuleSets(expected, actual)).toEqual({ missing: [], unexpected: [] });
@@ -55,7 +57,7 @@ describe('the restore journey', () => {
       shared.stack.app,
       shared.webProd,
       shared.backup,
-      shown.revision,
+      shown,
     );
     expect(restoreId).toMatch(/^rst-[a-z0-9]+$/);
 
@@ -87,7 +89,7 @@ describe('the restore journey', () => {
     // Undo: its own preview, then a restore to the snapshot.
     const undoPreview = await undoPreviewOf(restoreId);
     expect(undoPreview.identical).toBe(false);
-    const undoStarted = await undo(restoreId, undoPreview.revision);
+    const undoStarted = await undo(restoreId, undoPreview);
     expect(undoStarted.status).toBe(202);
     const undone = await waitForRestore(shared.stack.app, (await undoStarted.json()).restoreId);
     expect(undone).toMatchObject({ kind: 'undo', parentId: restoreId, status: 'succeeded' });
@@ -101,7 +103,7 @@ describe('the restore journey', () => {
       shared.stack.app,
       shared.webProd,
       shared.backup,
-      shown.revision,
+      shown,
       'partially',
     );
     const done = await waitForRestore(shared.stack.app, restoreId);
@@ -139,7 +141,7 @@ describe('the restore journey', () => {
 
     const shown = await preview(shared.stack.app, live, copy);
     expect(shown.summary).toMatchObject({ changed: 1, unchanged: 1, notRestorable: 2 });
-    const restoreId = await startedRestoreId(shared.stack.app, live, copy, shown.revision);
+    const restoreId = await startedRestoreId(shared.stack.app, live, copy, shown);
     const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status).toBe('succeeded');
     expect(done.verification?.status).toBe('passed');
@@ -163,7 +165,7 @@ describe('the restore journey', () => {
         shared.stack.app,
         shared.webProd,
         shared.backup,
-        shown.revision,
+        shown,
       );
       started.push(restoreId);
       await waitForRestore(shared.stack.app, restoreId);
@@ -197,7 +199,7 @@ describe('refusals at OK', () => {
       },
     ]);
     shared.stack.emulator.clearCalls();
-    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision);
+    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown);
     expect(res.status).toBe(409);
     const body = await errorOf(res);
     expect(body.code).toBe('StalePreview');
@@ -218,7 +220,7 @@ describe('refusals at OK', () => {
         Policy: 'Accept',
       },
     ]);
-    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision);
+    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown);
     expect(res.status).toBe(409);
     const body = await errorOf(res);
     expect(body.code).toBe('StalePreview');
@@ -232,7 +234,7 @@ describe('refusals at OK', () => {
       shared.stack.app,
       sh,
       shBackup,
-      shown.revision,
+      shown,
       'completely',
       'cn-shanghai',
     );
@@ -250,7 +252,7 @@ describe('refusals at OK', () => {
     const shown = await preview(shared.stack.app, managed, appProd);
     expect(shown.source.serviceManaged).toBe(true);
     shared.stack.emulator.clearCalls();
-    const res = await startRestore(shared.stack.app, managed, appProd, shown.revision);
+    const res = await startRestore(shared.stack.app, managed, appProd, shown);
     // The service-managed pre-flight check (ECS: InvalidOperation.ResourceManagedByCloudProduct).
     expect(res.status).toBe(422);
     expect((await errorOf(res)).code).toBe('PreflightFailed');
@@ -261,7 +263,7 @@ describe('refusals at OK', () => {
   it('answers 404 naming the group when it was deleted between preview and OK', async () => {
     const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
     shared.stack.emulator.deleteGroup(REGION, shared.backup);
-    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision);
+    const res = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown);
     expect(res.status).toBe(404);
     const body = await errorOf(res);
     expect(body.code).toBe('InvalidSecurityGroupId.NotFound');
@@ -272,8 +274,8 @@ describe('refusals at OK', () => {
     const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
     shared.stack.emulator.setLatency(40);
     const [a, b] = await Promise.all([
-      startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision),
-      startRestore(shared.stack.app, shared.webProd, shared.backup, shown.revision),
+      startRestore(shared.stack.app, shared.webProd, shared.backup, shown),
+      startRestore(shared.stack.app, shared.webProd, shared.backup, shown),
     ]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([202, 409]);
@@ -282,12 +284,7 @@ describe('refusals at OK', () => {
     expect(await errorOf(loser)).toMatchObject({ code: 'RestoreInProgress' });
     const { restoreId } = await winner.json();
     // While it runs, another OK is refused with its id.
-    const third = await startRestore(
-      shared.stack.app,
-      shared.webProd,
-      shared.backup,
-      shown.revision,
-    );
+    const third = await startRestore(shared.stack.app, shared.webProd, shared.backup, shown);
     expect(third.status).toBe(409);
     // Read raw: the shared error schema strips detail fields it does not name.
     const refused = (await third.json()) as unknown as {
@@ -303,12 +300,7 @@ describe('refusals at OK', () => {
 
   it('refuses retry and rollback of a succeeded restore, and undo with a stale revision', async () => {
     const shown = await preview(shared.stack.app, shared.webProd, shared.backup);
-    const id = await startedRestoreId(
-      shared.stack.app,
-      shared.webProd,
-      shared.backup,
-      shown.revision,
-    );
+    const id = await startedRestoreId(shared.stack.app, shared.webProd, shared.backup, shown);
     await waitForRestore(shared.stack.app, id);
     const restore = shared.api.restores[':id'];
     for (const res of [
@@ -328,7 +320,7 @@ describe('refusals at OK', () => {
         Policy: 'Accept',
       },
     ]);
-    const stale = await undo(id, undoPreview.revision);
+    const stale = await undo(id, undoPreview);
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('StalePreview');
   });
@@ -358,7 +350,7 @@ describe('ECS write calls of a 200-rule Completely restore', () => {
     const shown = await preview(shared.stack.app, empty, legacy);
     expect(shown.summary.added).toBe(200);
     shared.stack.emulator.clearCalls();
-    const restoreId = await startedRestoreId(shared.stack.app, empty, legacy, shown.revision);
+    const restoreId = await startedRestoreId(shared.stack.app, empty, legacy, shown);
     const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status).toBe('succeeded');
     const writes = shared.stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action));
@@ -403,7 +395,7 @@ describe('ECS write calls of a 200-rule Completely restore', () => {
     expect(shown.plan.makeBeforeBreak).toBe(false);
     expect(shown.warnings.map((w) => w.kind)).toContain('rule-limit-early-removals');
     shared.stack.emulator.clearCalls();
-    const restoreId = await startedRestoreId(shared.stack.app, legacy, replacement, shown.revision);
+    const restoreId = await startedRestoreId(shared.stack.app, legacy, replacement, shown);
     const done = await waitForRestore(shared.stack.app, restoreId);
     expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
     const writes = shared.stack.emulator.calls.filter((c) => WRITE_ACTIONS.test(c.action));

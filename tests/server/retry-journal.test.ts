@@ -17,7 +17,7 @@ describe('retries in the journal', () => {
     const { stack, webProd, backup } = shared;
     const planned = await preview(stack.app, webProd, backup);
     stack.emulator.throttleNext(3, { action: 'AuthorizeSecurityGroup', code: 'Throttling.User' });
-    const id = await startedRestoreId(stack.app, webProd, backup, planned.revision);
+    const id = await startedRestoreId(stack.app, webProd, backup, planned);
     const done = await waitForRestore(stack.app, id);
 
     expect(done.status).toBe('succeeded');
@@ -43,7 +43,7 @@ describe('retries in the journal', () => {
     const { stack, webProd, backup } = shared;
     const planned = await preview(stack.app, webProd, backup);
     stack.emulator.failCall('RevokeSecurityGroup', 1, { code: 'Forbidden.RAM', status: 403 });
-    const id = await startedRestoreId(stack.app, webProd, backup, planned.revision);
+    const id = await startedRestoreId(stack.app, webProd, backup, planned);
     const done = await waitForRestore(stack.app, id);
 
     expect(done.status).toBe('failed');

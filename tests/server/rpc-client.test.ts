@@ -17,7 +17,7 @@ import type {
   Session,
 } from '../../src/server/contract';
 import { waitForRestore } from '../support/test-stack';
-import { errorOf, REGION, useSharedStack } from './helpers';
+import { errorOf, REGION, useSharedStack, confirmedBy } from './helpers';
 
 const shared = useSharedStack();
 
@@ -111,8 +111,10 @@ describe('hc<AppType> calls', () => {
 
     const preview = await group['restore-preview'].$post({ param, json });
     expect(preview.status).toBe(200);
-    const { revision } = await preview.json();
-    const started = await group.restores.$post({ param, json: { ...json, revision } });
+    const started = await group.restores.$post({
+      param,
+      json: { ...json, ...confirmedBy(await preview.json()) },
+    });
     expect(started.status).toBe(202);
     const { restoreId } = await started.json();
     await waitForRestore(shared.stack.app, restoreId);
@@ -138,7 +140,7 @@ describe('hc<AppType> calls', () => {
     expect(undoPreview.status).toBe(200);
     const undo = await restore.undo.$post({
       param: { id: restoreId },
-      json: { revision: (await undoPreview.json()).revision },
+      json: confirmedBy(await undoPreview.json()),
     });
     expect(undo.status).toBe(202);
     const undone = await waitForRestore(shared.stack.app, (await undo.json()).restoreId);

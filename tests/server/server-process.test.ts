@@ -125,7 +125,13 @@ describe('the server process', () => {
       {
         method: 'POST',
         headers: json,
-        body: JSON.stringify({ destinationId: destination, mode: 'completely', revision }),
+        // web-prod has running instances and the restore removes a rule: its name is typed.
+        body: JSON.stringify({
+          destinationId: destination,
+          mode: 'completely',
+          revision,
+          confirmName: 'web-prod',
+        }),
       },
     );
     expect(started.status).toBe(202);

@@ -42,7 +42,7 @@ describe('snapshots, timeline and compare', () => {
       shared.stack.app,
       shared.webProd,
       shared.backup,
-      planned.revision,
+      planned,
     );
     const done = await waitForRestore(shared.stack.app, restoreId);
     const record = shared.stack.journal.get(restoreId)!;

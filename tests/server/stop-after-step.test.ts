@@ -40,7 +40,7 @@ async function slowRestoreUntil(
   const planned = await preview(stack.app, webProd, backup);
   expect(planned.plan.steps.length).toBeGreaterThan(3);
   stack.emulator.setLatency(latencyMs);
-  const id = await startedRestoreId(stack.app, webProd, backup, planned.revision);
+  const id = await startedRestoreId(stack.app, webProd, backup, planned);
   for (;;) {
     const detail = await restoreDetailOf(stack.app, id);
     if (reached(detail)) return id;
@@ -132,7 +132,7 @@ describe('stop after this step', () => {
   it('answers 409 for a restore that already finished', async () => {
     const { stack, webProd, backup } = shared;
     const planned = await preview(stack.app, webProd, backup);
-    const id = await startedRestoreId(stack.app, webProd, backup, planned.revision);
+    const id = await startedRestoreId(stack.app, webProd, backup, planned);
     expect((await waitForRestore(stack.app, id)).status).toBe('succeeded');
     const stop = await shared.api.restores[':id'].stop.$post({ param: { id } });
     expect(stop.status).toBe(409);

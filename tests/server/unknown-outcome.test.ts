@@ -82,7 +82,7 @@ async function expectJournalDescribesSource(detail: RestoreDetail): Promise<void
 
 async function runRestore(): Promise<RestoreDetail> {
   const shown = await preview(stack.app, webProd, backup);
-  const started = await startRestore(stack.app, webProd, backup, shown.revision);
+  const started = await startRestore(stack.app, webProd, backup, shown);
   return waitForRestore(stack.app, await acceptedId(started));
 }
 

@@ -53,10 +53,7 @@ function lagSourceReads(staleReads: number): { served: () => number } {
 async function restoreWebProd() {
   const { stack, webProd, backup } = shared;
   const planned = await preview(stack.app, webProd, backup);
-  return waitForRestore(
-    stack.app,
-    await startedRestoreId(stack.app, webProd, backup, planned.revision),
-  );
+  return waitForRestore(stack.app, await startedRestoreId(stack.app, webProd, backup, planned));
 }
 
 describe('verification after the last step', () => {

@@ -63,7 +63,7 @@ export async function revertRestore(
   kind: 'rollback' | 'undo',
   revision: string | undefined,
   by: string,
-  options: { anyFinished?: boolean },
+  options: { anyFinished?: boolean; confirmName?: string | undefined },
 ): Promise<string> {
   const parent = host.mustGet(id);
   assertFollowUpAllowed(parent, kind, options);
@@ -74,6 +74,8 @@ export async function revertRestore(
       planned,
       `The source security group already has the rules it had before ${id}.`,
     );
+    // The timer passes no revision: the name was the restore's to type, the revert agreed then.
+    if (revision !== undefined) assertConfirmed(planned, options.confirmName);
     refuseFailedChecks(host.job, restoreId, planned, kind, id, by);
     host.opts.logger.info(
       { restoreId, parentId: id, kind, steps: planned.plan.calls },

@@ -78,15 +78,16 @@ export class RestoreRunner {
   /**
    * POST /api/restores/:id/rollback (failed / interrupted / stopped) and /undo (any finished
    * restore): the source back to its snapshot as a new child restore, if `revision` is still
-   * that plan's. The confirm-or-revert timer passes no revision (it compared the rules itself)
-   * and `anyFinished`, to roll back a restore that succeeded.
+   * that plan's, and with the source's name typed when that preview asks for it (it removes
+   * rules under running instances). The confirm-or-revert timer passes no revision (it compared
+   * the rules itself) and `anyFinished`, to roll back a restore that succeeded.
    */
   async revert(
     id: string,
     kind: 'rollback' | 'undo',
     revision: string | undefined,
     by = this.host.defaultActor,
-    options: { anyFinished?: boolean } = {},
+    options: { anyFinished?: boolean; confirmName?: string | undefined } = {},
   ): Promise<string> {
     return revertRestore(this.host, id, kind, revision, by, options);
   }

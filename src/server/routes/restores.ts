@@ -173,15 +173,15 @@ export function restoreRoutes({
     .get('/:id/rollback-preview', ...previewOf('rollback'))
     .post(
       '/:id/rollback',
-      ...startOf(followUpRequestSchema, (id, { revision }, by) =>
-        runner.revert(id, 'rollback', revision, by),
+      ...startOf(followUpRequestSchema, (id, { revision, confirmName }, by) =>
+        runner.revert(id, 'rollback', revision, by, { confirmName }),
       ),
     )
     .get('/:id/undo-preview', ...previewOf('undo'))
     .post(
       '/:id/undo',
-      ...startOf(undoRequestSchema, (id, { revision }, by) =>
-        runner.revert(id, 'undo', revision, by),
+      ...startOf(undoRequestSchema, (id, { revision, confirmName }, by) =>
+        runner.revert(id, 'undo', revision, by, { confirmName }),
       ),
     );
 }

@@ -717,6 +717,19 @@ export const enUS = {
     copiedFrom: 'Its rules were copied to {name}',
     groupHistory: 'History of this group',
   },
+  // ---- confirmation: why OK needs the group's name typed ----
+  confirmation: {
+    runningTitle: 'Running instances use this group',
+    running:
+      "{name} is used by {running, plural, one {# running instance} other {# running instances}} and this restore removes {removed, plural, one {# rule} other {# rules}} from it: type the group's name to confirm.",
+    runningAtLeast:
+      "{name} is used by at least {running, plural, one {# running instance} other {# running instances}} and this restore removes {removed, plural, one {# rule} other {# rules}} from it: type the group's name to confirm.",
+    unreadTitle: 'The instances that use this group could not be read',
+    unread:
+      "The instances that use {name} could not be read ({why}), so running instances may use it, and this restore removes {removed, plural, one {# rule} other {# rules}} from it: type the group's name to confirm.",
+    refused: 'ecs:{action} was refused ({code})',
+    failed: 'ecs:{action} failed ({code})',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -656,4 +656,17 @@ export const zhCN: Messages = {
     copiedFrom: '其规则被复制到 {name}',
     groupHistory: '此安全组的历史',
   },
+  // ---- confirmation：为什么确定前需要输入安全组名称 ----
+  confirmation: {
+    runningTitle: '有运行中的实例在使用此安全组',
+    running:
+      '{name} 正被 {running, plural, other {# 台运行中的实例}}使用，此还原会从中删除 {removed, plural, other {# 条规则}}：请输入安全组名称以确认。',
+    runningAtLeast:
+      '{name} 至少正被 {running, plural, other {# 台运行中的实例}}使用，此还原会从中删除 {removed, plural, other {# 条规则}}：请输入安全组名称以确认。',
+    unreadTitle: '无法读取使用此安全组的实例',
+    unread:
+      '无法读取使用 {name} 的实例（{why}），可能有运行中的实例在使用它，而此还原会从中删除 {removed, plural, other {# 条规则}}：请输入安全组名称以确认。',
+    refused: 'ecs:{action} 被拒绝（{code}）',
+    failed: 'ecs:{action} 调用失败（{code}）',
+  },
 };

@@ -45,8 +45,6 @@ export function useFollowUp(restoreId: string, kind: FollowUpKind) {
     mutationFn: (json: FollowUpRequest) => {
       const restore = apiClient().restores[':id'];
       const param = { id: restoreId };
-      if (kind === 'undo')
-        return read(restore.undo.$post({ param, json: { revision: json.revision } }));
       return read(restore[kind].$post({ param, json }));
     },
     onSuccess: () =>
