@@ -696,6 +696,12 @@ export const enUS = {
     tooLateDetail:
       'Nothing was left to stop, so the restore runs to its end and its result is verified against ECS. If you do not want these rules, undo the restore from Restore History.',
   },
+  // ---- phoneLayout: texts a phone's width needed ----
+  phoneLayout: {
+    previewSearchShort: 'Port, address or text',
+    dayPlaceholder: 'e.g. 2026-12-02',
+    dayInvalid: 'Type a day as 2026-12-02',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

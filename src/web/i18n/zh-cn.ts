@@ -636,4 +636,10 @@ export const zhCN: Messages = {
     tooLateDetail:
       '已没有可以停止的步骤，还原会执行到底，并对照 ECS 校验结果。如果不想保留这些规则，可以在还原历史中撤销这次还原。',
   },
+  // ---- phoneLayout：为手机宽度准备的文字 ----
+  phoneLayout: {
+    previewSearchShort: '端口、地址或文字',
+    dayPlaceholder: '例如 2026-12-02',
+    dayInvalid: '请按 2026-12-02 的格式输入日期',
+  },
 };

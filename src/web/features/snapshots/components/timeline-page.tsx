@@ -111,10 +111,11 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
 
   return (
     <section aria-labelledby="timeline-title">
-      <Space wrap>
+      {/* One line, each link kept whole: on a phone they fit side by side with room between. */}
+      <Flex gap="middle" className="rr-back-links">
         <Link to={paths.rules(region, groupId)}>{t('snapshotsUi.backToRules')}</Link>
         <Link to={paths.groups(region)}>{t('snapshotsUi.backToGroups')}</Link>
-      </Space>
+      </Flex>
       <Flex justify="space-between" align="center" wrap gap="small">
         <PageTitle id="timeline-title">{t('snapshotsUi.timelineTitle', { name })}</PageTitle>
         {live && (
