@@ -58,7 +58,7 @@ export function ruleColumns<Row>({
       key: 'policy',
       title: t('rules.colAction'),
       width: '90px',
-      narrowWidth: '56px',
+      narrowWidth: '52px',
       essential: true,
       render: (row) => policyLabel(rule(row), t),
       sortValue: (row) => rule(row).policy,
@@ -92,7 +92,8 @@ export function ruleColumns<Row>({
       key: 'peer',
       title: t('rules.colPeer'),
       width: 'minmax(200px, 2fr)',
-      narrowWidth: 'minmax(72px, 2fr)',
+      // "Authorization" (its header's longest word) fits whole at the narrow header's size.
+      narrowWidth: 'minmax(88px, 2fr)',
       essential: true,
       render: (row) => {
         const text = peerLabel(rule(row), t, names);

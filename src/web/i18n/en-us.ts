@@ -730,6 +730,12 @@ export const enUS = {
     refused: 'ecs:{action} was refused ({code})',
     failed: 'ecs:{action} failed ({code})',
   },
+  // ---- phoneLayout: texts a phone's width needed ----
+  phoneLayout: {
+    previewSearchShort: 'Port, address or text',
+    dayPlaceholder: 'e.g. 2026-12-02',
+    dayInvalid: 'Type a day as 2026-12-02',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

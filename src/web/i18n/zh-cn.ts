@@ -669,4 +669,10 @@ export const zhCN: Messages = {
     refused: 'ecs:{action} 被拒绝（{code}）',
     failed: 'ecs:{action} 调用失败（{code}）',
   },
+  // ---- phoneLayout：为手机宽度准备的文字 ----
+  phoneLayout: {
+    previewSearchShort: '端口、地址或文字',
+    dayPlaceholder: '例如 2026-12-02',
+    dayInvalid: '请按 2026-12-02 的格式输入日期',
+  },
 };

@@ -148,7 +148,9 @@ export function DiffTabs({
         </Checkbox>
         <Input.Search
           aria-label={t('restore.search')}
-          placeholder={t('restore.searchPlaceholder')}
+          // A placeholder short enough for a phone; the whole hint is the box's description.
+          placeholder={t('phoneLayout.previewSearchShort')}
+          title={t('restore.searchPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           allowClear

@@ -44,7 +44,8 @@ export function NotRestorableTable({
         key: 'reason',
         title: t('restore.notRestorable'),
         width: 'minmax(260px, 3fr)',
-        narrowWidth: 'minmax(88px, 2fr)',
+        // What is left of a phone's width once the four rule columns have theirs.
+        narrowWidth: 'minmax(64px, 1fr)',
         essential: true,
         render: (item) => {
           const text = `⊘ ${t(item.side === 'source' ? 'restore.sideSource' : 'restore.sideDestination')}: ${reasonText(item, t)}`;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Checkbox, Space, Tag, Tooltip, theme } from 'antd';
 import { useT } from '../../i18n/use-t';
+import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import type { Translate } from '../../i18n/translate';
 import type { RuleView } from '../../../server/contract';
 import { peerLabel, policyLabel, portLabel, protocolLabel, type GroupNames } from '../rule-format';
@@ -55,6 +56,38 @@ export function categoryLabel(
   }
 }
 
+/** A category's one-character marker, for a phone where its word has no room. */
+const MARKER: Record<PreviewCategory, string> = {
+  added: '+',
+  removed: '−',
+  changed: '~',
+  unchanged: '=',
+};
+
+/**
+ * The Change cell on a phone: the marker shown, the whole label read by screen readers and given
+ * as a tooltip. The counts above the table ("+ Added: 1", "~ Changed: 2") are its legend, and the
+ * row's colour says it again. A row left as it is says so only to screen readers: it is already
+ * greyed and its box unticked.
+ */
+function CompactCategory({
+  label,
+  category,
+  leftAsIs,
+}: {
+  label: string;
+  category: PreviewCategory;
+  leftAsIs: string | undefined;
+}) {
+  const full = leftAsIs ? `${label}, ${leftAsIs}` : label;
+  return (
+    <strong className="rr-change-marker" title={full}>
+      <span aria-hidden="true">{MARKER[category]}</span>
+      <span className="rr-visually-hidden">{full}</span>
+    </strong>
+  );
+}
+
 /** One direction of a preview: every rule with its category, virtualized. */
 export function PreviewTable({
   label,
@@ -67,6 +100,7 @@ export function PreviewTable({
 }: PreviewTableProps) {
   const t = useT();
   const { token } = theme.useToken();
+  const narrow = useNarrowScreen();
   const anyEarly = rows.some((row) => row.early);
   const isExcluded = (row: PreviewRow) => row.identity !== undefined && excluded.has(row.identity);
   const columns = useMemo<VirtualColumn<PreviewRow>[]>(
@@ -102,21 +136,34 @@ export function PreviewTable({
         key: 'category',
         title: t('restore.category'),
         width: anyEarly ? '230px' : excluded.size > 0 ? '210px' : '130px',
-        narrowWidth: anyEarly ? 'minmax(96px, 1fr)' : '72px',
+        // The marker alone on a phone; wide enough for the header "Change ↕" on two lines, or for
+        // the marker and the "Removed first" tag when the rule limit moves removals first.
+        narrowWidth: anyEarly ? 'minmax(112px, 1fr)' : '52px',
         essential: true,
-        render: (row) => (
-          <Space size={4}>
-            <strong>{categoryLabel(row.category, mode, t)}</strong>
-            {row.identity !== undefined && excluded.has(row.identity) && (
-              <Tag>{t('cherry.leftAsIs')}</Tag>
-            )}
-            {row.early && (
-              <Tooltip title={t('preflight.removedFirstTip', { arithmetic: arithmetic ?? '' })}>
-                <Tag color="warning">{t('preflight.removedFirst')}</Tag>
-              </Tooltip>
-            )}
-          </Space>
-        ),
+        render: (row) => {
+          const leftAsIs =
+            row.identity !== undefined && excluded.has(row.identity)
+              ? t('cherry.leftAsIs')
+              : undefined;
+          const label = categoryLabel(row.category, mode, t);
+          const earlyTag = row.early && (
+            <Tooltip title={t('preflight.removedFirstTip', { arithmetic: arithmetic ?? '' })}>
+              <Tag color="warning">{t('preflight.removedFirst')}</Tag>
+            </Tooltip>
+          );
+          return narrow ? (
+            <Space size={4}>
+              <CompactCategory label={label} category={row.category} leftAsIs={leftAsIs} />
+              {earlyTag}
+            </Space>
+          ) : (
+            <Space size={4}>
+              <strong>{label}</strong>
+              {leftAsIs && <Tag>{leftAsIs}</Tag>}
+              {earlyTag}
+            </Space>
+          );
+        },
         sortValue: (row) => row.category,
       },
       ...ruleColumns<PreviewRow>({
@@ -127,7 +174,7 @@ export function PreviewTable({
         sortable: ['priority', 'peer'],
       }),
     ],
-    [t, mode, names, anyEarly, arithmetic, excluded, onPick],
+    [t, mode, names, anyEarly, arithmetic, excluded, onPick, narrow],
   );
   const background: Record<PreviewCategory, string | undefined> = {
     added: token.colorSuccessBg,

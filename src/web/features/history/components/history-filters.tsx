@@ -2,6 +2,7 @@ import { Button, Flex, Input, Select } from 'antd';
 import { useT } from '../../../i18n/use-t';
 import type { FilterKey, HistoryFilters } from '../hooks/use-history-filters';
 import { kindLabel, statusLabel } from '../../../components/restore-labels';
+import { DayInput } from './day-input';
 
 const STATUSES = ['pending', 'running', 'succeeded', 'failed', 'interrupted', 'refused'] as const;
 const KINDS = ['restore', 'rollback', 'undo'] as const;
@@ -27,6 +28,8 @@ export function HistoryFiltersBar({ filters, onChange, onClear }: HistoryFilters
     <Flex
       gap="small"
       wrap
+      // The day fields' labels sit above their boxes; the other filters line up with the boxes.
+      align="flex-end"
       style={{ marginBottom: 12 }}
       role="group"
       aria-label={t('auditHistory.filters')}
@@ -65,19 +68,15 @@ export function HistoryFiltersBar({ filters, onChange, onClear }: HistoryFilters
         style={{ width: 220 }}
         {...textProps('actor')}
       />
-      <Input
-        type="date"
-        aria-label={t('auditHistory.filterFrom')}
-        value={filters.from ?? ''}
-        onChange={(event) => onChange('from', event.target.value)}
-        style={{ width: 170 }}
+      <DayInput
+        label={t('auditHistory.filterFrom')}
+        value={filters.from}
+        onChange={(day) => onChange('from', day)}
       />
-      <Input
-        type="date"
-        aria-label={t('auditHistory.filterTo')}
-        value={filters.to ?? ''}
-        onChange={(event) => onChange('to', event.target.value)}
-        style={{ width: 170 }}
+      <DayInput
+        label={t('auditHistory.filterTo')}
+        value={filters.to}
+        onChange={(day) => onChange('to', day)}
       />
       <Button onClick={onClear}>{t('auditHistory.clearFilters')}</Button>
     </Flex>

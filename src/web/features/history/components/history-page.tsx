@@ -78,9 +78,10 @@ export function HistoryPage() {
 
   return (
     <section aria-labelledby="history-title">
-      <Flex justify="space-between" align="center" wrap>
+      {/* On a phone the Export buttons wrap under the title: a gap keeps them off the filters. */}
+      <Flex justify="space-between" align="center" wrap gap="small" style={{ marginBottom: 16 }}>
         <PageTitle id="history-title">{t('history.title')}</PageTitle>
-        <Flex gap="small">
+        <Flex gap="small" wrap>
           <Button href={historyExportUrl('csv', query)} download>
             {t('auditHistory.exportCsv')}
           </Button>

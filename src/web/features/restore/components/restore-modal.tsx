@@ -10,7 +10,7 @@ import type {
   RestoreOptions,
 } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
-import { DialogTitle, Heading } from '../../../components/headings';
+import { Heading } from '../../../components/headings';
 import { PreflightChecks } from '../../../components/preflight-checks';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useDebounced } from '../../../components/preview/use-debounced';
@@ -31,6 +31,7 @@ import { BlastRadius } from './blast-radius';
 import { DestinationSelect } from './destination-select';
 import { ProtectedConfirm, confirmed } from '../../../components/protected-confirm';
 import { RestorationType } from './restoration-type';
+import { RestoreDialogTitle } from './restore-dialog-title';
 import { RestoreJobView } from './restore-job-view';
 import { SourceSummary } from './source-summary';
 
@@ -66,7 +67,7 @@ export function RestoreModal({
   return (
     <Modal
       open
-      title={<DialogTitle>{title}</DialogTitle>}
+      title={<RestoreDialogTitle title={title} id={sourceId} />}
       onCancel={onClose}
       // Full-screen on a phone; OK and Cancel (or Close) stay in view however long the preview.
       width={narrow ? '100%' : 1120}

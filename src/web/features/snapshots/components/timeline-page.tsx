@@ -111,13 +111,14 @@ export function TimelinePage({ region, groupId }: { region: string; groupId: str
 
   return (
     <section aria-labelledby="timeline-title">
-      <Space wrap>
+      {/* Each link kept whole, with room between; a third link wraps to the next line on a phone. */}
+      <Flex gap="middle" wrap className="rr-back-links">
         <Link to={paths.rules(region, groupId)}>{t('snapshotsUi.backToRules')}</Link>
         <Link to={paths.groups(region)}>{t('snapshotsUi.backToGroups')}</Link>
         <Link to={`${paths.history()}?${new URLSearchParams({ sourceId: groupId }).toString()}`}>
           {t('historyLinks.groupHistory')}
         </Link>
-      </Space>
+      </Flex>
       <Flex justify="space-between" align="center" wrap gap="small">
         <PageTitle id="timeline-title">{t('snapshotsUi.timelineTitle', { name })}</PageTitle>
         {live && (
