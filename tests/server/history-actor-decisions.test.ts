@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppType } from '../../src/server/app';
 import type { RestoreDetail } from '../../src/server/contract';
 import { waitForRestore } from '../support/test-stack';
-import { preview, REGION, restoreDetailOf, useSharedStack } from './helpers';
+import { preview, REGION, restoreDetailOf, useSharedStack, confirmedBy } from './helpers';
 
 const PROXY = '10.0.0.5';
 const STRANGER = '192.0.2.77';
@@ -44,7 +44,7 @@ async function restoreFrom(address: string, autoRevertMinutes?: number): Promise
     json: {
       destinationId: backup,
       mode: 'completely',
-      revision: planned.revision,
+      ...confirmedBy(planned),
       ...(autoRevertMinutes === undefined ? {} : { autoRevertMinutes }),
     },
   });

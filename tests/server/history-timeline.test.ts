@@ -13,7 +13,14 @@ import type { TimelineEntry } from '../../src/server/contract';
 import { openJournal } from '../../src/server/journal/journal';
 import { migrate } from '../../src/server/journal/schema';
 import { waitForRestore } from '../support/test-stack';
-import { acceptedId, preview, REGION, startedRestoreId, useSharedStack } from './helpers';
+import {
+  acceptedId,
+  confirmedBy,
+  preview,
+  REGION,
+  startedRestoreId,
+  useSharedStack,
+} from './helpers';
 
 const shared = useSharedStack();
 
@@ -34,12 +41,14 @@ describe('the group’s timeline', () => {
     const param = { region: REGION, id: webProd };
     await groupApi().watch.$put({ param, json: { watched: true } });
     const planned = await preview(stack.app, webProd, backup);
-    const id = await startedRestoreId(stack.app, webProd, backup, planned.revision);
+    const id = await startedRestoreId(stack.app, webProd, backup, planned);
     await waitForRestore(stack.app, id);
     const undoPreview = await shared.api.restores[':id']['undo-preview'].$get({ param: { id } });
-    const { revision } = await undoPreview.json();
     const undoId = await acceptedId(
-      await shared.api.restores[':id'].undo.$post({ param: { id }, json: { revision } }),
+      await shared.api.restores[':id'].undo.$post({
+        param: { id },
+        json: confirmedBy(await undoPreview.json()),
+      }),
     );
     await waitForRestore(stack.app, undoId);
     await groupApi().watch.$put({ param, json: { watched: false } });
