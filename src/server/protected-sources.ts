@@ -4,8 +4,11 @@
  * edited in the console (kept in the journal database). A restore whose traffic effect blocks
  * one of them on traffic the source allows today needs the group's name typed to start.
  */
-import { canonicalCidr } from '../domain/ip';
-import { addressFamily } from '../domain/ip';
+import {
+  labelProblem,
+  MAX_PROTECTED_SOURCES,
+  protectedCidr,
+} from '../domain/protected-source-rules';
 import type { TrafficEffect, TrafficStatement } from '../domain/traffic-effect';
 import type { Config } from './config';
 import type { Journal } from './journal/journal';
@@ -15,26 +18,6 @@ export interface ProtectedSource {
   label: string;
   /** Canonical CIDR (a bare address becomes /32 or /128). */
   cidr: string;
-}
-
-export const MAX_PROTECTED_SOURCES = 100;
-export const MAX_LABEL_LENGTH = 64;
-
-/** The canonical CIDR of an address or CIDR of either family; null when it is neither. */
-export function protectedCidr(text: string): string | null {
-  const trimmed = text.trim();
-  if (trimmed === '' || /\s/.test(trimmed)) return null;
-  return canonicalCidr(trimmed, addressFamily(trimmed));
-}
-
-/** Why a label cannot be used, or null when it can. */
-export function labelProblem(label: string): string | null {
-  if (label.trim() === '') return 'must not be empty';
-  if (label.length > MAX_LABEL_LENGTH) return `must be at most ${MAX_LABEL_LENGTH} characters`;
-  if ([...label].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
-    return 'must not contain control characters';
-  }
-  return null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GroupInfo, Rule } from '../../src/domain/types';
 import { openJournal } from '../../src/server/journal/journal';
 import { SCHEMA_VERSION } from '../../src/server/journal/schema';
+import { journalVersion } from '../support/old-journal';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rrc-migration-7-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -98,10 +99,6 @@ describe('journal migration 6 → 7', () => {
     ]);
     reopened.close();
 
-    const check = new Database(file, { readonly: true });
-    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({
-      version: SCHEMA_VERSION,
-    });
-    check.close();
+    expect(journalVersion(file)).toBe(SCHEMA_VERSION);
   });
 });

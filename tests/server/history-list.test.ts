@@ -7,13 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupInfo, PlanStep } from '../../src/domain/types';
 import type { RestoreDetail } from '../../src/server/contract';
 import { HISTORY_CSV_COLUMNS } from '../../src/server/history/export';
 import { openJournal, type Journal, type NewRestore } from '../../src/server/journal/journal';
-import { migrate } from '../../src/server/journal/schema';
+import { oldJournal } from '../support/old-journal';
 import { waitForRestore } from '../support/test-stack';
 import { apiOf, preview, rawRequest, startedRestoreId, useSharedStack } from './helpers';
 
@@ -189,8 +188,7 @@ describe('schema 6 on a journal written by schema 5', () => {
   it('copies each restore’s actor from its snapshot and keeps everything else', () => {
     const file = path.join(dir, 'journal.db');
     // Schema 5's journal, written through schema 5's tables.
-    const db = new Database(file);
-    migrate(db, 5);
+    const db = oldJournal(file, 5);
     db.prepare(
       `INSERT INTO snapshots (id, region_id, group_id, group_json, kind, note, digest, rules_json,
         rule_count, created_at, created_by)

@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GroupInfo, Rule } from '../../src/domain/types';
 import { openJournal } from '../../src/server/journal/journal';
-import { migrate, SCHEMA_VERSION } from '../../src/server/journal/schema';
+import { SCHEMA_VERSION } from '../../src/server/journal/schema';
+import { journalVersion, oldJournal } from '../support/old-journal';
 import { digestRules } from '../../src/domain/revision';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rrc-migration-'));
@@ -95,9 +96,7 @@ function insertSchema2Restore(
 describe('journal migration 2 → 3', () => {
   it('turns each restore’s saved rules into a linked snapshot and loses nothing', () => {
     const file = path.join(dir, 'journal.db');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    migrate(db, 2);
+    const db = oldJournal(file, 2);
     insertSchema2Restore(db, {
       id: 'rst-aaaa1111',
       kind: 'restore',
@@ -148,10 +147,8 @@ describe('journal migration 2 → 3', () => {
     expect(listed.snapshots.map((s) => s.id)).toEqual(['snap-bbbb2222', 'snap-aaaa1111']);
     journal.close();
 
+    expect(journalVersion(file)).toBe(SCHEMA_VERSION);
     const check = new Database(file, { readonly: true });
-    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({
-      version: SCHEMA_VERSION,
-    });
     const columns = (check.pragma('table_info(restores)') as { name: string }[]).map((c) => c.name);
     expect(columns).toContain('snapshot_id');
     expect(columns).not.toContain('snapshot_json');
@@ -160,8 +157,7 @@ describe('journal migration 2 → 3', () => {
 
   it('migrates an empty schema 2 journal, and a new restore gets its own snapshot row', () => {
     const file = path.join(dir, 'empty.db');
-    const db = new Database(file);
-    migrate(db, 2);
+    const db = oldJournal(file, 2);
     db.close();
     const journal = openJournal(file);
     const created = journal.create(

@@ -3,13 +3,13 @@
  * like a restore when that plan fails a pre-flight check; the journal keeps each refusal. Also
  * the journal migration that added the refusal and step-outcome columns.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/server/journal/journal';
-import { migrate, SCHEMA_VERSION } from '../../src/server/journal/schema';
+import { SCHEMA_VERSION } from '../../src/server/journal/schema';
+import { journalVersion, oldJournal } from '../support/old-journal';
 import { createTestStack, waitForRestore, type TestStack } from '../support/test-stack';
 import { buildGroup, cidrRules, restoreDetail, writeCalls } from './preflight-fixtures';
 import {
@@ -153,8 +153,7 @@ describe('journal schema', () => {
     const file = path.join(dir, 'journal.db');
     try {
       // What schema 1 wrote, with a restore in it.
-      const db = new Database(file);
-      migrate(db, 1);
+      const db = oldJournal(file, 1);
       const json = (value: unknown) => JSON.stringify(value);
       const group = {
         id: 'sg-old000001',
@@ -194,11 +193,7 @@ describe('journal schema', () => {
       });
       expect(reopened.get('rst-old0001')!.refusals).toHaveLength(1);
       reopened.close();
-      const check = new Database(file);
-      expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({
-        version: SCHEMA_VERSION,
-      });
-      check.close();
+      expect(journalVersion(file)).toBe(SCHEMA_VERSION);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -9,7 +9,8 @@ import { protectedSourcesRequestSchema, protectedSourcesResponseSchema } from '.
 import { validationError } from '../errors';
 import type { AppEnv } from '../hono-env';
 import type { Journal } from '../journal/journal';
-import { labelProblem, protectedCidr, type ProtectedSource } from '../protected-sources';
+import { labelProblem, protectedCidr } from '../../domain/protected-source-rules';
+import type { ProtectedSource } from '../protected-sources';
 import { send, valid } from '../validate';
 
 export interface SettingsRouteDeps {
