@@ -24,6 +24,9 @@ import {
   type TestStack,
   type TestStackOptions,
 } from '../support/test-stack';
+import { confirmedBy, type Reviewed } from '../support/confirmed-by';
+
+export { confirmedBy, type Reviewed };
 
 export const REGION = 'cn-hangzhou';
 
@@ -95,21 +98,6 @@ export async function preview(
   if (res.status !== 200)
     throw new Error(`preview answered ${res.status}: ${JSON.stringify(await res.json())}`);
   return res.json();
-}
-
-/**
- * What a start sends for the preview the user saw: its revision, and the source's name typed
- * when that preview asks for it (as the console's OK does). A bare revision sends no name.
- */
-export type Reviewed =
-  string | Pick<PreviewResponse, 'revision' | 'confirmationRequired' | 'source'>;
-
-/** The `revision` and, when the preview asks for it, the `confirmName` of a start. */
-export function confirmedBy(reviewed: Reviewed): { revision: string; confirmName?: string } {
-  if (typeof reviewed === 'string') return { revision: reviewed };
-  return reviewed.confirmationRequired === null
-    ? { revision: reviewed.revision }
-    : { revision: reviewed.revision, confirmName: reviewed.source.name };
 }
 
 /** POST .../restores: the response, to read as 202 `{ restoreId }` or through `errorOf`. */

@@ -109,9 +109,7 @@ describe('a restore that blocks a protected source', () => {
     shared.stack.journal.replaceProtectedSources([{ label: 'v6', cidr: '2001:db8::/32' }]);
     const planned = await preview(shared.stack.app, shared.webProd, shared.backup);
     expect(planned.protectedBlocked).toEqual([]);
-    expect(planned.confirmationRequired?.reasons.map((r) => r.kind)).toEqual([
-      'running-instances',
-    ]);
+    expect(planned.confirmationRequired?.reasons.map((r) => r.kind)).toEqual(['running-instances']);
   });
 
   it('starts only with the source group’s name typed; otherwise 400 and zero writes', async () => {

@@ -1,4 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { PreviewResponse } from '../../src/server/contract';
+import { confirmedBy } from '../support/confirmed-by';
 import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
 import { confirmFollowUp, findSummary, openRestoreFor, pickDestination } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
@@ -17,12 +19,12 @@ async function failedRestore(): Promise<string> {
   };
   const preview = (await (
     await stack().app.request(`${base}/restore-preview`, jsonInit('POST', body))
-  ).json()) as { revision: string };
+  ).json()) as PreviewResponse;
   stack().emulator.failCall('RevokeSecurityGroup', 1, { code: 'Forbidden.RAM', status: 403 });
   const started = (await (
     await stack().app.request(
       `${base}/restores`,
-      jsonInit('POST', { ...body, revision: preview.revision }),
+      jsonInit('POST', { ...body, ...confirmedBy(preview) }),
     )
   ).json()) as { restoreId: string };
   await waitForRestore(stack().app, started.restoreId);

@@ -1,4 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { typeNameIfAsked } from './journey-helpers';
+import type { PreviewResponse } from '../../src/server/contract';
+import { confirmedBy } from '../support/confirmed-by';
 import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
 import { chooseOption } from './choose-option';
 import { renderApp, stackPerTest } from './render-app';
@@ -21,11 +24,11 @@ describe('Restore history', () => {
     };
     const preview = (await (
       await stack().app.request(`${base}/restore-preview`, jsonInit('POST', body))
-    ).json()) as { revision: string };
+    ).json()) as PreviewResponse;
     const started = (await (
       await stack().app.request(
         `${base}/restores`,
-        jsonInit('POST', { ...body, revision: preview.revision }),
+        jsonInit('POST', { ...body, ...confirmedBy(preview) }),
       )
     ).json()) as { restoreId: string };
     await waitForRestore(stack().app, started.restoreId);
@@ -56,6 +59,8 @@ describe('Restore history', () => {
     expect(
       await within(dialog).findByText(/^\+\d+ added, −\d+ removed/, {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
+    // The undo removes the rule the restore added under web-prod's running instances.
+    await typeNameIfAsked(user, dialog);
     const confirm = within(dialog).getByRole('button', { name: 'Undo the restore' });
     await waitFor(() => expect(confirm).toBeEnabled());
     await user.click(confirm);

@@ -4,6 +4,8 @@
  * undo and back; the list's filters live in the URL and narrow the list on the server.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import type { PreviewResponse } from '../../src/server/contract';
+import { confirmedBy } from '../support/confirmed-by';
 import type { AppType } from '../../src/server/app';
 import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
 import { chooseOption } from './choose-option';
@@ -19,18 +21,18 @@ async function restoreAndUndo(app: AppType): Promise<{ restoreId: string; undoId
   const body = { destinationId, mode: 'completely' };
   const preview = (await (
     await app.request(`${base}/restore-preview`, jsonInit('POST', body))
-  ).json()) as { revision: string };
+  ).json()) as PreviewResponse;
   const { restoreId } = (await (
-    await app.request(`${base}/restores`, jsonInit('POST', { ...body, revision: preview.revision }))
+    await app.request(`${base}/restores`, jsonInit('POST', { ...body, ...confirmedBy(preview) }))
   ).json()) as { restoreId: string };
   await waitForRestore(app, restoreId);
   const undoPreview = (await (
     await app.request(`/api/restores/${restoreId}/undo-preview`)
-  ).json()) as { revision: string };
+  ).json()) as PreviewResponse;
   const { restoreId: undoId } = (await (
     await app.request(
       `/api/restores/${restoreId}/undo`,
-      jsonInit('POST', { revision: undoPreview.revision }),
+      jsonInit('POST', { ...confirmedBy(undoPreview) }),
     )
   ).json()) as { restoreId: string };
   await waitForRestore(app, undoId);

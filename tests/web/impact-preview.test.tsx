@@ -35,6 +35,12 @@ describe('impact in the Restore Rules dialog', () => {
     expect(
       await within(dialog).findByText('office (203.0.113.0/24) loses TCP 22'),
     ).toBeInTheDocument();
+    // Both reasons are said: the protected source and the running instances.
+    expect(
+      within(dialog).getByText(
+        "web-prod is used by 4 running instances and this restore removes 1 rule from it: type the group's name to confirm.",
+      ),
+    ).toBeInTheDocument();
     const ok = within(dialog).getByRole('button', { name: 'OK' });
     const field = within(dialog).getByLabelText('Type the group name web-prod to confirm');
     expect(ok).toBeDisabled();
@@ -46,5 +52,22 @@ describe('impact in the Restore Rules dialog', () => {
     expect(
       await screen.findByText(/The rules of web-prod were restored/, {}, { timeout: 15_000 }),
     ).toBeInTheDocument();
+  });
+
+  it('asks for the name for running instances alone, and Partially does not', async () => {
+    const { user } = renderApp('/security-groups?region=cn-hangzhou');
+    const dialog = await openRestoreFor(user, 'web-prod');
+    await pickDestination(user, dialog, BACKUP);
+    await findSummary(dialog);
+    expect(within(dialog).getByText('Running instances use this group')).toBeInTheDocument();
+    expect(within(dialog).queryByText('This restore blocks a protected source')).toBeNull();
+    const ok = within(dialog).getByRole('button', { name: 'OK' });
+    expect(ok).toBeDisabled();
+
+    await user.click(within(dialog).getByRole('radio', { name: /Partially Restore/ }));
+    await waitFor(() =>
+      expect(within(dialog).queryByLabelText('Type the group name web-prod to confirm')).toBeNull(),
+    );
+    await waitFor(() => expect(ok).toBeEnabled());
   });
 });

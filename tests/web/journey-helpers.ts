@@ -53,8 +53,24 @@ export async function confirmFollowUp(
   await user.click(within(scope).getByRole('button', { name: button }));
   const dialog = await screen.findByRole('dialog', { name: dialogName });
   await findSummary(dialog, /^\+\d+ added, /);
+  await typeNameIfAsked(user, dialog);
   const ok = within(dialog).getByRole('button', { name: confirm });
   await waitFor(() => expect(ok).toBeEnabled());
   await user.click(ok);
   return dialog;
+}
+
+const CONFIRM_LABEL = /^Type the group name (.+) to confirm$/;
+
+/**
+ * Types the source group's name when the dialog asks for it (a protected source, or a Completely
+ * restore that removes rules under running instances), as an operator would before OK.
+ */
+export async function typeNameIfAsked(user: UserEvent, dialog: HTMLElement): Promise<void> {
+  const label = within(dialog).queryByText(CONFIRM_LABEL);
+  if (label === null) return;
+  const name = CONFIRM_LABEL.exec(label.textContent ?? '')?.[1] ?? '';
+  const field = within(dialog).getByLabelText(CONFIRM_LABEL);
+  await user.clear(field);
+  await user.type(field, name);
 }

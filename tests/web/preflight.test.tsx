@@ -4,9 +4,11 @@
  * marked; a refused restore is listed and explained in the history; the texts in both languages.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import type { PreviewResponse } from '../../src/server/contract';
+import { confirmedBy } from '../support/confirmed-by';
 import { groupIdByName, jsonInit } from '../support/test-stack';
 import { chooseOption } from './choose-option';
-import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { findSummary, openRestoreFor, pickDestination, typeNameIfAsked } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -82,6 +84,7 @@ describe('Pre-flight checks in the preview', () => {
     expect(
       await screen.findByText('9 + 200 = 209 > 200: removed before the additions'),
     ).toBeInTheDocument();
+    await typeNameIfAsked(user, dialog);
     await waitFor(() => expect(within(dialog).getByRole('button', { name: 'OK' })).toBeEnabled());
   });
 
@@ -139,10 +142,10 @@ describe('Refused restores in the history', () => {
     const body = { destinationId, mode: 'partially' };
     const preview = (await (
       await app.request(`${base}/restore-preview`, jsonInit('POST', body))
-    ).json()) as { revision: string };
+    ).json()) as PreviewResponse;
     const refused = await app.request(
       `${base}/restores`,
-      jsonInit('POST', { ...body, revision: preview.revision }),
+      jsonInit('POST', { ...body, ...confirmedBy(preview) }),
     );
     expect(refused.status).toBe(422);
     const { details } = (await refused.json()) as { details: { restoreId: string } };

@@ -1,6 +1,12 @@
 import { waitFor, within } from '@testing-library/react';
 import { groupIdByName } from '../support/test-stack';
-import { confirmFollowUp, findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import {
+  confirmFollowUp,
+  findSummary,
+  openRestoreFor,
+  pickDestination,
+  typeNameIfAsked,
+} from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -8,6 +14,7 @@ const stack = stackPerTest();
 const BACKUP = 'web-prod-backup-20261120';
 
 async function confirmRestore(user: ReturnType<typeof renderApp>['user'], dialog: HTMLElement) {
+  await typeNameIfAsked(user, dialog);
   const ok = within(dialog).getByRole('button', { name: 'OK' });
   await waitFor(() => expect(ok).toBeEnabled());
   await user.click(ok);

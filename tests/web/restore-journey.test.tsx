@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { findSummary, openRestoreFor, pickDestination, typeNameIfAsked } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 
 stackPerTest();
@@ -45,6 +45,7 @@ describe('Restore Rules journey', () => {
 
     await user.click(within(dialog).getByRole('radio', { name: /Completely Restore/ }));
     await findSummary(dialog, /^\+\d+ added, −\d+ removed, /);
+    await typeNameIfAsked(user, dialog);
     const ok = within(dialog).getByRole('button', { name: 'OK' });
     await waitFor(() => expect(ok).toBeEnabled());
     await user.click(ok);
@@ -72,6 +73,7 @@ describe('Restore Rules journey', () => {
     let dialog = await openRestoreFor(user, 'web-prod');
     await pickDestination(user, dialog, BACKUP);
     await findSummary(dialog);
+    await typeNameIfAsked(user, dialog);
     await waitFor(() => expect(within(dialog).getByRole('button', { name: 'OK' })).toBeEnabled());
     await user.click(within(dialog).getByRole('button', { name: 'OK' }));
     await within(dialog).findByText(/were restored/, {}, { timeout: 15_000 });

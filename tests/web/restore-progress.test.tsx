@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { PreviewResponse } from '../../src/server/contract';
+import { confirmedBy } from '../support/confirmed-by';
 import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
-import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { findSummary, openRestoreFor, pickDestination, typeNameIfAsked } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -15,6 +17,7 @@ describe('A running restore', () => {
     const dialog = await openRestoreFor(user, 'web-prod');
     await pickDestination(user, dialog, BACKUP);
     await findSummary(dialog);
+    await typeNameIfAsked(user, dialog);
     const ok = within(dialog).getByRole('button', { name: 'OK' });
     await waitFor(() => expect(ok).toBeEnabled());
 
@@ -81,6 +84,7 @@ describe('A running restore', () => {
     const dialog = await openRestoreFor(user, 'web-prod');
     await pickDestination(user, dialog, BACKUP);
     await findSummary(dialog);
+    await typeNameIfAsked(user, dialog);
     const ok = within(dialog).getByRole('button', { name: 'OK' });
     await waitFor(() => expect(ok).toBeEnabled());
 
@@ -95,11 +99,11 @@ describe('A running restore', () => {
     };
     const preview = (await (
       await stack().app.request(`${base}/restore-preview`, jsonInit('POST', body))
-    ).json()) as { revision: string };
+    ).json()) as PreviewResponse;
     stack().emulator.setLatency(SLOW_ECS_MS);
     const started = await stack().app.request(
       `${base}/restores`,
-      jsonInit('POST', { ...body, revision: preview.revision }),
+      jsonInit('POST', { ...body, ...confirmedBy(preview) }),
     );
     expect(started.status).toBe(202);
     const { restoreId } = (await started.json()) as { restoreId: string };

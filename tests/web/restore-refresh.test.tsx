@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { groupIdByName } from '../support/test-stack';
-import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { findSummary, openRestoreFor, pickDestination, typeNameIfAsked } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 import { logApiRequests } from './request-log';
 
@@ -18,6 +18,7 @@ describe('Starting a restore', () => {
     const dialog = await openRestoreFor(user, 'web-prod');
     await pickDestination(user, dialog, BACKUP);
     await findSummary(dialog);
+    await typeNameIfAsked(user, dialog);
     const ok = within(dialog).getByRole('button', { name: 'OK' });
     await waitFor(() => expect(ok).toBeEnabled());
 

@@ -1,5 +1,5 @@
 import { waitFor, within } from '@testing-library/react';
-import { findSummary, openRestoreFor, pickDestination } from './journey-helpers';
+import { findSummary, openRestoreFor, pickDestination, typeNameIfAsked } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
 
 const stack = stackPerTest();
@@ -13,6 +13,7 @@ async function openDialog() {
   const dialog = await openRestoreFor(view.user, 'web-prod');
   await pickDestination(view.user, dialog, BACKUP);
   await findSummary(dialog);
+  await typeNameIfAsked(view.user, dialog);
   const ok = within(dialog).getByRole('button', { name: 'OK' });
   await waitFor(() => expect(ok).toBeEnabled());
   return { ...view, dialog, ok };
