@@ -16,7 +16,10 @@ export interface Confirmation {
 }
 
 export interface ConfirmationInput {
-  /** Undo and roll back put back rules the source had: a protected source is not asked there. */
+  /**
+   * Undo and roll back put back rules the source had: they are the way out under pressure, so
+   * neither reason asks for the name there (the restore they revert was confirmed).
+   */
   revertsToOwnRules: boolean;
   /** Protected sources the plan blocks on traffic allowed today. */
   protectedBlocked: number;
@@ -54,8 +57,8 @@ function instanceReason(removed: number, read: InstancesRead): ConfirmationReaso
 /** The confirmation a plan asks for, or null when OK needs no typed name. */
 export function confirmationOf(input: ConfirmationInput): Confirmation | null {
   const reasons: ConfirmationReason[] = [];
-  if (!input.revertsToOwnRules && input.protectedBlocked > 0)
-    reasons.push({ kind: 'protected-source' });
+  if (input.revertsToOwnRules) return null;
+  if (input.protectedBlocked > 0) reasons.push({ kind: 'protected-source' });
   const instances = instanceReason(input.removed, input.instances);
   if (instances !== null) reasons.push(instances);
   const [first] = reasons;
