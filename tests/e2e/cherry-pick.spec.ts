@@ -3,7 +3,7 @@
  * the rules page shows the backup's rules except for those two, which stay as they were.
  */
 import { expect, test } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { checkScreen } from './support/screens';
 
@@ -47,6 +47,7 @@ test('untick two rows, restore, and the rules page shows the expected rules', as
   );
   await checkScreen(page, testInfo, 'cherry-pick-preview');
 
+  await typeNameIfAsked(dialog);
   const ok = dialog.getByRole('button', { name: 'OK', exact: true });
   await expect(ok).toBeEnabled();
   await ok.click();

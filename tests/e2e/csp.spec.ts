@@ -5,7 +5,7 @@
  * languages, must record none.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator } from './support/emulator';
 
 interface Violation {
@@ -88,6 +88,7 @@ test('no CSP violation on any page or dialog, in English and in 简体中文', a
   await dialog.getByRole('radio', { name: /Completely Restore/ }).check();
   expect(await violations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('restore-preview-en.png') });
+  await typeNameIfAsked(dialog);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
     timeout: 30_000,

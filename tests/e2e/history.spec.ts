@@ -33,7 +33,9 @@ test('restore, undo, and follow the links between the two details both ways', as
   const preview = await request.post(`${base}/restore-preview`, { data: body });
   expect(preview.status()).toBe(200);
   const { revision } = (await preview.json()) as { revision: string };
-  const started = await request.post(`${base}/restores`, { data: { ...body, revision } });
+  const started = await request.post(`${base}/restores`, {
+    data: { ...body, revision, confirmName: live.name },
+  });
   expect(started.status()).toBe(202);
   const { restoreId } = (await started.json()) as { restoreId: string };
 
@@ -88,7 +90,7 @@ test('a restore reverted by its timer links to the automatic revert and back', a
   const preview = await request.post(`${base}/restore-preview`, { data: body });
   const { revision } = (await preview.json()) as { revision: string };
   const started = await request.post(`${base}/restores`, {
-    data: { ...body, revision, autoRevertMinutes: 1 },
+    data: { ...body, revision, confirmName: live.name, autoRevertMinutes: 1 },
   });
   expect(started.status()).toBe(202);
   const { restoreId } = (await started.json()) as { restoreId: string };

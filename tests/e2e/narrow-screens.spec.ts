@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
 import { checkScreen, expectNoSidewaysScroll } from './support/screens';
 
@@ -168,6 +168,7 @@ test.describe('on a laptop (1280 × 720)', () => {
     page,
   }, testInfo) => {
     const { dialog, opener } = await previewFromBackup(page);
+    await typeNameIfAsked(dialog);
     const ok = dialog.getByRole('button', { name: 'OK', exact: true });
     await expect(ok).toBeEnabled();
     await expect(ok).toBeInViewport({ ratio: 1 });

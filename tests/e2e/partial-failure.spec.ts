@@ -1,6 +1,6 @@
 /** ECS refuses one step of a restore; the user sees what was applied and retries the rest. */
 import { expect, test } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -32,6 +32,7 @@ test('a step fails part-way, the result names what was applied, and Retry remain
     'backup-2026',
   );
   await expect(dialog.getByText(/^\+2 added, −1 removed/)).toBeVisible();
+  await typeNameIfAsked(dialog);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
 
   await expect(dialog.getByText('The restore stopped part-way')).toBeVisible({ timeout: 30_000 });

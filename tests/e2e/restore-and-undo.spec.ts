@@ -3,7 +3,7 @@
  * completely from the backup, watches it run, checks the rules, then undoes it from the history.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { expectedCompletelyCounts, ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -40,6 +40,7 @@ test('restore web-prod completely from its backup, then undo it from the history
 
   const dialog = await openRestoreOfLiveGroup(page);
   await expect(dialog.getByText(live.id).first()).toBeVisible();
+  await typeNameIfAsked(dialog);
   const ok = dialog.getByRole('button', { name: 'OK', exact: true });
   await expect(ok).toBeDisabled();
   await expect(

@@ -4,7 +4,7 @@
  * snapshot in the dialog: the rules are the snapshot's again.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
 import {
   BACKUP_GROUP,
   LIVE_GROUP,
@@ -78,6 +78,7 @@ test('snapshot web-prod, change it, restore it from the snapshot: the rules are 
     note,
   );
   await expect(dialog.getByText(/^\+\d+ added, −\d+ removed, \d+ changed, /)).toBeVisible();
+  await typeNameIfAsked(dialog);
   const ok = dialog.getByRole('button', { name: 'OK', exact: true });
   await expect(ok).toBeEnabled();
   await checkScreen(page, testInfo, 'restore-from-snapshot-preview');

@@ -4,7 +4,7 @@
  * slow run stopped after a step.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -47,6 +47,7 @@ test('not kept: the restore reverts itself and the rules come back', async ({
   const before = ruleSet(await groupRules(request, live.id));
   const dialog = await openRestore(page);
   await enableAutoRevert(dialog, '2');
+  await typeNameIfAsked(dialog);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
 
   await expect(dialog.getByText(`The rules of ${LIVE_GROUP} were restored`)).toBeVisible({
@@ -68,6 +69,7 @@ test('kept: Keep these rules cancels the revert', async ({ page, request }) => {
   const live = await groupByName(request, LIVE_GROUP);
   const dialog = await openRestore(page);
   await enableAutoRevert(dialog, '3');
+  await typeNameIfAsked(dialog);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(dialog.getByRole('timer')).toBeVisible({ timeout: 30_000 });
   const restored = ruleSet(await groupRules(request, live.id));
@@ -88,6 +90,7 @@ test('a slow run is stopped after a step and rolled back through its preview', a
   const dialog = await openRestore(page);
   // Every ECS call waits 1.5 s, so the five steps leave seconds to stop before the last one.
   await emulator(request).latency(1500);
+  await typeNameIfAsked(dialog);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
   const stop = dialog.getByRole('button', { name: 'Stop after this step' });
   await expect(stop).toBeVisible({ timeout: 30_000 });
@@ -119,6 +122,7 @@ test('a stop that comes during the last step is refused as too late', async ({
 }, testInfo) => {
   const dialog = await openRestore(page);
   await emulator(request).latency(1000);
+  await typeNameIfAsked(dialog);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();
   const status = dialog.getByRole('status').filter({ hasText: /^Step \d of 5 applied/ });
   await expect(status).toHaveText(/^Step 3 of 5 applied/, { timeout: 30_000 });

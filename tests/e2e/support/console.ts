@@ -33,3 +33,25 @@ export async function searchGroups(page: Page, text: string): Promise<void> {
   await box.fill(text);
   await box.press('Enter');
 }
+
+const CONFIRM_LABEL = /^(?:Type the group name (.+) to confirm|输入安全组名称 (.+) 以确认)$/;
+
+/**
+ * Once the preview has settled (OK enabled, or the typed-name field shown), types the source
+ * group's name when the dialog asks for it — a protected source, or a Completely restore that
+ * removes rules from a group with running instances (web-prod has 4 in the demo) — as an
+ * operator does before OK. The journeys that call it restore either way depending on the data.
+ */
+export async function typeNameIfAsked(dialog: Locator): Promise<void> {
+  const field = dialog.locator('#restore-confirm-name');
+  const ok = dialog.getByRole('button', { name: /^(OK|确定)$/ });
+  await expect
+    .poll(async () => (await field.isVisible()) || (await ok.isEnabled()), { timeout: 20_000 })
+    .toBe(true);
+  if (!(await field.isVisible())) return;
+  const label = (await dialog.locator('label[for="restore-confirm-name"]').innerText()).trim();
+  const match = CONFIRM_LABEL.exec(label);
+  if (match === null) throw new Error(`unexpected confirmation label: ${label}`);
+  await field.fill(match[1] ?? match[2] ?? '');
+  await expect(ok).toBeEnabled();
+}
