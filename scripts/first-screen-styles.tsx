@@ -10,7 +10,7 @@
  */
 import { renderToString } from 'react-dom/server';
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import type {
   GroupListResponse,
   RegionView,
@@ -18,7 +18,7 @@ import type {
   Session,
 } from '../src/server/contract';
 import { AppProviders } from '../src/web/app/providers';
-import { appRoutes } from '../src/web/app/routes';
+import { AppRoutes } from '../src/web/app/routes';
 import { regionQueries } from '../src/web/features/regions/api/region-queries';
 import { sessionQueries } from '../src/web/features/session/api/session-queries';
 import { currentLanguage } from '../src/web/i18n/language-store';
@@ -72,13 +72,12 @@ queryClient.setQueryData(
 queryClient.setQueryData(groupQueries.all(REGION).queryKey, groups);
 
 const cache = createCache();
-const router = createMemoryRouter(appRoutes, {
-  initialEntries: [`/security-groups?region=${REGION}`],
-});
 const html = renderToString(
   <StyleProvider cache={cache}>
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[`/security-groups?region=${REGION}`]}>
+        <AppRoutes />
+      </MemoryRouter>
     </AppProviders>
   </StyleProvider>,
 );
