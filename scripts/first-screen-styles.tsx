@@ -10,6 +10,7 @@
  */
 import { renderToString } from 'react-dom/server';
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
+import { Typography } from 'antd';
 import { MemoryRouter } from 'react-router';
 import type {
   GroupListResponse,
@@ -19,6 +20,7 @@ import type {
 } from '../src/server/contract';
 import { AppProviders } from '../src/web/app/providers';
 import { AppRoutes } from '../src/web/app/routes';
+import { loadAntdInputs } from '../src/web/components/deferred-antd';
 import { regionQueries } from '../src/web/features/regions/api/region-queries';
 import { sessionQueries } from '../src/web/features/session/api/session-queries';
 import { currentLanguage } from '../src/web/i18n/language-store';
@@ -71,6 +73,9 @@ queryClient.setQueryData(
 );
 queryClient.setQueryData(groupQueries.all(REGION).queryKey, groups);
 
+// The boxes the first screen draws at rest until antd's Select and Input load: their styles
+// belong here too.
+await loadAntdInputs();
 const cache = createCache();
 const html = renderToString(
   <StyleProvider cache={cache}>
@@ -78,6 +83,9 @@ const html = renderToString(
       <MemoryRouter initialEntries={[`/security-groups?region=${REGION}`]}>
         <AppRoutes />
       </MemoryRouter>
+      {/* The first screen draws its texts with antd's Typography classes
+          (src/web/components/plain-typography.tsx): the styles come from the component. */}
+      <Typography.Text>styles</Typography.Text>
     </AppProviders>
   </StyleProvider>,
 );
