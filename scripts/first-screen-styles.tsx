@@ -94,4 +94,6 @@ if (!html.includes('sg-sample2')) {
   console.error('first-screen-styles: the Security Groups page did not render its rows');
   process.exit(1);
 }
-process.stdout.write(extractStyle(cache, { plain: true, types: ['style'] }));
+// With the components' CSS variables: the boxes drawn before antd's Select and Input load
+// (src/web/components/deferred-*.tsx) have no component at run time to declare them.
+process.stdout.write(extractStyle(cache, { plain: true, types: ['style', 'cssVar'] }));

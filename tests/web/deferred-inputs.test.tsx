@@ -8,6 +8,8 @@
 /* eslint-disable testing-library/no-node-access, testing-library/no-container */
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { appTheme } from '../../src/web/app/theme';
 
 /** A fresh copy of the deferred components, with antd's Select and Input not loaded yet. */
 async function freshDeferred() {
@@ -15,27 +17,36 @@ async function freshDeferred() {
   const antd = await import('../../src/web/components/deferred-antd');
   const select = await import('../../src/web/components/deferred-select');
   const search = await import('../../src/web/components/deferred-search');
-  return { ...antd, ...select, ...search };
+  // antd is loaded afresh too: the theme must reach the components through its own context.
+  const { ConfigProvider } = await import('antd');
+  /** The console's antd theme, whose CSS-variable class the early boxes must repeat. */
+  const themed = (children: ReactNode) => (
+    <ConfigProvider theme={appTheme}>{children}</ConfigProvider>
+  );
+  return { ...antd, ...select, ...search, themed };
 }
 
 const classesOf = (element: Element | null) => [...(element?.classList ?? [])].sort();
 
 describe('the first screen boxes before antd has loaded', () => {
   it('a select is drawn with the classes of antd Select, and becomes it', async () => {
-    const { DeferredSelect, loadAntdInputs } = await freshDeferred();
+    const { DeferredSelect, loadAntdInputs, themed } = await freshDeferred();
     const options = [{ value: 'en-US', label: 'English' }];
     const { container } = render(
-      <DeferredSelect
-        aria-label="Language"
-        value="en-US"
-        options={options}
-        style={{ width: 120 }}
-      />,
+      themed(
+        <DeferredSelect
+          aria-label="Language"
+          value="en-US"
+          options={options}
+          style={{ width: 120 }}
+        />,
+      ),
     );
     const early = container.firstElementChild;
     expect(screen.getByRole('combobox', { name: 'Language' })).toHaveAttribute('readonly');
     expect(early).toHaveTextContent('English');
     const earlyClasses = classesOf(early);
+    expect(earlyClasses).toContain('rr-theme');
 
     await act(loadAntdInputs);
     const real = container.firstElementChild;
@@ -66,11 +77,18 @@ describe('the first screen boxes before antd has loaded', () => {
   });
 
   it('the search box keeps what was typed and the focus, and searches on Enter before and after', async () => {
-    const { DeferredSearch, loadAntdInputs } = await freshDeferred();
+    const { DeferredSearch, loadAntdInputs, themed } = await freshDeferred();
     const user = userEvent.setup();
     const searched = vi.fn();
     const { container } = render(
-      <DeferredSearch aria-label="Search" onSearch={searched} allowClear style={{ width: 360 }} />,
+      themed(
+        <DeferredSearch
+          aria-label="Search"
+          onSearch={searched}
+          allowClear
+          style={{ width: 360 }}
+        />,
+      ),
     );
     const earlyWrapper = classesOf(container.querySelector('.ant-input-affix-wrapper'));
     const earlyButton = classesOf(container.querySelector('.ant-input-search-btn'));

@@ -1,6 +1,6 @@
-import { useContext, useState, type CSSProperties } from 'react';
-import { ConfigProvider, theme } from 'antd';
+import { useState, type CSSProperties } from 'react';
 import { CloseCircleFilled, SearchOutlined } from '@ant-design/icons';
+import { useAntdClasses } from './antd-classes';
 import { loadAntdInputs, useAntdInputs } from './deferred-antd';
 
 interface DeferredSearchProps {
@@ -56,14 +56,11 @@ function EarlySearch({
   style,
   onChange,
 }: EarlySearchProps) {
-  const { getPrefixCls } = useContext(ConfigProvider.ConfigContext);
-  const { hashId } = theme.useToken();
+  const { prefixCls: getPrefixCls, hashId, cssVarCls: cssVar } = useAntdClasses();
   const [value, setValue] = useState(defaultValue);
   const [focused, setFocused] = useState(false);
   const input = getPrefixCls('input');
   const button = getPrefixCls('btn');
-  // antd's class for its root CSS variables (the theme's cssVar key, which the console keeps).
-  const cssVar = 'css-var-root';
   const change = (next: string, focus: boolean) => {
     setValue(next);
     onChange(next, focus);

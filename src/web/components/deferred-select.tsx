@@ -1,7 +1,8 @@
-import { useContext, useState, type Ref } from 'react';
-import { ConfigProvider, theme, type SelectProps } from 'antd';
+import { useState, type Ref } from 'react';
+import type { SelectProps } from 'antd';
 import type { BaseSelectRef } from '@rc-component/select';
 import { DownOutlined, LoadingOutlined } from '@ant-design/icons';
+import { useAntdClasses } from './antd-classes';
 import { loadAntdInputs, useAntdInputs } from './deferred-antd';
 
 type DeferredSelectProps<V> = SelectProps<V> & { ref?: Ref<BaseSelectRef> };
@@ -57,15 +58,13 @@ function ClosedSelect<V>({
   onBlur,
   ref,
 }: ClosedSelectProps<V>) {
-  const { getPrefixCls } = useContext(ConfigProvider.ConfigContext);
-  const { hashId } = theme.useToken();
-  const prefix = getPrefixCls('select');
+  const { prefixCls, hashId, cssVarCls } = useAntdClasses();
+  const prefix = prefixCls('select');
   const label = options?.find((option) => option.value === value)?.label;
   const classes = [
     prefix,
     `${prefix}-outlined`,
-    // antd's class for its root CSS variables (theme cssVar key, which the console leaves as is).
-    'css-var-root',
+    cssVarCls,
     `${prefix}-css-var`,
     hashId,
     `${prefix}-single`,

@@ -1,15 +1,11 @@
-import { createElement, useContext, type CSSProperties, type ReactNode } from 'react';
-import { ConfigProvider, theme } from 'antd';
+import { createElement, type CSSProperties, type ReactNode } from 'react';
+import { useAntdClasses } from './antd-classes';
 
 /** The classes antd's Typography puts on its element (antd 6), for its styles to apply. */
 function useTypographyClass(modifier?: string): string {
-  const { getPrefixCls } = useContext(ConfigProvider.ConfigContext);
-  const { hashId } = theme.useToken();
-  const prefix = getPrefixCls('typography');
-  // 'css-var-root': antd's class for its root CSS variables (the theme keeps antd's cssVar key).
-  return [prefix, modifier && `${prefix}-${modifier}`, hashId, 'css-var-root']
-    .filter(Boolean)
-    .join(' ');
+  const { prefixCls, hashId, cssVarCls } = useAntdClasses();
+  const prefix = prefixCls('typography');
+  return [prefix, modifier && `${prefix}-${modifier}`, hashId, cssVarCls].filter(Boolean).join(' ');
 }
 
 interface TextProps {
