@@ -10,6 +10,7 @@ const FEATURE_CHUNKS: Record<string, string> = {
   'history-routes': 'history',
   'restore-modal': 'restore-modal',
   'login-form': 'token-login',
+  'antd-inputs': 'antd-select-input',
 };
 
 /** A chunk's name with its features' names; `shared~a~b` lists the features sharing it. */

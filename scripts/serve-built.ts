@@ -11,15 +11,20 @@ export interface RunningServer {
 
 /**
  * Starts the real production server (emulator mode, fresh data dir) on a free loopback port
- * and resolves once /api/session answers. The caller builds the SPA first.
+ * and resolves once /api/session answers. The caller builds the SPA first. The server serves
+ * `dist` of `cwd` (the working directory by default).
  */
-export async function serveBuilt(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function serveBuilt(
+  extraEnv: Record<string, string> = {},
+  cwd = process.cwd(),
+): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
-    'node_modules/.bin/tsx',
+    join(cwd, 'node_modules/.bin/tsx'),
     ['--max-http-header-size=1048576', 'src/server/boot/main.ts'],
     {
+      cwd,
       env: {
         ...process.env,
         HOST: '127.0.0.1',

@@ -8,9 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// 290 since the first screen's antd styles ship as a 16 KB stylesheet instead of being generated
-// by JavaScript at run time (scripts/first-screen-styles.tsx): more bytes, much less main-thread work.
-const BUDGET_KB = 290;
+// The first screen's JS and CSS: react, the antd parts it shows at rest (Select, Input and
+// Typography load later or are drawn plain, src/web/components/deferred-*.tsx), our code, and
+// the 16 KB stylesheet of its antd styles (scripts/first-screen-styles.tsx).
+const BUDGET_KB = 250;
 const dist = process.argv[2] ?? 'dist';
 const assets = join(dist, 'assets');
 if (!existsSync(assets)) {

@@ -2,31 +2,51 @@
  * Renders the whole console (real providers, real routes) in jsdom at a URL, with a fresh
  * QueryClient (no retries) and antd motion off, against the in-process proxy of the test stack.
  */
+import { useLayoutEffect } from 'react';
 import { render } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter, useLocation, type Location } from 'react-router';
 import { AppProviders } from '../../src/web/app/providers';
-import { appRoutes } from '../../src/web/app/routes';
+import { AppRoutes } from '../../src/web/app/routes';
 import { createQueryClient } from '../../src/web/lib/query-client';
 import { createTestStack, type TestStack, type TestStackOptions } from '../support/test-stack';
 
 /** Unmounts of the consoles rendered in the current test. */
 const mounted = new Set<() => void>();
 
+/** Where the console is, for tests that check the URL it navigated to. */
+interface RouterState {
+  state: { location: Location };
+}
+
+/** Keeps `router.state.location` at the memory router's current location. */
+function LocationProbe({ onLocation }: { onLocation: (location: Location) => void }) {
+  const location = useLocation();
+  useLayoutEffect(() => onLocation(location), [onLocation, location]);
+  return null;
+}
+
 export function renderApp(
   url: string,
   { queryClient = createQueryClient({ retry: false }) }: { queryClient?: QueryClient } = {},
 ) {
-  const router = createMemoryRouter(appRoutes, { initialEntries: [url] });
+  const router: { state: { location?: Location } } = { state: {} };
   const user = userEvent.setup();
   const view = render(
     <AppProviders queryClient={queryClient} theme={{ token: { motion: false } }}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[url]}>
+        <LocationProbe
+          onLocation={(location) => {
+            router.state.location = location;
+          }}
+        />
+        <AppRoutes />
+      </MemoryRouter>
     </AppProviders>,
   );
   mounted.add(view.unmount);
-  return { ...view, user, router, queryClient };
+  return { ...view, user, router: router as RouterState, queryClient };
 }
 
 /**

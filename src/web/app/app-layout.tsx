@@ -1,10 +1,11 @@
 import { Suspense } from 'react';
-import { Flex, Layout, Skeleton, Typography, theme } from 'antd';
+import { Flex, Layout, Skeleton, theme } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { RegionSelect } from '../features/regions/components/region-select';
 import { useRegion } from '../features/regions/hooks/use-region';
 import { SessionBanner } from '../features/session/components/session-banner';
 import { SignOutButton } from '../features/session/components/sign-out-button';
+import { Text } from '../components/plain-typography';
 import { useT } from '../i18n/use-t';
 import { paths } from '../lib/paths';
 import { useNarrowScreen } from '../lib/use-narrow-screen';
@@ -45,12 +46,9 @@ export function AppLayout() {
             : {}),
         }}
       >
-        <Typography.Text
-          strong
-          style={{ fontSize: 16, whiteSpace: 'nowrap', flex: narrow ? 1 : undefined }}
-        >
+        <Text strong style={{ fontSize: 16, whiteSpace: 'nowrap', flex: narrow ? 1 : undefined }}>
           {t('app.productName')}
-        </Typography.Text>
+        </Text>
         {narrow && <TopBarMenu />}
         <nav
           aria-label={t('app.navSection')}

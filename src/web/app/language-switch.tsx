@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { DeferredSelect } from '../components/deferred-select';
 import { useLanguage, useLanguageActions, type Language } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 
@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   const language = useLanguage();
   const { languageChosen } = useLanguageActions();
   return (
-    <Select<Language>
+    <DeferredSelect<Language>
       aria-label={t('app.language')}
       value={language}
       onChange={languageChosen}

@@ -43,6 +43,10 @@ export const appTheme: ThemeConfig = {
     colorWarningBorder: '#ffe58f',
     colorWarningBorderHover: '#ffd666',
   },
+  // A fixed class for the theme's CSS variables (antd otherwise derives it from React's useId,
+  // which differs between the build's server render and the browser): the first-screen
+  // stylesheet then declares the variables of boxes drawn before their antd component loads.
+  cssVar: { key: 'rr-theme' },
 };
 
 /** The app theme with extra settings (e.g. `{ token: { motion: false } }` in tests) on top. */

@@ -1,4 +1,5 @@
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button } from 'antd';
+import { Text } from './plain-typography';
 import { ApiError, NETWORK_ERROR_CODE } from '../lib/api-client';
 import { errorAdvice } from '../i18n/error-advice';
 import { useLanguage } from '../i18n/language-store';
@@ -50,10 +51,10 @@ export function ErrorDetails({ error }: { error: unknown }) {
       <div>{network ? t('errors.network') : body.message}</div>
       {advice && <div>{advice}</div>}
       {!network && (
-        <Typography.Text type="secondary">
+        <Text type="secondary">
           {t('errors.code', { code: body.code })}
           {body.requestId ? ` · ${t('errors.requestId', { requestId: body.requestId })}` : ''}
-        </Typography.Text>
+        </Text>
       )}
     </div>
   );

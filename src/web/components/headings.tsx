@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { Typography, theme } from 'antd';
+import { theme } from 'antd';
+import { Title } from './plain-typography';
 
 type Level = 1 | 2 | 3 | 4 | 5;
 
@@ -17,7 +18,7 @@ interface HeadingProps {
 export function Heading({ level, looksLike, id, style, children }: HeadingProps) {
   const { token } = theme.useToken();
   return (
-    <Typography.Title
+    <Title
       level={level}
       id={id}
       style={{
@@ -27,7 +28,7 @@ export function Heading({ level, looksLike, id, style, children }: HeadingProps)
       }}
     >
       {children}
-    </Typography.Title>
+    </Title>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { Select, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { useT } from '../../../i18n/use-t';
 import { useLanguage } from '../../../i18n/language-store';
 import { regionQueries } from '../api/region-queries';
@@ -25,7 +26,7 @@ export function RegionSelect() {
     // A failed list is said (tooltip, and the select's description) and retried when it is opened.
     <>
       <Tooltip title={isError ? t('app.regionsError') : undefined}>
-        <Select
+        <DeferredSelect
           aria-label={t('app.region')}
           aria-invalid={isError || undefined}
           aria-describedby={isError ? errorId : undefined}

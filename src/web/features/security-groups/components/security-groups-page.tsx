@@ -1,11 +1,14 @@
 import { useDeferredValue, useMemo, type ReactNode } from 'react';
-import { Button, Empty, Flex, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { SecurityGroupView } from '../../../../server/contract';
 import { DataTable, type DataColumn } from '../../../components/data-table';
+import { DeferredSearch } from '../../../components/deferred-search';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { PageTitle } from '../../../components/headings';
+import { Text } from '../../../components/plain-typography';
 import { useT } from '../../../i18n/use-t';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { paths } from '../../../lib/paths';
@@ -103,10 +106,8 @@ export function SecurityGroupsPage({ region, rowActions, rowBadge }: SecurityGro
     <Empty
       description={
         <Space orientation="vertical">
-          <Typography.Text strong>
-            {t('groups.noMatchTitle', { search: search || vpcId })}
-          </Typography.Text>
-          <Typography.Text type="secondary">{t('groups.noMatchHint')}</Typography.Text>
+          <Text strong>{t('groups.noMatchTitle', { search: search || vpcId })}</Text>
+          <Text type="secondary">{t('groups.noMatchHint')}</Text>
           <Button onClick={params.clearFilters}>{t('groups.clearSearch')}</Button>
         </Space>
       }
@@ -115,8 +116,8 @@ export function SecurityGroupsPage({ region, rowActions, rowBadge }: SecurityGro
     <Empty
       description={
         <Space orientation="vertical">
-          <Typography.Text strong>{t('groups.emptyTitle')}</Typography.Text>
-          <Typography.Text type="secondary">{t('groups.emptyHint')}</Typography.Text>
+          <Text strong>{t('groups.emptyTitle')}</Text>
+          <Text type="secondary">{t('groups.emptyHint')}</Text>
         </Space>
       }
     />
@@ -126,7 +127,7 @@ export function SecurityGroupsPage({ region, rowActions, rowBadge }: SecurityGro
     <section aria-labelledby="groups-title">
       <PageTitle id="groups-title">{t('groups.title')}</PageTitle>
       <Flex gap="small" wrap align="center" style={{ marginBottom: 16 }}>
-        <Input.Search
+        <DeferredSearch
           aria-label={t('groups.search')}
           placeholder={t('groups.searchPlaceholder')}
           // Keyed by the URL's search, so Back/Forward and Clear search reset the box.
@@ -136,7 +137,7 @@ export function SecurityGroupsPage({ region, rowActions, rowBadge }: SecurityGro
           allowClear
           style={{ width: 360 }}
         />
-        <Select
+        <DeferredSelect
           aria-label={t('groups.vpcFilter')}
           value={vpcId}
           options={vpcOptions}
@@ -166,9 +167,7 @@ export function SecurityGroupsPage({ region, rowActions, rowBadge }: SecurityGro
           />
           {shown && (
             <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-              <Typography.Text aria-live="polite">
-                {t('groups.counter', { page, count: groups.length })}
-              </Typography.Text>
+              <Text aria-live="polite">{t('groups.counter', { page, count: groups.length })}</Text>
               <nav aria-label={t('groups.pagination')}>
                 <Space>
                   <Button onClick={params.previousPage} disabled={page === 1}>
