@@ -56,6 +56,7 @@ test('a step fails part-way, the result names what was applied, and Retry remain
   await retry.click();
   const review = page.getByRole('dialog', { name: /^Retry remaining: / });
   await expect(review.getByText(/^\+\d+ added, /)).toBeVisible({ timeout: 30_000 });
+  await typeNameIfAsked(review, 'Retry remaining steps');
   const confirm = review.getByRole('button', { name: 'Retry remaining steps' });
   await expect(confirm).toBeEnabled();
   await confirm.click();

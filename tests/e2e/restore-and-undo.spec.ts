@@ -40,7 +40,6 @@ test('restore web-prod completely from its backup, then undo it from the history
 
   const dialog = await openRestoreOfLiveGroup(page);
   await expect(dialog.getByText(live.id).first()).toBeVisible();
-  await typeNameIfAsked(dialog);
   const ok = dialog.getByRole('button', { name: 'OK', exact: true });
   await expect(ok).toBeDisabled();
   await expect(
@@ -80,6 +79,7 @@ test('restore web-prod completely from its backup, then undo it from the history
     inboundTable.getByRole('row').filter({ hasText: 'temporary debug SSH' }),
   ).toContainText('Removed');
   await expect(dialog.getByText(`Not restorable (${all.notRestorable})`).first()).toBeVisible();
+  await typeNameIfAsked(dialog);
   await expect(ok).toBeEnabled();
   await checkScreen(page, testInfo, 'restore-modal-preview');
   // The preview's scrolling body is reached with Tab and scrolled with the keyboard alone.

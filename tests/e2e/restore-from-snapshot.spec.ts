@@ -31,9 +31,15 @@ async function restoreThroughApi(
     data: { destinationId, mode: 'completely' },
   });
   expect(shown.status()).toBe(200);
-  const { revision } = (await shown.json()) as { revision: string };
+  const { revision, confirmationRequired, source } = (await shown.json()) as {
+    revision: string;
+    confirmationRequired: unknown;
+    source: { name: string };
+  };
+  // web-prod has running instances: a Completely restore that removes rules asks for its name.
+  const confirmName = confirmationRequired === null ? {} : { confirmName: source.name };
   const started = await request.post(`${base}/restores`, {
-    data: { destinationId, mode: 'completely', revision },
+    data: { destinationId, mode: 'completely', revision, ...confirmName },
   });
   expect(started.status()).toBe(202);
   const { restoreId } = (await started.json()) as { restoreId: string };

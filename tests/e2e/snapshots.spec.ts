@@ -20,8 +20,16 @@ async function restoreFromBackup(request: APIRequestContext, sourceId: string, b
   const body = { destinationId: backupId, mode: 'completely' };
   const preview = await request.post(`${base}/restore-preview`, { data: body });
   expect(preview.ok()).toBe(true);
-  const { revision } = (await preview.json()) as { revision: string };
-  const started = await request.post(`${base}/restores`, { data: { ...body, revision } });
+  const { revision, confirmationRequired, source } = (await preview.json()) as {
+    revision: string;
+    confirmationRequired: unknown;
+    source: { name: string };
+  };
+  // A group with running instances asks for its name when the restore removes rules from it.
+  const confirmName = confirmationRequired === null ? {} : { confirmName: source.name };
+  const started = await request.post(`${base}/restores`, {
+    data: { ...body, revision, ...confirmName },
+  });
   expect(started.status()).toBe(202);
   const { restoreId } = (await started.json()) as { restoreId: string };
   await expect

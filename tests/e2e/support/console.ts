@@ -40,11 +40,15 @@ const CONFIRM_LABEL = /^(?:Type the group name (.+) to confirm|输入安全组�
  * Once the preview has settled (OK enabled, or the typed-name field shown), types the source
  * group's name when the dialog asks for it — a protected source, or a Completely restore that
  * removes rules from a group with running instances (web-prod has 4 in the demo) — as an
- * operator does before OK. The journeys that call it restore either way depending on the data.
+ * operator does before OK (or `okName`: Retry remaining's button). The journeys that call it
+ * restore either way depending on the data.
  */
-export async function typeNameIfAsked(dialog: Locator): Promise<void> {
+export async function typeNameIfAsked(
+  dialog: Locator,
+  okName: string | RegExp = /^(OK|确定)$/,
+): Promise<void> {
   const field = dialog.locator('#restore-confirm-name');
-  const ok = dialog.getByRole('button', { name: /^(OK|确定)$/ });
+  const ok = dialog.getByRole('button', { name: okName });
   await expect
     .poll(async () => (await field.isVisible()) || (await ok.isEnabled()), { timeout: 20_000 })
     .toBe(true);

@@ -2,9 +2,10 @@ import { DialogTitle } from '../../../components/headings';
 
 /**
  * The Restore Rules dialog's title with the source ID (and the brackets around it) kept whole: on a
- * phone it moves to its own line instead of breaking at its hyphen, and an ID wider than the
- * screen ends in an ellipsis with the full ID in its tooltip. The text stays the translated
- * sentence, so the dialog's accessible name is unchanged.
+ * phone it moves to its own line instead of breaking at its hyphen. An inline span (not an
+ * inline block, which adds a space to the accessible name) keeps the text the translated
+ * sentence, so the dialog's accessible name is unchanged; the summary below shows the ID again
+ * with its tooltip and copy button.
  */
 export function RestoreDialogTitle({ title, id }: { title: string; id: string }) {
   const at = title.lastIndexOf(id);
@@ -15,9 +16,7 @@ export function RestoreDialogTitle({ title, id }: { title: string; id: string })
   return (
     <DialogTitle>
       {title.slice(0, start)}
-      <span className="rr-whole-id" title={id}>
-        {title.slice(start, end)}
-      </span>
+      <span className="rr-nowrap">{title.slice(start, end)}</span>
       {title.slice(end)}
     </DialogTitle>
   );
