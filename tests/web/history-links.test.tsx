@@ -26,15 +26,17 @@ async function restore(app: AppType, autoRevertMinutes?: number): Promise<string
   const { webProd, backup } = await ids(app);
   const base = `/api/regions/${REGION}/security-groups/${webProd}`;
   const body = { destinationId: backup, mode: 'completely' };
-  const { revision } = (await (
+  const { revision, confirmationRequired, source } = (await (
     await app.request(`${base}/restore-preview`, jsonInit('POST', body))
-  ).json()) as { revision: string };
+  ).json()) as { revision: string; confirmationRequired: unknown; source: { name: string } };
   const { restoreId } = (await (
     await app.request(
       `${base}/restores`,
       jsonInit('POST', {
         ...body,
         revision,
+        // web-prod has running instances: a Completely restore removing rules asks for its name.
+        ...(confirmationRequired === null ? {} : { confirmName: source.name }),
         ...(autoRevertMinutes === undefined ? {} : { autoRevertMinutes }),
       }),
     )
