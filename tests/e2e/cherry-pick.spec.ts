@@ -3,7 +3,7 @@
  * the rules page shows the backup's rules except for those two, which stay as they were.
  */
 import { expect, test } from '@playwright/test';
-import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
+import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { checkScreen } from './support/screens';
 
@@ -16,12 +16,7 @@ test('untick two rows, restore, and the rules page shows the expected rules', as
   request,
 }, testInfo) => {
   const live = await groupByName(request, LIVE_GROUP);
-  await openConsole(page);
-  await searchGroups(page, LIVE_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
-  });
+  const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
     page,
     dialog.getByRole('combobox', { name: 'Destination Security Group' }),

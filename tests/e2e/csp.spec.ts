@@ -5,7 +5,13 @@
  * languages, must record none.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
+import {
+  choose,
+  openConsole,
+  searchGroups,
+  typeNameIfAsked,
+  openRestoreRules,
+} from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator } from './support/emulator';
 
 interface Violation {
@@ -69,13 +75,7 @@ test('no CSP violation on any page or dialog, in English and in 简体中文', a
   expect(await violations(page)).toEqual([]);
 
   // The restore dialog, its destination picker, its preview, then the run's job view.
-  await openConsole(page);
-  await searchGroups(page, LIVE_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
-  });
-  await expect(dialog).toBeVisible();
+  const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
     page,
     dialog.getByRole('combobox', { name: 'Destination Security Group' }),

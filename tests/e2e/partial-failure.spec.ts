@@ -1,6 +1,6 @@
 /** ECS refuses one step of a restore; the user sees what was applied and retries the rest. */
 import { expect, test } from '@playwright/test';
-import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
+import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -19,12 +19,7 @@ test('a step fails part-way, the result names what was applied, and Retry remain
   // refusing the first revoke stops it after 3 of its 5 steps.
   await emulator(request).fail('RevokeSecurityGroup', 1, 'OperationDenied', 403);
 
-  await openConsole(page);
-  await searchGroups(page, LIVE_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
-  });
+  const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
     page,
     dialog.getByRole('combobox', { name: 'Destination Security Group' }),

@@ -1,6 +1,6 @@
 /** Partially over the rule limit in Chromium: the check is an error, OK stays disabled, ECS sees no write. */
 import { expect, test } from '@playwright/test';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openRestoreRules } from './support/console';
 import { LIVE_GROUP, emulator } from './support/emulator';
 import { checkScreen } from './support/screens';
 
@@ -16,12 +16,7 @@ test('Partially over the rule limit: the error, OK disabled, and no write to ECS
   request,
 }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await openConsole(page);
-  await searchGroups(page, LIVE_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
-  });
+  const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
     page,
     dialog.getByRole('combobox', { name: 'Destination Security Group' }),

@@ -2,8 +2,8 @@
  * The journey the console exists for: web-prod drifted from its backup; the user restores it
  * completely from the backup, watches it run, checks the rules, then undoes it from the history.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
+import { expect, test } from '@playwright/test';
+import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { expectedCompletelyCounts, ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -11,18 +11,6 @@ import { checkScreen } from './support/screens';
 test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
 });
-
-/** The Restore Rules dialog of web-prod, opened from its row as a user would. */
-async function openRestoreOfLiveGroup(page: Page) {
-  await openConsole(page);
-  await searchGroups(page, LIVE_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
-  });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
 
 test('restore web-prod completely from its backup, then undo it from the history', async ({
   page,
@@ -38,7 +26,7 @@ test('restore web-prod completely from its backup, then undo it from the history
   // The seed's story, so a silent change of the demo data cannot make this test vacuous.
   expect(all).toEqual({ added: 2, removed: 1, changed: 2, unchanged: 6, notRestorable: 1 });
 
-  const dialog = await openRestoreOfLiveGroup(page);
+  const dialog = await openRestoreRules(page, LIVE_GROUP);
   await expect(dialog.getByText(live.id).first()).toBeVisible();
   const ok = dialog.getByRole('button', { name: 'OK', exact: true });
   await expect(ok).toBeDisabled();

@@ -3,8 +3,8 @@
  * from its backup, made through the API as another user would), then Restore Rules from the
  * snapshot in the dialog: the rules are the snapshot's again.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
+import { expect, test } from '@playwright/test';
+import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
 import {
   BACKUP_GROUP,
   LIVE_GROUP,
@@ -12,6 +12,7 @@ import {
   emulator,
   groupByName,
   groupRules,
+  restoreThroughApi,
 } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -19,41 +20,6 @@ import { checkScreen } from './support/screens';
 test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
 });
-
-/** Restores `sourceId` completely from `destinationId` through the API and waits for the end. */
-async function restoreThroughApi(
-  request: APIRequestContext,
-  sourceId: string,
-  destinationId: string,
-) {
-  const base = `/api/regions/${REGION}/security-groups/${sourceId}`;
-  const shown = await request.post(`${base}/restore-preview`, {
-    data: { destinationId, mode: 'completely' },
-  });
-  expect(shown.status()).toBe(200);
-  const { revision, confirmationRequired, source } = (await shown.json()) as {
-    revision: string;
-    confirmationRequired: unknown;
-    source: { name: string };
-  };
-  // web-prod has running instances: a Completely restore that removes rules asks for its name.
-  const confirmName = confirmationRequired === null ? {} : { confirmName: source.name };
-  const started = await request.post(`${base}/restores`, {
-    data: { destinationId, mode: 'completely', revision, ...confirmName },
-  });
-  expect(started.status()).toBe(202);
-  const { restoreId } = (await started.json()) as { restoreId: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await request.get(`/api/restores/${restoreId}`)).json()) as { status: string })
-          .status,
-      {
-        timeout: 30_000,
-      },
-    )
-    .toBe('succeeded');
-}
 
 test('snapshot web-prod, change it, restore it from the snapshot: the rules are back', async ({
   page,
@@ -70,13 +36,7 @@ test('snapshot web-prod, change it, restore it from the snapshot: the rules are 
   await restoreThroughApi(request, live.id, backup.id);
   expect(ruleSet(await groupRules(request, live.id))).not.toEqual(ruleSet(snapshotRules));
 
-  await openConsole(page);
-  await searchGroups(page, LIVE_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
-  });
-  await expect(dialog).toBeVisible();
+  const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
     page,
     dialog.getByRole('combobox', { name: 'Destination Security Group' }),

@@ -4,7 +4,7 @@
  * slow run stopped after a step.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
+import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -16,12 +16,7 @@ test.beforeEach(async ({ page, request }) => {
 
 /** Opens the dialog of web-prod with its backup chosen, the preview shown. */
 async function openRestore(page: Page) {
-  await openConsole(page);
-  await searchGroups(page, LIVE_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${LIVE_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
-  });
+  const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
     page,
     dialog.getByRole('combobox', { name: 'Destination Security Group' }),

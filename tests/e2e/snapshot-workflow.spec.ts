@@ -9,7 +9,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { SnapshotSummary } from '../../src/server/contract';
-import { choose, openConsole, searchGroups } from './support/console';
+import { choose, openConsole, searchGroups, openRestoreRules } from './support/console';
 import { BACKUP_GROUP, REGION, emulator, groupByName, groupRules } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -92,13 +92,7 @@ test('snapshot, change elsewhere, see it on the timeline, restore from the snaps
   await checkScreen(page, testInfo, 'workflow-timeline-detected');
 
   // Restore Rules from the snapshot, picked in the destination picker's Snapshots section.
-  await openConsole(page);
-  await searchGroups(page, BACKUP_GROUP);
-  await page.getByRole('button', { name: `Restore Rules of ${BACKUP_GROUP}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', {
-    name: new RegExp(`^Restore Rules: ${BACKUP_GROUP} \\(`),
-  });
-  await expect(dialog).toBeVisible();
+  const dialog = await openRestoreRules(page, BACKUP_GROUP);
   await choose(
     page,
     dialog.getByRole('combobox', { name: 'Destination Security Group' }),

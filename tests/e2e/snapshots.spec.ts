@@ -3,9 +3,16 @@
  * from its backup), find both on the timeline, compare the snapshot with the live rules, clone
  * the group and export its rules.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { choose, openConsole, searchGroups } from './support/console';
-import { BACKUP_GROUP, LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
+import {
+  BACKUP_GROUP,
+  LIVE_GROUP,
+  REGION,
+  emulator,
+  groupByName,
+  restoreThroughApi,
+} from './support/emulator';
 import { checkScreen, expectNoSidewaysScroll } from './support/screens';
 
 const PHONE = { width: 390, height: 844 };
@@ -13,32 +20,6 @@ const PHONE = { width: 390, height: 844 };
 test.beforeEach(async ({ request }) => {
   await emulator(request).reset();
 });
-
-/** web-prod takes its backup's rules completely, through the API as another operator would. */
-async function restoreFromBackup(request: APIRequestContext, sourceId: string, backupId: string) {
-  const base = `/api/regions/${REGION}/security-groups/${sourceId}`;
-  const body = { destinationId: backupId, mode: 'completely' };
-  const preview = await request.post(`${base}/restore-preview`, { data: body });
-  expect(preview.ok()).toBe(true);
-  const { revision, confirmationRequired, source } = (await preview.json()) as {
-    revision: string;
-    confirmationRequired: unknown;
-    source: { name: string };
-  };
-  // A group with running instances asks for its name when the restore removes rules from it.
-  const confirmName = confirmationRequired === null ? {} : { confirmName: source.name };
-  const started = await request.post(`${base}/restores`, {
-    data: { ...body, revision, ...confirmName },
-  });
-  expect(started.status()).toBe(202);
-  const { restoreId } = (await started.json()) as { restoreId: string };
-  await expect
-    .poll(async () => {
-      const detail = await request.get(`/api/restores/${restoreId}`);
-      return ((await detail.json()) as { status: string }).status;
-    })
-    .toBe('succeeded');
-}
 
 test('snapshot web-prod, see a change on its timeline, compare, clone and export', async ({
   page,
@@ -58,7 +39,7 @@ test('snapshot web-prod, see a change on its timeline, compare, clone and export
   await create.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page.getByText(`Snapshot of ${live.ruleCount} rules created.`)).toBeVisible();
 
-  await restoreFromBackup(request, live.id, backup.id);
+  await restoreThroughApi(request, live.id, backup.id);
 
   await page.getByRole('button', { name: 'Open the timeline' }).click();
   await expect(

@@ -8,64 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GroupInfo, Rule } from '../../src/domain/types';
-import { openJournal, type NewRestore } from '../../src/server/journal/journal';
+import { openJournal } from '../../src/server/journal/journal';
 import { SCHEMA_VERSION } from '../../src/server/journal/schema';
+import { openingStep, SSH_RULE, webRestore } from '../support/journal-records';
+import { journalVersion } from '../support/old-journal';
 import { restoreDetailView } from '../../src/server/restore/restore-views';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rrc-migration-8-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const source: GroupInfo = {
-  id: 'sg-web0000001',
-  name: 'web',
-  regionId: 'cn-hangzhou',
-  vpcId: 'vpc-1',
-  type: 'normal',
-};
-const ssh: Rule = {
-  direction: 'ingress',
-  policy: 'accept',
-  protocol: 'tcp',
-  portRange: '22/22',
-  sourcePortRange: '',
-  peer: { kind: 'cidr', cidr: '10.0.0.0/8' },
-  localCidr: '',
-  portRangeListId: '',
-  nicType: 'intranet',
-  priority: 1,
-  description: 'ssh',
-  meta: { ruleId: 'sgr-1' },
-};
-const step = {
-  id: 'open-1',
-  index: 0,
-  phase: 'opening' as const,
-  action: 'authorize' as const,
-  direction: 'ingress' as const,
-  early: false,
-  rules: [ssh],
-};
-
-function restoreOf(id: string, extra: Partial<NewRestore> = {}): NewRestore {
-  return {
-    id,
-    kind: 'restore',
-    regionId: 'cn-hangzhou',
-    sourceGroup: source,
-    destinationGroup: { ...source, id: 'sg-backup00001', name: 'web-backup' },
-    mode: 'completely',
-    options: { recreateSystemRules: false, retargetSelfReferences: false },
-    revision: 'rev',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    summary: { added: 1, removed: 0, changed: 0, unchanged: 0, notRestorable: 0 },
-    snapshot: [],
-    destinationRules: [ssh],
-    expected: [ssh],
-    plan: { calls: 1, earlyRemovals: [], makeBeforeBreak: true },
-    ...extra,
-  };
-}
 
 const COLUMNS = ['id', 'kind', 'group_id', 'group_name', 'taken_at', 'note'].map(
   (c) => `destination_snapshot_${c}`,
@@ -75,7 +25,7 @@ describe('journal migration 7 → 8', () => {
   it('adds the destination snapshot and loses nothing of a journal written before it', () => {
     const file = path.join(dir, 'journal.db');
     const journal = openJournal(file);
-    journal.create(restoreOf('rst-aaaa1111'), [step], 'alice');
+    journal.create(webRestore('rst-aaaa1111'), [openingStep()], 'alice');
     journal.setStatus('rst-aaaa1111', 'succeeded', { finishedAt: '2026-01-01T00:00:01.000Z' });
     journal.autoReverts.request('rst-aaaa1111', 5);
     journal.replaceProtectedSources([{ label: 'office', cidr: '203.0.113.0/24' }]);
@@ -91,13 +41,13 @@ describe('journal migration 7 → 8', () => {
     expect(restore).toMatchObject({
       status: 'succeeded',
       actor: 'alice',
-      expected: [ssh],
+      expected: [SSH_RULE],
       snapshotKept: true,
       destinationGroup: { id: 'sg-backup00001' },
     });
     expect(restore.destinationSnapshot).toBeUndefined();
     expect(restoreDetailView(restore, reopened.steps(restore.id)).destinationSnapshot).toBeNull();
-    expect(reopened.steps('rst-aaaa1111')).toMatchObject([{ id: 'open-1', rules: [ssh] }]);
+    expect(reopened.steps('rst-aaaa1111')).toMatchObject([{ id: 'open-1', rules: [SSH_RULE] }]);
     expect(reopened.snapshots.get(restore.snapshotId)?.createdBy).toBe('alice');
     expect(reopened.protectedSources()).toEqual([{ label: 'office', cidr: '203.0.113.0/24' }]);
     expect(reopened.autoReverts.get('rst-aaaa1111')).toMatchObject({ minutes: 5 });
@@ -110,7 +60,7 @@ describe('journal migration 7 → 8', () => {
       takenAt: '2025-12-31T23:00:00.000Z',
       note: 'rules changed',
     };
-    reopened.create(restoreOf('rst-bbbb2222', { destinationSnapshot: named }), [step]);
+    reopened.create(webRestore('rst-bbbb2222', { destinationSnapshot: named }), [openingStep()]);
     expect(reopened.get('rst-bbbb2222')!.destinationSnapshot).toEqual(named);
     expect(reopened.list({ limit: 10 }).restores.map((r) => r.destinationSnapshot)).toEqual([
       named,
@@ -118,10 +68,6 @@ describe('journal migration 7 → 8', () => {
     ]);
     reopened.close();
 
-    const check = new Database(file, { readonly: true });
-    expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({
-      version: SCHEMA_VERSION,
-    });
-    check.close();
+    expect(journalVersion(file)).toBe(SCHEMA_VERSION);
   });
 });

@@ -7,37 +7,20 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GroupInfo, Rule } from '../../src/domain/types';
+import type { Rule } from '../../src/domain/types';
 import { openJournal } from '../../src/server/journal/journal';
 import { SCHEMA_VERSION } from '../../src/server/journal/schema';
+import {
+  SSH_RULE as ssh,
+  WEB_BACKUP as backup,
+  WEB_GROUP as source,
+} from '../support/journal-records';
 import { journalVersion, oldJournal } from '../support/old-journal';
 import { digestRules } from '../../src/domain/revision';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rrc-migration-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const source: GroupInfo = {
-  id: 'sg-web0000001',
-  name: 'web',
-  regionId: 'cn-hangzhou',
-  vpcId: 'vpc-1',
-  type: 'normal',
-};
-const backup: GroupInfo = { ...source, id: 'sg-backup00001', name: 'web-backup' };
-const ssh: Rule = {
-  direction: 'ingress',
-  policy: 'accept',
-  protocol: 'tcp',
-  portRange: '22/22',
-  sourcePortRange: '',
-  peer: { kind: 'cidr', cidr: '10.0.0.0/8' },
-  localCidr: '',
-  portRangeListId: '',
-  nicType: 'intranet',
-  priority: 1,
-  description: 'ssh',
-  meta: { ruleId: 'sgr-1' },
-};
 const https: Rule = {
   ...ssh,
   portRange: '443/443',

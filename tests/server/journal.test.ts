@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GroupInfo, PlanStep, Rule } from '../../src/domain/types';
+import type { GroupInfo, PlanStep } from '../../src/domain/types';
 import { openJournal, type NewRestore } from '../../src/server/journal/journal';
 import { SCHEMA_VERSION } from '../../src/server/journal/schema';
 import { clientToken } from '../../src/server/restore/client-token';
+import { SSH_RULE as rule } from '../support/journal-records';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rrc-journal-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -17,20 +18,6 @@ const group: GroupInfo = {
   regionId: 'cn-hangzhou',
   vpcId: 'vpc-abcd',
   type: 'normal',
-};
-const rule: Rule = {
-  direction: 'ingress',
-  policy: 'accept',
-  protocol: 'tcp',
-  portRange: '22/22',
-  sourcePortRange: '',
-  peer: { kind: 'cidr', cidr: '10.0.0.0/8' },
-  localCidr: '',
-  portRangeListId: '',
-  nicType: 'intranet',
-  priority: 1,
-  description: 'ssh',
-  meta: { ruleId: 'sgr-1' },
 };
 const step = (id: string, index: number): PlanStep => ({
   id,

@@ -287,9 +287,11 @@ describe('watch routes', () => {
     });
     const list = await (await shared.api.watches.$get()).json();
     expect(list.watches.map((w) => w.groupId)).toEqual([shared.webProd]);
-    expect(
-      shared.stack.journal.snapshots.list({ groupId: shared.webProd, limit: 10 }).snapshots[0],
-    ).toMatchObject({ kind: 'watch' });
+    const first = shared.stack.journal.snapshots.list({ groupId: shared.webProd, limit: 10 })
+      .snapshots[0];
+    expect(first).toMatchObject({ kind: 'watch' });
+    // Turning it on read the group: the watch says when, not "not read yet".
+    expect(list.watches[0]?.lastReadAt).toBe(first?.createdAt);
     const off = await watchRoute.$put({
       param: { region: REGION, id: shared.webProd },
       json: { watched: false },

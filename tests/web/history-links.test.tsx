@@ -7,7 +7,8 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import type { AppType } from '../../src/server/app';
-import type { RestoreDetail } from '../../src/server/contract';
+import type { PreviewResponse, RestoreDetail } from '../../src/server/contract';
+import { confirmedBy } from '../support/confirmed-by';
 import { groupIdByName, jsonInit, waitForRestore } from '../support/test-stack';
 import { renderApp, stackPerTest } from './render-app';
 
@@ -26,17 +27,16 @@ async function restore(app: AppType, autoRevertMinutes?: number): Promise<string
   const { webProd, backup } = await ids(app);
   const base = `/api/regions/${REGION}/security-groups/${webProd}`;
   const body = { destinationId: backup, mode: 'completely' };
-  const { revision, confirmationRequired, source } = (await (
+  const reviewed = (await (
     await app.request(`${base}/restore-preview`, jsonInit('POST', body))
-  ).json()) as { revision: string; confirmationRequired: unknown; source: { name: string } };
+  ).json()) as PreviewResponse;
   const { restoreId } = (await (
     await app.request(
       `${base}/restores`,
       jsonInit('POST', {
         ...body,
-        revision,
         // web-prod has running instances: a Completely restore removing rules asks for its name.
-        ...(confirmationRequired === null ? {} : { confirmName: source.name }),
+        ...confirmedBy(reviewed),
         ...(autoRevertMinutes === undefined ? {} : { autoRevertMinutes }),
       }),
     )

@@ -48,6 +48,8 @@ export interface WatchStore {
     createdAt: string;
     /** Who turns it on (default "local"). */
     by?: string;
+    /** The read that turning it on made (its first snapshot), when there was one. */
+    lastReadAt?: string;
   }): WatchRecord;
   /**
    * Stops watching (the row goes, so the watcher reads it no more) and records who turned it
@@ -136,12 +138,13 @@ export function createWatchStore(db: Database.Database): WatchStore {
       // Watching again a group marked deleted starts over (its ID may have come back, e.g. emulator).
       db.transaction(() => {
         db.prepare(
-          `INSERT INTO watches (region_id, group_id, group_name, status, next_read_ms, backoff_ms, created_at, watched_by)
-         VALUES (@regionId, @groupId, @groupName, 'active', @nextReadMs, 0, @createdAt, @by)
+          `INSERT INTO watches (region_id, group_id, group_name, status, next_read_ms, backoff_ms, created_at, watched_by, last_read_at)
+         VALUES (@regionId, @groupId, @groupName, 'active', @nextReadMs, 0, @createdAt, @by, @lastReadAt)
          ON CONFLICT (region_id, group_id) DO UPDATE SET group_name = excluded.group_name,
            watched_by = excluded.watched_by,
+           last_read_at = COALESCE(excluded.last_read_at, last_read_at),
            status = 'active', last_error_json = CASE WHEN status = 'deleted' THEN NULL ELSE last_error_json END`,
-        ).run({ ...input, by });
+        ).run({ ...input, by, lastReadAt: input.lastReadAt ?? null });
         insertEvent.run(input.regionId, input.groupId, input.groupName, 'on', input.createdAt, by);
       })();
       return store.get(input.regionId, input.groupId)!;

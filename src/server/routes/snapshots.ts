@@ -183,6 +183,8 @@ export function snapshotRoutes(deps: SnapshotRouteDeps) {
           groupName: detail.group.name,
           nextReadMs: at.getTime() + deps.watchIntervalS * 1000,
           createdAt: at.toISOString(),
+          // The group was just read: the watch state says so, not "not read yet".
+          lastReadAt: at.toISOString(),
         });
         return c.json(send(watchStateSchema, { watched: true, watch: watchView(watch) }), 200);
       },

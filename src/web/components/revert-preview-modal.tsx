@@ -8,6 +8,7 @@ import { followUpPreviewQuery, useFollowUp, type FollowUpKind } from '../lib/fol
 import { groupQueries } from '../lib/group-queries';
 import { ErrorSentence } from './error-sentence';
 import { DialogTitle, Heading } from './headings';
+import { WholeIds } from './whole-ids';
 import { PreviewPanel } from './preview/preview-panel';
 import { useDialogFocus } from '../lib/use-dialog-focus';
 import { useNarrowScreen } from '../lib/use-narrow-screen';
@@ -76,7 +77,11 @@ export function RevertPreviewModal({ restore, kind, onClose, onStarted }: Revert
   return (
     <Modal
       open
-      title={<DialogTitle>{title}</DialogTitle>}
+      title={
+        <DialogTitle>
+          <WholeIds text={title} />
+        </DialogTitle>
+      }
       onCancel={onClose}
       width={narrow ? '100%' : 1120}
       rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}

@@ -59,3 +59,13 @@ export async function typeNameIfAsked(
   await field.fill(match[1] ?? match[2] ?? '');
   await expect(ok).toBeEnabled();
 }
+
+/** Finds `group` on the Security Groups page and opens its Restore Rules dialog, as a user does. */
+export async function openRestoreRules(page: Page, group: string): Promise<Locator> {
+  await openConsole(page);
+  await searchGroups(page, group);
+  await page.getByRole('button', { name: `Restore Rules of ${group}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^Restore Rules: ${group} \\(`) });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}

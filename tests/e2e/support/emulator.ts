@@ -4,7 +4,12 @@
  * the same server the browser uses.
  */
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { GroupDetailResponse, SecurityGroupView } from '../../../src/server/contract';
+import type {
+  GroupDetailResponse,
+  PreviewResponse,
+  SecurityGroupView,
+} from '../../../src/server/contract';
+import { confirmedBy } from '../../support/confirmed-by';
 
 export const REGION = 'cn-hangzhou';
 export const LIVE_GROUP = 'web-prod';
@@ -65,4 +70,34 @@ export async function groupRules(
   const response = await request.get(`/api/regions/${REGION}/security-groups/${id}`);
   expect(response.ok()).toBe(true);
   return ((await response.json()) as GroupDetailResponse).rules;
+}
+
+/**
+ * A Completely restore of `sourceId` from `destinationId` made through the API, as another user
+ * of the console would, typing the name when the preview asks for it; waits until it succeeded.
+ */
+export async function restoreThroughApi(
+  request: APIRequestContext,
+  sourceId: string,
+  destinationId: string,
+): Promise<string> {
+  const base = `/api/regions/${REGION}/security-groups/${sourceId}`;
+  const body = { destinationId, mode: 'completely' };
+  const shown = await request.post(`${base}/restore-preview`, { data: body });
+  expect(shown.status()).toBe(200);
+  const reviewed = (await shown.json()) as PreviewResponse;
+  const started = await request.post(`${base}/restores`, {
+    data: { ...body, ...confirmedBy(reviewed) },
+  });
+  expect(started.status()).toBe(202);
+  const { restoreId } = (await started.json()) as { restoreId: string };
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/restores/${restoreId}`)).json()) as { status: string })
+          .status,
+      { timeout: 30_000 },
+    )
+    .toBe('succeeded');
+  return restoreId;
 }

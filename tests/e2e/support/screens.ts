@@ -66,16 +66,28 @@ export async function checkScreen(page: Page, testInfo: TestInfo, screen: string
     .toEqual([]);
 }
 
-/** Neither the page nor an open dialog's own scroll box is wider than the window. */
+/**
+ * Neither the page nor an open dialog's own scroll box is wider than the window. Polled: right
+ * after a viewport change the narrow layout is one render away (the breakpoint hook answers
+ * after the resize event), and a long page takes longer to re-render than a short one.
+ */
 export async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    window: window.innerWidth,
-    dialogs: [...document.querySelectorAll('.ant-modal-wrap')]
-      .filter((wrap) => getComputedStyle(wrap).display !== 'none')
-      .map((wrap) => wrap.scrollWidth - wrap.clientWidth),
-  }));
-  expect(widths.page, `page width on the ${screen} screen`).toBeLessThanOrEqual(widths.window);
-  for (const overflow of widths.dialogs)
-    expect(overflow, `dialog overflow on the ${screen} screen`).toBeLessThanOrEqual(0);
+  const overflow = () =>
+    page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      dialogs: Math.max(
+        0,
+        ...[...document.querySelectorAll('.ant-modal-wrap')]
+          .filter((wrap) => getComputedStyle(wrap).display !== 'none')
+          .map((wrap) => wrap.scrollWidth - wrap.clientWidth),
+      ),
+    }));
+  await expect
+    .poll(async () => (await overflow()).page, { message: `page width on the ${screen} screen` })
+    .toBeLessThanOrEqual(0);
+  await expect
+    .poll(async () => (await overflow()).dialogs, {
+      message: `dialog overflow on the ${screen} screen`,
+    })
+    .toBeLessThanOrEqual(0);
 }

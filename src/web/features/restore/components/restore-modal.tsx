@@ -67,7 +67,7 @@ export function RestoreModal({
   return (
     <Modal
       open
-      title={<RestoreDialogTitle title={title} id={sourceId} />}
+      title={<RestoreDialogTitle title={title} />}
       onCancel={onClose}
       // Full-screen on a phone; OK and Cancel (or Close) stay in view however long the preview.
       width={narrow ? '100%' : 1120}
