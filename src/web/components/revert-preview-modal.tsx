@@ -7,7 +7,8 @@ import { useT } from '../i18n/use-t';
 import { followUpPreviewQuery, useFollowUp, type FollowUpKind } from '../lib/follow-ups';
 import { groupQueries } from '../lib/group-queries';
 import { ErrorSentence } from './error-sentence';
-import { DialogTitle, Heading } from './headings';
+import { Heading } from './headings';
+import { TitleWithId } from './title-with-id';
 import { PreviewPanel } from './preview/preview-panel';
 import { useDialogFocus } from '../lib/use-dialog-focus';
 import { useNarrowScreen } from '../lib/use-narrow-screen';
@@ -76,7 +77,7 @@ export function RevertPreviewModal({ restore, kind, onClose, onStarted }: Revert
   return (
     <Modal
       open
-      title={<DialogTitle>{title}</DialogTitle>}
+      title={<TitleWithId title={title} id={restore.source.id} />}
       onCancel={onClose}
       width={narrow ? '100%' : 1120}
       rootClassName={narrow ? 'rr-dialog rr-dialog-fullscreen' : 'rr-dialog'}

@@ -11,6 +11,7 @@ import type {
 } from '../../../../server/contract';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { Heading } from '../../../components/headings';
+import { TitleWithId } from '../../../components/title-with-id';
 import { PreflightChecks } from '../../../components/preflight-checks';
 import { PreviewPanel } from '../../../components/preview/preview-panel';
 import { useDebounced } from '../../../components/preview/use-debounced';
@@ -31,7 +32,6 @@ import { BlastRadius } from './blast-radius';
 import { DestinationSelect } from './destination-select';
 import { ProtectedConfirm, confirmed } from '../../../components/protected-confirm';
 import { RestorationType } from './restoration-type';
-import { RestoreDialogTitle } from './restore-dialog-title';
 import { RestoreJobView } from './restore-job-view';
 import { SourceSummary } from './source-summary';
 
@@ -67,7 +67,7 @@ export function RestoreModal({
   return (
     <Modal
       open
-      title={<RestoreDialogTitle title={title} id={sourceId} />}
+      title={<TitleWithId title={title} id={sourceId} />}
       onCancel={onClose}
       // Full-screen on a phone; OK and Cancel (or Close) stay in view however long the preview.
       width={narrow ? '100%' : 1120}

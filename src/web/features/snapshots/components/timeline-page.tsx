@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Flex, Skeleton, Space, Typography } from 'antd';
+import { Button, Checkbox, Flex, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { TimelineEntry } from '../../../../server/contract';

@@ -1,12 +1,12 @@
-import { DialogTitle } from '../../../components/headings';
+import { DialogTitle } from './headings';
 
 /**
- * The Restore Rules dialog's title with the source ID (and the brackets around it) kept whole: on a
- * phone it moves to its own line instead of breaking at its hyphen, and an ID wider than the
- * screen ends in an ellipsis with the full ID in its tooltip. The text stays the translated
+ * A dialog's title that names a group by its ID ("Restore Rules: web-prod (sg-…)"), with the ID
+ * and the brackets around it kept whole: on a phone it moves to its own line instead of breaking
+ * at its hyphen, the full ID also in its tooltip. The text stays the translated
  * sentence, so the dialog's accessible name is unchanged.
  */
-export function RestoreDialogTitle({ title, id }: { title: string; id: string }) {
+export function TitleWithId({ title, id }: { title: string; id: string }) {
   const at = title.lastIndexOf(id);
   if (at < 0) return <DialogTitle>{title}</DialogTitle>;
   // Both languages bracket the ID: "(sg-…)" and "（sg-…）"; the brackets stay with it.
@@ -15,7 +15,7 @@ export function RestoreDialogTitle({ title, id }: { title: string; id: string })
   return (
     <DialogTitle>
       {title.slice(0, start)}
-      <span className="rr-whole-id" title={id}>
+      <span className="rr-title-id" title={id}>
         {title.slice(start, end)}
       </span>
       {title.slice(end)}
