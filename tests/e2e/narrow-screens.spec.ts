@@ -34,6 +34,16 @@ async function namelessButtons(page: Page): Promise<string[]> {
   });
 }
 
+/** Whether an input's placeholder fits inside its box, measured in the input's own font. */
+function placeholderFits(input: HTMLInputElement): boolean {
+  const style = getComputedStyle(input);
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return false;
+  context.font = style.font;
+  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return context.measureText(input.placeholder).width <= room;
+}
+
 /** Opens web-prod's Restore Rules dialog from its row and previews the restore from its backup. */
 async function previewFromBackup(page: Page): Promise<{ dialog: Locator; opener: Locator }> {
   await openConsole(page);
@@ -87,6 +97,14 @@ test.describe('on a phone (390 × 844)', () => {
     await page.goto('/history');
     await expect(page.getByRole('heading', { level: 1, name: 'Restore History' })).toBeVisible();
     await expectNoSidewaysScroll(page, 'history');
+    // The day range has visible labels, and the Export buttons keep clear of the filters.
+    await expect(page.getByText('From (day)', { exact: true })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'To (day, included)' })).toBeVisible();
+    const exportBox = await page.getByRole('link', { name: 'Export CSV' }).boundingBox();
+    const filtersBox = await page.getByRole('group', { name: 'Filter the history' }).boundingBox();
+    expect(
+      (filtersBox?.y ?? 0) - ((exportBox?.y ?? 0) + (exportBox?.height ?? 0)),
+    ).toBeGreaterThanOrEqual(8);
     expect(await namelessButtons(page)).toEqual([]);
 
     const { dialog } = await previewFromBackup(page);
@@ -123,6 +141,22 @@ test.describe('on a phone (390 × 844)', () => {
     const sourceId = dialog.getByTitle(live.id, { exact: true });
     const idBox = await sourceId.boundingBox();
     expect(idBox?.height ?? 100).toBeLessThan(30);
+    // Every Change cell and every header shows its whole text (no ellipsis cutting a word).
+    for (const cell of [
+      ...(await table.getByRole('columnheader').all()),
+      ...(await table.getByRole('row').nth(1).getByRole('cell').all()),
+    ])
+      expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect(table.getByRole('row').nth(1)).toContainText('+');
+    // The title keeps the ID whole: on its own line, one line tall.
+    const titleId = dialog
+      .getByRole('heading', { level: 2 })
+      .first()
+      .locator('.rr-nowrap', { hasText: live.id });
+    expect((await titleId.boundingBox())?.height ?? 100).toBeLessThan(30);
+    // The preview search's placeholder fits its box.
+    const search = dialog.getByRole('searchbox', { name: 'Search the preview' });
+    expect(await search.evaluate(placeholderFits)).toBe(true);
     await expectNoSidewaysScroll(page, 'restore dialog');
     await checkScreen(page, testInfo, 'phone-dialog');
     expect(await namelessButtons(page)).toEqual([]);
@@ -211,5 +245,46 @@ test.describe('on a laptop (1280 × 720)', () => {
     expect(scroll).toBeLessThanOrEqual(1);
     await table.scrollIntoViewIfNeeded();
     for (const row of await body.getByRole('row').all()) await expect(row).toBeInViewport();
+  });
+});
+
+test.describe('the follow-up dialogs give focus back (1280 × 720)', () => {
+  test.use({ viewport: LAPTOP });
+
+  test('Escape and Cancel return focus to Undo, and to Roll back', async ({ page, request }) => {
+    // The outbound addition fails after the inbound one is applied: a partial failure, which offers Roll
+    // back (and Undo in History).
+    await emulator(request).fail('AuthorizeSecurityGroupEgress', 1, 'OperationDenied', 403);
+    const { dialog } = await previewFromBackup(page);
+    // Partially: no removal, so no typed confirmation.
+    await dialog.getByRole('radio', { name: /^Partially Restore/ }).check();
+    await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+    const rollBack = dialog.getByRole('button', { name: 'Roll back', exact: true });
+    await expect(rollBack).toBeVisible();
+    const preview = page.getByRole('dialog', { name: /^Roll back restore: web-prod \(sg-/ });
+    for (const close of ['Escape', 'Cancel'] as const) {
+      await rollBack.click();
+      await expect(preview).toBeVisible();
+      if (close === 'Escape') await page.keyboard.press('Escape');
+      else await preview.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await expect(preview).toBeHidden();
+      await expect(rollBack).toBeFocused();
+    }
+    // The newest restore, the one just made, from the history list.
+    await page.goto('/history');
+    await page
+      .getByRole('link', { name: /^Details of restore / })
+      .first()
+      .click();
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    const undoDialog = page.getByRole('dialog', { name: /^Undo restore: web-prod \(sg-/ });
+    for (const close of ['Escape', 'Cancel'] as const) {
+      await undo.click();
+      await expect(undoDialog).toBeVisible();
+      if (close === 'Escape') await page.keyboard.press('Escape');
+      else await undoDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await expect(undoDialog).toBeHidden();
+      await expect(undo).toBeFocused();
+    }
   });
 });

@@ -135,7 +135,7 @@ export function VirtualTable<Row>({
       return next;
     });
   const template = [
-    ...(moved.length > 0 ? ['32px'] : []),
+    ...(moved.length > 0 ? ['30px'] : []),
     ...shown.map((column) => (narrow ? (column.narrowWidth ?? column.width) : column.width)),
   ].join(' ');
   const cellStyle: CSSProperties = {
@@ -145,6 +145,8 @@ export function VirtualTable<Row>({
     whiteSpace: 'nowrap',
     alignSelf: 'center',
   };
+  // The expand button (28 px) fills its 30 px column: the cell's padding would clip it.
+  const toggleCellStyle: CSSProperties = { ...cellStyle, padding: '0 1px' };
   // A narrow column's title wraps onto two smaller lines rather than being cut.
   const narrowHeaderStyle: CSSProperties = {
     ...cellStyle,
@@ -186,7 +188,7 @@ export function VirtualTable<Row>({
           }}
         >
           {moved.length > 0 && (
-            <div role="columnheader" style={cellStyle}>
+            <div role="columnheader" style={toggleCellStyle}>
               <span className="rr-visually-hidden">{t('narrow.detailsColumn')}</span>
             </div>
           )}
@@ -274,7 +276,7 @@ export function VirtualTable<Row>({
                   }}
                 >
                   {moved.length > 0 && (
-                    <div role="cell" style={cellStyle}>
+                    <div role="cell" style={toggleCellStyle}>
                       <button
                         type="button"
                         className="rr-row-toggle"
