@@ -4,9 +4,8 @@
  * an operator's roll back, already linked as "rolled back by".
  */
 import type { AutomaticRevertMark, RestoreLinksView } from '../contract';
-import type { AutoRevertRecord } from '../journal/auto-revert-store';
+import { AUTO_REVERT_ACTOR, type AutoRevertRecord } from '../journal/auto-revert-store';
 import type { Journal, RestoreRecord } from '../journal/journal';
-import { AUTO_REVERT_ACTOR } from '../restore/auto-revert';
 
 type AutoRevertLinks = Pick<RestoreLinksView, 'revertedAutomatically' | 'automaticRevertOf'>;
 
