@@ -1,8 +1,9 @@
 /**
  * The journal's rows as SQLite returns them, and their reading into records: JSON columns parsed,
- * NULLs left out. Every query that returns restores selects RESTORE_SELECT, so each reads the
- * snapshot the same way.
+ * NULLs left out. Every query that returns restores selects RESTORE_COLUMNS from RESTORE_FROM,
+ * so each reads the snapshot the same way.
  */
+import type { RestoreMode } from '../../domain/types';
 import type {
   RestoreKind,
   RestoreRecord,
@@ -10,7 +11,6 @@ import type {
   StepRecord,
   StepStatus,
 } from './restore-records';
-import type { RestoreMode } from '../../domain/types';
 
 export interface RestoreRow {
   seq: number;
