@@ -3,7 +3,7 @@
  * watch turned off: Stop, Keep, the automatic revert and unwatching each record the user a trusted
  * proxy names, and the access mode ("local") when the same header comes from any other address.
  * Also the links between a restore and its automatic revert, both ways, in the detail, the list
- * and the JSON export.
+ * and both exports.
  */
 import { testClient } from 'hono/testing';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,23 @@ describe('the actor of decisions about a restore', () => {
     const byId = new Map(file.restores.map((r) => [r.id, r]));
     expect(byId.get(id)?.links.revertedAutomatically?.id).toBe(rollback.id);
     expect(byId.get(rollback.id)?.links.automaticRevertOf?.id).toBe(id);
+
+    const csv = await api.restores.export.$get({
+      query: { sourceId: shared.webProd, format: 'csv' },
+    });
+    const [header, ...lines] = (await csv.text()).trimEnd().split('\r\n');
+    const columns = header!.split(',');
+    const rows = new Map(
+      lines.map((line) => {
+        const cells = line.split(',');
+        return [cells[columns.indexOf('id')], cells] as const;
+      }),
+    );
+    const cell = (rowId: string, column: string) => rows.get(rowId)?.[columns.indexOf(column)];
+    expect(cell(id, 'revertedAutomaticallyBy')).toBe(rollback.id);
+    expect(cell(id, 'automaticRevertOf')).toBe('');
+    expect(cell(rollback.id, 'automaticRevertOf')).toBe(id);
+    expect(cell(rollback.id, 'revertedAutomaticallyBy')).toBe('');
   });
 });
 

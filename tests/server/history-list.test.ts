@@ -151,6 +151,39 @@ describe('filters and paging', () => {
     expect(cells[HISTORY_CSV_COLUMNS.indexOf('id')]).toBe('rst-hist0001');
     expect(cells[HISTORY_CSV_COLUMNS.indexOf('actor')]).toBe('alice');
     expect(cells[HISTORY_CSV_COLUMNS.indexOf('sourceName')]).toBe("'=web");
+    expect(cells.slice(-2)).toEqual(['', '']);
+  });
+
+  it('keeps the CSV columns in their order, the automatic-revert links added last', () => {
+    expect(HISTORY_CSV_COLUMNS).toEqual([
+      'id',
+      'kind',
+      'status',
+      'actor',
+      'createdAt',
+      'finishedAt',
+      'regionId',
+      'sourceId',
+      'sourceName',
+      'destinationId',
+      'destinationName',
+      'mode',
+      'parentId',
+      'added',
+      'removed',
+      'changed',
+      'stepsApplied',
+      'stepsTotal',
+      'attempt',
+      'verification',
+      'requestIds',
+      'error',
+      'destinationSnapshotId',
+      'destinationSnapshotKind',
+      'destinationSnapshotTakenAt',
+      'automaticRevertOf',
+      'revertedAutomaticallyBy',
+    ]);
   });
 });
 

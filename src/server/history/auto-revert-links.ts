@@ -1,12 +1,12 @@
 /**
  * The links between a restore and the roll back its confirm-or-revert timer started at the
  * deadline (SPEC 13 and 14), both ways. Only the timer's own decision counts: a "Revert now" is
- * an operator's roll back, already linked as "rolled back by".
+ * an operator's roll back, already linked as "rolled back by". The history list reads the same
+ * mark in its query (journal/restore-queries.ts); a test holds the two to the same answer.
  */
 import type { AutomaticRevertMark, RestoreLinksView } from '../contract';
-import type { AutoRevertRecord } from '../journal/auto-revert-store';
+import { AUTO_REVERT_ACTOR, type AutoRevertRecord } from '../journal/auto-revert-store';
 import type { Journal, RestoreRecord } from '../journal/journal';
-import { AUTO_REVERT_ACTOR } from '../restore/auto-revert';
 
 type AutoRevertLinks = Pick<RestoreLinksView, 'revertedAutomatically' | 'automaticRevertOf'>;
 

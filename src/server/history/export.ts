@@ -1,7 +1,8 @@
 /**
- * The filtered history as files: CSV with one row per restore (what a spreadsheet review needs)
- * and JSON with each restore's full detail, its steps and the rules they carried. Cells that a
- * spreadsheet would run as a formula are written as text.
+ * The filtered history as files: CSV with one row per restore (what a spreadsheet review needs,
+ * down to the automatic-revert links both ways) and JSON with each restore's full detail, its
+ * steps and the rules they carried. Cells that a spreadsheet would run as a formula are written
+ * as text.
  */
 import type { RestoreDetail } from '../contract';
 import { toCsv } from '../snapshots/csv';
@@ -32,6 +33,9 @@ export const HISTORY_CSV_COLUMNS = [
   'destinationSnapshotId',
   'destinationSnapshotKind',
   'destinationSnapshotTakenAt',
+  // Added last so that a sheet reading the columns above by position still reads them.
+  'automaticRevertOf',
+  'revertedAutomaticallyBy',
 ] as const;
 
 export interface HistoryFile {
@@ -75,6 +79,8 @@ function csvRow(detail: RestoreDetail): string[] {
     detail.destinationSnapshot?.id ?? '',
     detail.destinationSnapshot?.kind ?? '',
     detail.destinationSnapshot?.takenAt ?? '',
+    detail.links.automaticRevertOf?.id ?? '',
+    detail.links.revertedAutomatically?.id ?? '',
   ];
   return row.map(textCell);
 }

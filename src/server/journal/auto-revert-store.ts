@@ -5,6 +5,9 @@
 import type Database from 'better-sqlite3';
 import type { AutoRevertState } from '../contract-safe-apply';
 
+/** Who the timer's own decisions are recorded as made by (the history's automatic-revert links). */
+export const AUTO_REVERT_ACTOR = 'auto-revert';
+
 export interface AutoRevertRecord {
   restoreId: string;
   minutes: number;

@@ -15,13 +15,10 @@ import { digestRules } from '../../domain/revision';
 import type { EcsPort } from '../../ecs/ecs-port';
 import type { AutoRevertView } from '../contract-safe-apply';
 import { ApiHttpError, toApiErrorBody } from '../errors';
-import type { AutoRevertRecord } from '../journal/auto-revert-store';
+import { AUTO_REVERT_ACTOR, type AutoRevertRecord } from '../journal/auto-revert-store';
 import type { Journal } from '../journal/journal';
 import type { Logger } from '../logger';
 import type { RestoreRunner } from './runner';
-
-/** Who the timer's own decisions are recorded as made by. */
-export const AUTO_REVERT_ACTOR = 'auto-revert';
 
 /** setTimeout's limit: a later deadline is reached in several waits. */
 const MAX_WAIT_MS = 2 ** 31 - 1;

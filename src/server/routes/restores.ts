@@ -24,7 +24,7 @@ import { autoRevertLinks, automaticRevertMark } from '../history/auto-revert-lin
 import { historyCsv, historyJson } from '../history/export';
 import { historyFileStem, historyFilterOf } from '../history/filters';
 import type { AppEnv } from '../hono-env';
-import type { Journal, RestoreRecord } from '../journal/journal';
+import type { Journal, ListedRestore, RestoreRecord } from '../journal/journal';
 import { restoreDetailView, restoreSummaryView } from '../restore/restore-views';
 import type { AutoReverter } from '../restore/auto-revert';
 import type { FollowUp } from '../restore/revert-preview';
@@ -70,13 +70,11 @@ export function restoreRoutes({
       ...(autoRevert === undefined ? {} : { autoRevert }),
     };
   };
-  const summaryOf = (record: RestoreRecord) => {
-    const mark = automaticRevertMark(autoRevertLinks(journal, record));
-    return {
-      ...restoreSummaryView(record, journal.steps(record.id)),
-      ...(mark === undefined ? {} : { automaticRevert: mark }),
-    };
-  };
+  /** A list row: its automatic-revert mark comes with it from the list query. */
+  const summaryOf = (record: ListedRestore) => ({
+    ...restoreSummaryView(record, journal.steps(record.id)),
+    ...(record.automaticRevert === undefined ? {} : { automaticRevert: record.automaticRevert }),
+  });
   /** GET /:id/<kind>-preview: what that follow-up would change now. */
   const previewOf = (followUp: FollowUp) =>
     routeFactory.createHandlers(valid('param', restoreParams), async (c) => {
