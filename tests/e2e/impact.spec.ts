@@ -35,10 +35,10 @@ const INBOUND = [
 ];
 const OUTBOUND = ['✕ blockedTCP 25 to 0.0.0.0/0: allowed → blocked'];
 const INBOUND_ZH = [
-  '✕ 阻止TCP 22 来自 0.0.0.0/0: 允许 → 阻止',
-  '✓ 允许TCP 443 来自 0.0.0.0/0: 阻止 → 允许',
+  '✕ 阻止TCP 22 来自 0.0.0.0/0：允许 → 阻止',
+  '✓ 允许TCP 443 来自 0.0.0.0/0：阻止 → 允许',
 ];
-const OUTBOUND_ZH = ['✕ 阻止TCP 25 去往 0.0.0.0/0: 允许 → 阻止'];
+const OUTBOUND_ZH = ['✕ 阻止TCP 25 去往 0.0.0.0/0：允许 → 阻止'];
 /**
  * web-prod-01 … 06 use web-prod, 05 and 06 stopped; web-prod-lb-eni and web-prod-spare-eni are
  * its secondary ENIs; app-prod, mesh-prod and mesh-prod-next hold rules whose peer is web-prod.
@@ -135,6 +135,8 @@ test('the traffic effect, a packet check, the blast radius and the plan copied a
     'After: blocked — rule Deny TCP 3389 from 0.0.0.0/0 (priority 1)',
   ]);
   await screen(page, testInfo, 'impact-preview');
+  await dialog.getByRole('region', { name: 'What uses this group' }).scrollIntoViewIfNeeded();
+  await screen(page, testInfo, 'impact-blast-radius');
 
   await dialog.getByRole('button', { name: 'Copy plan as JSON' }).click();
   await expect(page.getByText('The plan was copied to the clipboard.')).toBeVisible();
@@ -201,6 +203,7 @@ test('a protected source added in the editor: the danger alert, the typed name, 
   await expect(ok).toBeDisabled();
   await field.fill(LIVE_GROUP);
   await expect(ok).toBeEnabled();
+  await field.scrollIntoViewIfNeeded();
   await screen(page, testInfo, 'impact-protected-source');
 
   await ok.click();
@@ -249,10 +252,10 @@ test('running instances alone ask for the name typed, in English and in 简体�
   const zh = page.getByRole('dialog', { name: new RegExp(`^还原规则：${LIVE_GROUP}（`) });
   await choose(page, zh.getByRole('combobox', { name: '目标安全组' }), BACKUP_GROUP, 'backup-2026');
   await expect(zh.getByRole('radio', { name: /全部还原/ })).toBeChecked();
-  await expect(zh.getByRole('list', { name: '流量变化: 入方向' }).getByRole('listitem')).toHaveText(
+  await expect(zh.getByRole('list', { name: '流量变化：入方向' }).getByRole('listitem')).toHaveText(
     INBOUND_ZH,
   );
-  await expect(zh.getByRole('list', { name: '流量变化: 出方向' }).getByRole('listitem')).toHaveText(
+  await expect(zh.getByRole('list', { name: '流量变化：出方向' }).getByRole('listitem')).toHaveText(
     OUTBOUND_ZH,
   );
   await expect(zh.getByRole('region', { name: '使用此安全组的资源' })).toHaveText(BLAST_ZH);
@@ -265,7 +268,10 @@ test('running instances alone ask for the name typed, in English and in 简体�
   await expect(ok).toBeDisabled();
   await field.fill(LIVE_GROUP);
   await expect(ok).toBeEnabled();
+  await field.scrollIntoViewIfNeeded();
   await screen(page, testInfo, 'impact-running-instances-zh');
+  await zh.getByRole('heading', { name: '流量变化' }).scrollIntoViewIfNeeded();
+  await screen(page, testInfo, 'impact-traffic-zh');
 
   await zh
     .getByRole('button', { name: '取 消' })

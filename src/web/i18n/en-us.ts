@@ -736,6 +736,12 @@ export const enUS = {
     dayPlaceholder: 'e.g. 2026-12-02',
     dayInvalid: 'Type a day as 2026-12-02',
   },
+  // ---- impactWording: how a traffic statement is put together in each language ----
+  impactWording: {
+    statement: '{what} {way} {peer}{nic}: {from} → {to}',
+    directionList: '{title}: {direction}',
+    portsSeparator: ', ',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
