@@ -141,3 +141,48 @@ describe('a restore that blocks a protected source', () => {
     await shared.stack.runner.idle();
   });
 });
+
+describe('a protected source blocked past the statements the preview lists', () => {
+  const shared = useSharedStack();
+  afterEach(() => shared.stack.journal.replaceProtectedSources([]));
+
+  /**
+   * 60 rules, each its own port (none adjacent) and network, restored from an empty group: 60
+   * "allowed → blocked" statements, sorted by port, so the last network's is the 60th.
+   */
+  function wideGroup(): { source: string; empty: string } {
+    const { emulator } = shared.stack;
+    const source = emulator.addGroup(REGION, { name: 'wide-ingress' });
+    emulator.addRules(
+      REGION,
+      source,
+      'ingress',
+      Array.from({ length: 60 }, (_, i) => ({
+        IpProtocol: 'TCP',
+        PortRange: `${1000 + 2 * i}/${1000 + 2 * i}`,
+        SourceCidrIp: `10.${i}.0.0/16`,
+        Priority: '1',
+        Policy: 'Accept',
+      })),
+    );
+    return { source, empty: emulator.addGroup(REGION, { name: 'wide-ingress-empty' }) };
+  }
+
+  it('still asks for the name and names the port, though the list stops at 50', async () => {
+    shared.stack.journal.replaceProtectedSources([{ label: 'ops', cidr: '10.59.0.0/24' }]);
+    const { source, empty } = wideGroup();
+    const planned = await preview(shared.stack.app, source, empty);
+    expect(planned.traffic.ingress.statements).toHaveLength(50);
+    expect(planned.traffic.ingress.more).toBe(10);
+    expect(planned.confirmationRequired?.reasons).toEqual([{ kind: 'protected-source' }]);
+    expect(planned.protectedBlocked).toEqual([
+      {
+        label: 'ops',
+        cidr: '10.59.0.0/24',
+        statements: [
+          expect.objectContaining({ ports: '1118/1118', from: 'allowed', to: 'blocked' }),
+        ],
+      },
+    ]);
+  });
+});
