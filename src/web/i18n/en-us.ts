@@ -741,6 +741,8 @@ export const enUS = {
     statement: '{what} {way} {peer}{nic}: {from} → {to}',
     directionList: '{title}: {direction}',
     portsSeparator: ', ',
+    peerHint:
+      'An address is judged by the rules with CIDRs; the members of a group (sg-…) or a prefix list (pl-…) by the rules that name it: check those by their ID.',
   },
 } as const;
 

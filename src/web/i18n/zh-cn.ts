@@ -680,5 +680,7 @@ export const zhCN: Messages = {
     statement: '{what} {way} {peer}{nic}：{from} → {to}',
     directionList: '{title}：{direction}',
     portsSeparator: '、',
+    peerHint:
+      '地址按带 CIDR 的规则判断；安全组（sg-…）或前缀列表（pl-…）的成员按指定它的规则判断：请用其 ID 检查。',
   },
 };
