@@ -49,6 +49,7 @@ const BLAST_ZH =
   '被 6 台实例（4 台运行中）和 2 个网卡使用；被 app-prod、mesh-prod、mesh-prod-next 引用';
 /** Not in any prefix list of the seed: only the world-open SSH rule lets it reach port 22. */
 const BASTION = { label: 'bastion', cidr: '198.18.0.10/32' };
+const BASTION_ADDRESS = '198.18.0.10';
 const RUNNING =
   "web-prod is used by 4 running instances and this restore removes 1 rule from it: type the group's name to confirm.";
 const RUNNING_ZH =
@@ -84,6 +85,14 @@ async function screen(page: Page, testInfo: TestInfo, name: string): Promise<voi
   });
 }
 
+/**
+ * Scrolls the dialog so `target` sits mid-screen: scrolled only to the edge, a field at the end
+ * of the dialog's body lies under its sticky footer.
+ */
+async function showWhole(target: Locator): Promise<void> {
+  await target.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+}
+
 async function openDemoPreview(page: Page): Promise<Locator> {
   const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
@@ -107,7 +116,13 @@ async function checkPacket(dialog: Locator, port: string, address: string): Prom
 
 test('the traffic effect, a packet check, the blast radius and the plan copied as JSON', async ({
   page,
+  request,
 }, testInfo) => {
+  const live = await groupByName(request, LIVE_GROUP);
+  const office = (await groupRules(request, live.id)).find(
+    (rule) => rule.peer.kind === 'prefixList' && rule.meta.peerName === 'office-egress',
+  )?.peer;
+  if (office?.kind !== 'prefixList') throw new Error('web-prod has no office-egress rule');
   const dialog = await openDemoPreview(page);
   await expect(
     dialog.getByRole('list', { name: 'What changes for traffic: Inbound' }).getByRole('listitem'),
@@ -125,14 +140,20 @@ test('the traffic effect, a packet check, the blast radius and the plan copied a
   await expect(dialog.getByRole('region', { name: 'What uses this group' })).toHaveText(BLAST);
 
   // SSH from an address of no prefix list: only the removed world-open rule let it in.
-  await expect(await checkPacket(dialog, '22', BASTION.cidr.split('/')[0]!)).toHaveText([
+  await expect(await checkPacket(dialog, '22', BASTION_ADDRESS)).toHaveText([
     'Before: allowed — rule Allow TCP 22 from 0.0.0.0/0 (priority 1)',
     "After: blocked — the group's default (inbound is denied when no rule matches)",
   ]);
   // RDP is dropped by a rule both sides share.
-  await expect(await checkPacket(dialog, '3389', '198.18.0.10')).toHaveText([
+  await expect(await checkPacket(dialog, '3389', BASTION_ADDRESS)).toHaveText([
     'Before: blocked — rule Deny TCP 3389 from 0.0.0.0/0 (priority 1)',
     'After: blocked — rule Deny TCP 3389 from 0.0.0.0/0 (priority 1)',
+  ]);
+  // The office's prefix list is a named set: its SSH rule is on both sides.
+  const officeRule = `rule Allow TCP 22 from Prefix list office-egress (${office.prefixListId}) (priority 1)`;
+  await expect(await checkPacket(dialog, '22', office.prefixListId)).toHaveText([
+    `Before: allowed — ${officeRule}`,
+    `After: allowed — ${officeRule}`,
   ]);
   await screen(page, testInfo, 'impact-preview');
   await dialog.getByRole('region', { name: 'What uses this group' }).scrollIntoViewIfNeeded();
@@ -203,7 +224,7 @@ test('a protected source added in the editor: the danger alert, the typed name, 
   await expect(ok).toBeDisabled();
   await field.fill(LIVE_GROUP);
   await expect(ok).toBeEnabled();
-  await field.scrollIntoViewIfNeeded();
+  await showWhole(field);
   await screen(page, testInfo, 'impact-protected-source');
 
   await ok.click();
@@ -268,7 +289,7 @@ test('running instances alone ask for the name typed, in English and in 简体�
   await expect(ok).toBeDisabled();
   await field.fill(LIVE_GROUP);
   await expect(ok).toBeEnabled();
-  await field.scrollIntoViewIfNeeded();
+  await showWhole(field);
   await screen(page, testInfo, 'impact-running-instances-zh');
   await zh.getByRole('heading', { name: '流量变化' }).scrollIntoViewIfNeeded();
   await screen(page, testInfo, 'impact-traffic-zh');
