@@ -23,7 +23,13 @@ import type { DestinationSnapshotView, PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
 import type { SnapshotRecord } from './journal/snapshot-store';
 import { loadGroup, referencedGroupVpcs } from './group-reads';
-import { protectedBlocked, type ProtectedBlocked, type ProtectedSource } from './protected-sources';
+import {
+  blockedPrefixLists,
+  protectedBlocked,
+  readPrefixListCidrs,
+  type ProtectedBlocked,
+  type ProtectedSource,
+} from './protected-sources';
 import {
   confirmationOf,
   assertConfirmed as assertConfirmedBy,
@@ -151,7 +157,14 @@ async function planAgainst<T extends PlanTarget>(
     limit: Infinity,
   });
   const traffic = limitStatements(wholeTraffic);
-  const blocked = protectedBlocked(wholeTraffic, deps.impact?.protectedSources() ?? []);
+  const sources = deps.impact?.protectedSources() ?? [];
+  // A prefix list is read only when a protected source could be among the members it cuts off.
+  const prefixLists = await readPrefixListCidrs(
+    deps.ecs,
+    source.group.regionId,
+    sources.length > 0 ? blockedPrefixLists(wholeTraffic) : [],
+  );
+  const blocked = protectedBlocked(wholeTraffic, sources, prefixLists);
   const confirmation = confirmationOf({
     // Undo and roll back put back rules the source had: for a protected source they are the way
     // out, not a new risk; removing rules under running instances is a risk either way.
