@@ -291,6 +291,21 @@ export function trafficEffect(
   return { ingress: effect('ingress'), egress: effect('egress') };
 }
 
+/**
+ * The first `limit` statements of each direction, the rest counted in `more`: what a screen
+ * lists, when the whole effect was needed first (a protected source may lie past the limit).
+ */
+export function limitStatements(
+  effect: TrafficEffect,
+  limit: number = DEFAULT_STATEMENT_LIMIT,
+): TrafficEffect {
+  const cut = ({ statements, more }: DirectionEffect): DirectionEffect => ({
+    statements: statements.slice(0, limit),
+    more: more + Math.max(0, statements.length - limit),
+  });
+  return { ingress: cut(effect.ingress), egress: cut(effect.egress) };
+}
+
 /** True when the restore changes no traffic at all. */
 export function noTrafficChange(effect: TrafficEffect): boolean {
   return effect.ingress.statements.length === 0 && effect.egress.statements.length === 0;

@@ -194,6 +194,8 @@ export interface PrefixListInfo {
   /** What one rule referencing the list weighs toward the per-ENI quota. */
   maxEntries: number;
   entryCount: number;
+  /** The entries' CIDRs: which addresses a rule naming the list lets in (protected sources). */
+  cidrs: string[];
 }
 
 export interface CreateSecurityGroupInput {

@@ -278,6 +278,7 @@ export function prefixListFromWire(list: WirePrefixListAttributes): PrefixListIn
     name: list.PrefixListName,
     maxEntries: list.MaxEntries,
     entryCount: list.Entries.length,
+    cidrs: list.Entries.map((entry) => entry.Cidr),
   };
 }
 

@@ -7,7 +7,7 @@
 import { summarizeDiff } from '../domain/diff';
 import { planRestore } from '../domain/plan';
 import { DEFAULT_ENI_RULE_LIMIT, preflight, type PreflightFailure } from '../domain/preflight';
-import { trafficEffect, type TrafficEffect } from '../domain/traffic-effect';
+import { limitStatements, trafficEffect, type TrafficEffect } from '../domain/traffic-effect';
 import type {
   GroupInfo,
   PlanLimits,
@@ -23,7 +23,13 @@ import type { DestinationSnapshotView, PreviewResponse } from './contract';
 import { ApiHttpError } from './errors';
 import type { SnapshotRecord } from './journal/snapshot-store';
 import { loadGroup, referencedGroupVpcs } from './group-reads';
-import { protectedBlocked, type ProtectedBlocked, type ProtectedSource } from './protected-sources';
+import {
+  blockedPrefixLists,
+  protectedBlocked,
+  readPrefixListCidrs,
+  type ProtectedBlocked,
+  type ProtectedSource,
+} from './protected-sources';
 import {
   confirmationOf,
   assertConfirmed as assertConfirmedBy,
@@ -145,8 +151,20 @@ async function planAgainst<T extends PlanTarget>(
     groupVpcs,
     ...(eniQuota.status === 'ok' ? { eni: eniQuota.quota } : {}),
   });
-  const traffic = trafficEffect(source.rules, plan.expected, source.group);
-  const blocked = protectedBlocked(traffic, deps.impact?.protectedSources() ?? []);
+  // Every statement counts for the protected sources, not only those the preview lists: a
+  // source blocked by the 51st statement must still ask for the name.
+  const wholeTraffic = trafficEffect(source.rules, plan.expected, source.group, {
+    limit: Infinity,
+  });
+  const traffic = limitStatements(wholeTraffic);
+  const sources = deps.impact?.protectedSources() ?? [];
+  // A prefix list is read only when a protected source could be among the members it cuts off.
+  const prefixLists = await readPrefixListCidrs(
+    deps.ecs,
+    source.group.regionId,
+    sources.length > 0 ? blockedPrefixLists(wholeTraffic) : [],
+  );
+  const blocked = protectedBlocked(wholeTraffic, sources, prefixLists);
   const confirmation = confirmationOf({
     // Undo and roll back put back rules the source had: for a protected source they are the way
     // out, not a new risk; removing rules under running instances is a risk either way.

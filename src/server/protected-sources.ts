@@ -13,6 +13,8 @@ import type { TrafficEffect, TrafficStatement } from '../domain/traffic-effect';
 import type { Config } from './config';
 import type { Journal } from './journal/journal';
 import { statementTouchesCidr } from '../domain/traffic-statement';
+import { addressFamily } from '../domain/ip';
+import { EcsError, type EcsPort } from '../ecs/ecs-port';
 
 export interface ProtectedSource {
   label: string;
@@ -52,17 +54,80 @@ export interface ProtectedBlocked {
   statements: TrafficStatement[];
 }
 
-/** The protected sources the restore would block on some traffic they can reach today. */
+/** The entries' CIDRs of prefix lists, by ID; a list absent here could not be read. */
+export type PrefixListCidrs = Readonly<Record<string, readonly string[]>>;
+
+function blockingStatements(traffic: TrafficEffect): TrafficStatement[] {
+  return traffic.ingress.statements.filter((s) => s.from === 'allowed' && s.to === 'blocked');
+}
+
+/** The prefix lists whose members lose inbound traffic they have today: the ones to read. */
+export function blockedPrefixLists(traffic: TrafficEffect): string[] {
+  const ids = blockingStatements(traffic).flatMap((s) =>
+    s.peer.kind === 'prefixList' ? [s.peer.prefixListId] : [],
+  );
+  return [...new Set(ids)];
+}
+
+/**
+ * True when `statement` blocks some traffic from `cidr`. A prefix-list statement is about the
+ * list's members, so it does when one of the list's entries overlaps `cidr` — and, like
+ * instances that could not be read, when the list could not be read.
+ */
+function blocksSource(
+  statement: TrafficStatement,
+  cidr: string,
+  prefixLists: PrefixListCidrs,
+): boolean {
+  const { peer } = statement;
+  if (peer.kind === 'cidrs') return statementTouchesCidr(statement, cidr);
+  if (peer.kind !== 'prefixList') return false;
+  const entries = prefixLists[peer.prefixListId];
+  if (entries === undefined) return true;
+  return entries.some((entry) => {
+    const family = addressFamily(entry);
+    const asCidrs = { kind: 'cidrs' as const, family, include: [entry], except: [] };
+    return statementTouchesCidr({ ...statement, peer: asCidrs }, cidr);
+  });
+}
+
+/**
+ * The entries of `ids`, read together; a list ECS does not answer for is left out (and then
+ * counts as holding every protected source).
+ */
+export async function readPrefixListCidrs(
+  ecs: Pick<EcsPort, 'describePrefixList'>,
+  regionId: string,
+  ids: readonly string[],
+): Promise<PrefixListCidrs> {
+  const lists = await Promise.all(
+    ids.map((id) =>
+      ecs.describePrefixList(regionId, id).catch((error: unknown) => {
+        if (error instanceof EcsError) return null;
+        throw error;
+      }),
+    ),
+  );
+  const cidrs: Record<string, readonly string[]> = {};
+  lists.forEach((list, i) => {
+    if (list) cidrs[ids[i] as string] = list.cidrs;
+  });
+  return cidrs;
+}
+
+/**
+ * The protected sources the restore would block on some traffic they can reach today, by an
+ * address rule or by a rule naming a prefix list that holds them (`prefixLists`).
+ */
 export function protectedBlocked(
   traffic: TrafficEffect,
   sources: readonly ProtectedSource[],
+  prefixLists: PrefixListCidrs = {},
 ): ProtectedBlocked[] {
-  const blocking = traffic.ingress.statements.filter(
-    (s) => s.from === 'allowed' && s.to === 'blocked',
-  );
+  const blocking = blockingStatements(traffic);
   const found: ProtectedBlocked[] = [];
   for (const source of sources) {
-    const statements = blocking.filter((s) => statementTouchesCidr(s, source.cidr));
+    const statements = blocking.filter((s) => blocksSource(s, source.cidr, prefixLists));
     if (statements.length > 0) found.push({ ...source, statements });
   }
   return found;

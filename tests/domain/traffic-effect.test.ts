@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planRestore } from '../../src/domain/plan';
 import {
+  limitStatements,
   trafficEffect,
   noTrafficChange,
   type TrafficEffect,
@@ -258,6 +259,16 @@ describe('trafficEffect: cases', () => {
     expect(effect.ingress.statements.map(formatStatement)[0]).toBe(
       'TCP 100 from 10.0.0.0/8: blocked → allowed',
     );
+  });
+
+  it('cuts a whole effect to the limit exactly as computing with the limit does', () => {
+    const after = Array.from({ length: 12 }, (_, i) =>
+      rule({ portRange: `${100 + 2 * i}/${100 + 2 * i}` }),
+    );
+    const whole = trafficEffect([], after, basic, { limit: Infinity });
+    expect(whole.ingress.statements).toHaveLength(12);
+    expect(limitStatements(whole, 5)).toEqual(trafficEffect([], after, basic, { limit: 5 }));
+    expect(limitStatements(whole)).toEqual(whole);
   });
 
   it('merges adjacent ports with the same change', () => {

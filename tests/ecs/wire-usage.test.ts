@@ -215,6 +215,7 @@ describe('DescribePrefixListAttributes', () => {
         name: 'office',
         maxEntries: 20,
         entryCount: 1,
+        cidrs: ['203.0.113.0/28'],
       });
     }
   });

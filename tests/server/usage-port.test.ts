@@ -81,6 +81,7 @@ describe('the usage and clone port methods', () => {
       name: 'office-egress',
       maxEntries: 20,
       entryCount: 3,
+      cidrs: ['203.0.113.0/28', '198.51.100.16/29', '192.0.2.64/27'],
     });
     await expect(ecs.describePrefixList(REGION, 'pl-doesnotexist')).rejects.toMatchObject({
       code: 'InvalidPrefixListId.NotFound',

@@ -71,7 +71,9 @@ export function ProtectedConfirm({ preview, value, onChange }: ProtectedConfirmP
                       {t('impact.protectedLine', {
                         label: hit.label,
                         cidr: hit.cidr,
-                        ports: hit.statements.map((s) => trafficWhat(s, t)).join(', '),
+                        ports: hit.statements
+                          .map((s) => trafficWhat(s, t))
+                          .join(t('impactWording.portsSeparator')),
                       })}
                     </li>
                   ))}

@@ -736,6 +736,14 @@ export const enUS = {
     dayPlaceholder: 'e.g. 2026-12-02',
     dayInvalid: 'Type a day as 2026-12-02',
   },
+  // ---- impactWording: how a traffic statement is put together in each language ----
+  impactWording: {
+    statement: '{what} {way} {peer}{nic}: {from} → {to}',
+    directionList: '{title}: {direction}',
+    portsSeparator: ', ',
+    peerHint:
+      'An address is judged by the rules with CIDRs; the members of a group (sg-…) or a prefix list (pl-…) by the rules that name it: check those by their ID.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -675,4 +675,12 @@ export const zhCN: Messages = {
     dayPlaceholder: '例如 2026-12-02',
     dayInvalid: '请按 2026-12-02 的格式输入日期',
   },
+  // ---- impactWording：各语言中流量变化语句的组成方式 ----
+  impactWording: {
+    statement: '{what} {way} {peer}{nic}：{from} → {to}',
+    directionList: '{title}：{direction}',
+    portsSeparator: '、',
+    peerHint:
+      '地址按带 CIDR 的规则判断；安全组（sg-…）或前缀列表（pl-…）的成员按指定它的规则判断：请用其 ID 检查。',
+  },
 };

@@ -101,3 +101,28 @@ export async function restoreThroughApi(
     .toBe('succeeded');
   return restoreId;
 }
+
+/**
+ * Undoes `restoreId` through the API, as another user of the console would (an Undo never asks
+ * for a typed name); waits until the undo succeeded.
+ */
+export async function undoThroughApi(
+  request: APIRequestContext,
+  restoreId: string,
+): Promise<string> {
+  const shown = await request.get(`/api/restores/${restoreId}/undo-preview`);
+  expect(shown.status()).toBe(200);
+  const { revision } = (await shown.json()) as PreviewResponse;
+  const started = await request.post(`/api/restores/${restoreId}/undo`, { data: { revision } });
+  expect(started.status()).toBe(202);
+  const { restoreId: undoId } = (await started.json()) as { restoreId: string };
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/restores/${undoId}`)).json()) as { status: string })
+          .status,
+      { timeout: 30_000 },
+    )
+    .toBe('succeeded');
+  return undoId;
+}

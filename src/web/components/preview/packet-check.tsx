@@ -39,10 +39,11 @@ interface CheckResult {
   after: PacketDecision;
 }
 
-/** The typed other end: a security group ID (sg-...) or an IPv4/IPv6 address. */
-function peerOf(text: string): Pick<PacketQuery, 'address' | 'groupId'> {
+/** The typed other end: a security group ID (sg-...), a prefix list ID (pl-...) or an address. */
+function peerOf(text: string): Pick<PacketQuery, 'address' | 'groupId' | 'prefixListId'> {
   const peer = text.trim();
   if (peer.startsWith('sg-')) return { groupId: peer };
+  if (peer.startsWith('pl-')) return { prefixListId: peer };
   if (peer !== '' && parseAddress(peer, addressFamily(peer)) === null) {
     // The evaluator treats a malformed address as matching nothing; the operator must hear it.
     throw new PacketQueryError('address must be an IPv4 or IPv6 address');
@@ -195,6 +196,11 @@ export function PacketCheck({ preview, names }: { preview: PreviewResponse; name
         />
         <Button onClick={check}>{t('packet.check')}</Button>
       </Flex>
+      {/* An address is not looked up in prefix lists: an office address in pl-office says
+          "blocked" as an address while the prefix list's rule still lets the office in. */}
+      <div>
+        <Typography.Text type="secondary">{t('impactWording.peerHint')}</Typography.Text>
+      </div>
       {form.protocol === 'all' && (
         <Typography.Text type="secondary">{t('packet.allHint')}</Typography.Text>
       )}

@@ -33,9 +33,15 @@ function peerText(statement: TrafficStatementView, t: Translate): string {
 export function statementText(statement: TrafficStatementView, t: Translate): string {
   const way = t(statement.direction === 'ingress' ? 'impact.from' : 'impact.to');
   const nic = statement.nicType === 'internet' ? ` ${t('impact.internet')}` : '';
-  return `${trafficWhat(statement, t)} ${way} ${peerText(statement, t)}${nic}: ${t(
-    `impact.${statement.from}`,
-  )} → ${t(`impact.${statement.to}`)}`;
+  // The punctuation is the language's own (a full-width colon in Chinese).
+  return t('impactWording.statement', {
+    what: trafficWhat(statement, t),
+    way,
+    peer: peerText(statement, t),
+    nic,
+    from: t(`impact.${statement.from}`),
+    to: t(`impact.${statement.to}`),
+  });
 }
 
 function StatementItem({ statement }: { statement: TrafficStatementView }) {
@@ -78,7 +84,13 @@ export function TrafficEffectPanel({ traffic }: { traffic: TrafficEffectView }) 
             return (
               <div key={direction}>
                 <Typography.Text strong>{label}</Typography.Text>
-                <ul aria-label={`${t('impact.traffic')}: ${label}`} style={{ margin: 0 }}>
+                <ul
+                  aria-label={t('impactWording.directionList', {
+                    title: t('impact.traffic'),
+                    direction: label,
+                  })}
+                  style={{ margin: 0 }}
+                >
                   {effect.statements.map((statement, index) => (
                     <StatementItem key={index} statement={statement} />
                   ))}
