@@ -1,7 +1,8 @@
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tag, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchView } from '../../../../server/contract';
 import { ErrorDetails } from '../../../components/error-sentence';
+import { Text } from '../../../components/plain-typography';
 import { useToast } from '../../../components/toast';
 import type { Translate } from '../../../i18n/translate';
 import { useFormatTime } from '../../../i18n/use-format-time';
@@ -70,12 +71,12 @@ export function WatchState({
   return (
     <Space size="small" wrap>
       {stateTag}
-      <Typography.Text type="secondary">
+      <Text type="secondary">
         {t('historyLinks.watchedBySince', {
           by: watch.watchedBy,
           time: formatTime(watch.watchedSince),
         })}
-      </Typography.Text>
+      </Text>
     </Space>
   );
 }
