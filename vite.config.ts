@@ -34,6 +34,8 @@ function packages(...names: string[]): (id: string) => boolean {
 /** The rule-table pieces that the rules page, a preview and the history detail share. */
 const RULE_TABLE =
   /\/src\/web\/components\/(?:virtual-table|rule-[^/]+|preview\/(?:preview-table|preview-rows|not-restorable-table))\.tsx?$/;
+/** antd's Tooltip and Popover with the styles they share (see the `antd-popups` group). */
+const ANTD_POPUPS = /\/node_modules\/antd\/es\/(?:tooltip|popover|style|form\/context)[/.]/;
 const virtualizer = packages('@tanstack/react-virtual', '@tanstack/virtual-core');
 /** The Chinese texts, ours and antd's (with the locales it pulls in): one request when chosen. */
 const CHINESE =
@@ -82,6 +84,21 @@ export default defineConfig({
             },
             { name: 'app', tags: ['$initial'], priority: 20 },
             { name: 'zh-cn', priority: 15, test: (id) => CHINESE.test(id.replaceAll('\\', '/')) },
+            {
+              // antd's popup and form machinery, which the rule table, the dialogs and the
+              // deferred first-screen parts all use: without this group the rule table's took
+              // it, and the first screen's deferred Select loaded the whole rule table with it.
+              name: 'antd-popups',
+              priority: 12,
+              test: (id) =>
+                ANTD_POPUPS.test(id.replaceAll('\\', '/')) ||
+                packages(
+                  '@rc-component/trigger',
+                  '@rc-component/tooltip',
+                  '@rc-component/form',
+                  '@rc-component/async-validator',
+                )(id),
+            },
             {
               name: 'rule-table',
               priority: 10,

@@ -2,9 +2,10 @@
  * Prints the gzip size of every built JS/CSS chunk, by chunk name (vite.config.ts names them for
  * what they hold) and file, and the total of the first route: the entry
  * script of dist/index.html plus everything it imports statically (lazy chunks excluded).
- * Run `npm run build` first. Exits non-zero when the first route exceeds the budget.
+ * Run `npm run build` first (`npm test` runs it after Playwright, whose web server builds dist).
+ * Exits 1 when the first route exceeds the budget, 2 when dist is missing or older than the sources.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -16,6 +17,34 @@ const dist = process.argv[2] ?? 'dist';
 const assets = join(dist, 'assets');
 if (!existsSync(assets)) {
   console.error(`No ${assets}: run \`npm run build\` first.`);
+  process.exit(2);
+}
+
+// `npm test` runs this after Playwright, whose web server has just built dist; run alone after an
+// edit, an old build would be measured: refuse it rather than pass on stale numbers.
+const BUILD_INPUTS = [
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+  'src/web',
+  'src/domain',
+  'scripts/first-screen-styles.tsx',
+  'scripts/vite-first-screen-css.ts',
+  'scripts/vite-precompress.ts',
+];
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestChange(join(path, name))),
+    0,
+  );
+}
+const builtAt = statSync(join(dist, 'index.html')).mtimeMs;
+const changedAt = Math.max(...BUILD_INPUTS.map(newestChange));
+if (dist === 'dist' && changedAt > builtAt) {
+  console.error('dist is older than the sources: run `npm run build` first.');
   process.exit(2);
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 import type * as AntdInputsModule from './antd-inputs';
 
@@ -38,11 +38,20 @@ function loadWhenIdle(): () => void {
 
 /** antd's Select and Input once loaded (undefined before); loading starts when idle. */
 export function useAntdInputs(): AntdInputs | undefined {
-  const module = useSyncExternalStore(
-    subscribe,
-    () => loaded,
-    () => loaded,
-  );
-  useEffect(() => (module ? undefined : loadWhenIdle()), [module]);
+  const [module, setModule] = useState(loaded);
+  useEffect(() => {
+    if (module) return undefined;
+    // The swap to antd's components is a transition: React renders it in short slices, where
+    // an external-store update would render it in one long task on a slow phone.
+    const swap = () => startTransition(() => setModule(loaded));
+    const unsubscribe = subscribe(swap);
+    // Loaded between this component's render and this effect.
+    if (loaded) swap();
+    const cancelIdle = loadWhenIdle();
+    return () => {
+      unsubscribe();
+      cancelIdle();
+    };
+  }, [module]);
   return module;
 }

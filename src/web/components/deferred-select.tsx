@@ -1,23 +1,30 @@
-import { useState, type Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import type { SelectProps } from 'antd';
 import type { BaseSelectRef } from '@rc-component/select';
 import { DownOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useAntdClasses } from './antd-classes';
 import { loadAntdInputs, useAntdInputs } from './deferred-antd';
 
-type DeferredSelectProps<V> = SelectProps<V> & { ref?: Ref<BaseSelectRef> };
+type DeferredSelectProps<V> = SelectProps<V> & {
+  ref?: Ref<BaseSelectRef>;
+  /**
+   * antd's Tooltip around the loaded Select, there even while its title is empty, so the box is
+   * not drawn anew when the tip comes and goes; the early box has none.
+   */
+  tooltip?: { title: ReactNode };
+};
 
 /**
  * antd's single Select, drawn closed until antd's Select has loaded: same markup, classes and
  * accessible name. A box pressed or focused before then opens or keeps focus when it arrives.
  */
-export function DeferredSelect<V extends string>(props: DeferredSelectProps<V>) {
-  const Select = useAntdInputs()?.Select;
+export function DeferredSelect<V extends string>({ tooltip, ...props }: DeferredSelectProps<V>) {
+  const antd = useAntdInputs();
   const [early, setEarly] = useState<{ open: boolean; focus: boolean }>();
 
-  if (Select) {
-    return (
-      <Select<V>
+  if (antd) {
+    const select = (
+      <antd.Select<V>
         {...props}
         defaultOpen={early?.open || props.defaultOpen}
         // Only where the user had put the focus before antd's Select arrived.
@@ -25,6 +32,7 @@ export function DeferredSelect<V extends string>(props: DeferredSelectProps<V>) 
         autoFocus={early?.focus || props.autoFocus}
       />
     );
+    return tooltip ? <antd.Tooltip title={tooltip.title}>{select}</antd.Tooltip> : select;
   }
   const touched = (open: boolean) => {
     setEarly((was) => ({ open: open || Boolean(was?.open), focus: true }));

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { DeferredSelect } from '../../../components/deferred-select';
 import { useT } from '../../../i18n/use-t';
@@ -25,24 +24,23 @@ export function RegionSelect() {
   return (
     // A failed list is said (tooltip, and the select's description) and retried when it is opened.
     <>
-      <Tooltip title={isError ? t('app.regionsError') : undefined}>
-        <DeferredSelect
-          aria-label={t('app.region')}
-          aria-invalid={isError || undefined}
-          aria-describedby={isError ? errorId : undefined}
-          value={region}
-          loading={isPending}
-          options={options}
-          onChange={chooseRegion}
-          status={isError ? 'error' : undefined}
-          onOpenChange={(open) => {
-            if (open && isError) void refetch();
-          }}
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ minWidth: 200 }}
-          popupMatchSelectWidth={false}
-        />
-      </Tooltip>
+      <DeferredSelect
+        aria-label={t('app.region')}
+        aria-invalid={isError || undefined}
+        aria-describedby={isError ? errorId : undefined}
+        value={region}
+        loading={isPending}
+        options={options}
+        onChange={chooseRegion}
+        status={isError ? 'error' : undefined}
+        onOpenChange={(open) => {
+          if (open && isError) void refetch();
+        }}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ minWidth: 200 }}
+        popupMatchSelectWidth={false}
+        tooltip={{ title: isError ? t('app.regionsError') : undefined }}
+      />
       {isError && (
         <span id={errorId} hidden>
           {t('app.regionsError')}

@@ -1,5 +1,6 @@
-import { Button, Tooltip } from 'antd';
+import { Button } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { DeferredTooltip } from '../../../components/deferred-tooltip';
 import { useT } from '../../../i18n/use-t';
 import { sessionQueries } from '../api/session-queries';
 import { useSignOut } from '../api/session-mutations';
@@ -10,16 +11,14 @@ export function SignOutButton() {
   const { data } = useQuery(sessionQueries.current());
   const signOut = useSignOut();
   if (data?.signedIn !== true) return null;
-  const button = (
-    <Button onClick={() => signOut.mutate()} loading={signOut.isPending} danger={signOut.isError}>
-      {t('app.signOut')}
-    </Button>
-  );
-  return signOut.isError ? (
-    <Tooltip title={`${t('app.signOutFailed')}: ${signOut.error.message}`} open>
-      {button}
-    </Tooltip>
-  ) : (
-    button
+  return (
+    <DeferredTooltip
+      title={signOut.isError ? `${t('app.signOutFailed')}: ${signOut.error.message}` : undefined}
+      open
+    >
+      <Button onClick={() => signOut.mutate()} loading={signOut.isPending} danger={signOut.isError}>
+        {t('app.signOut')}
+      </Button>
+    </DeferredTooltip>
   );
 }

@@ -1,7 +1,9 @@
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchView } from '../../../../server/contract';
+import { DeferredTooltip } from '../../../components/deferred-tooltip';
 import { ErrorDetails } from '../../../components/error-sentence';
+import { Text } from '../../../components/plain-typography';
 import { useToast } from '../../../components/toast';
 import type { Translate } from '../../../i18n/translate';
 import { useFormatTime } from '../../../i18n/use-format-time';
@@ -60,22 +62,21 @@ export function WatchState({
   const watch = useWatchOf(region, groupId);
   if (!watch) return null;
   const state = watchStateText(watch, t, formatTime);
-  const tag = <Tag color={state.color}>{state.text}</Tag>;
-  const stateTag = watch.lastError ? (
-    <Tooltip title={<ErrorDetails error={watch.lastError} />}>{tag}</Tooltip>
-  ) : (
-    tag
+  const stateTag = (
+    <DeferredTooltip title={watch.lastError && <ErrorDetails error={watch.lastError} />}>
+      <Tag color={state.color}>{state.text}</Tag>
+    </DeferredTooltip>
   );
   if (!since) return stateTag;
   return (
     <Space size="small" wrap>
       {stateTag}
-      <Typography.Text type="secondary">
+      <Text type="secondary">
         {t('historyLinks.watchedBySince', {
           by: watch.watchedBy,
           time: formatTime(watch.watchedSince),
         })}
-      </Typography.Text>
+      </Text>
     </Space>
   );
 }
