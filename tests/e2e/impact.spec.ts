@@ -93,6 +93,24 @@ async function showWhole(target: Locator): Promise<void> {
   await target.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 }
 
+/**
+ * Scrolls the dialog to its top, focuses `field` (the browser scrolls it into view from below) and
+ * returns how far the field's bottom reaches under the sticky footer's top (≤ 0: not covered).
+ */
+async function focusFromTop(field: Locator): Promise<number> {
+  return field.evaluate((element) => {
+    const wrap = element.closest('.ant-modal-wrap');
+    if (wrap === null) throw new Error('the field is not in a dialog');
+    wrap.scrollTop = 0;
+    (element as HTMLElement).focus();
+    const footer = wrap.querySelector(
+      '.ant-space-item:has(> .rr-dialog-actions), .ant-modal-footer',
+    );
+    if (footer === null) throw new Error('the dialog has no sticky footer');
+    return element.getBoundingClientRect().bottom - footer.getBoundingClientRect().top;
+  });
+}
+
 async function openDemoPreview(page: Page): Promise<Locator> {
   const dialog = await openRestoreRules(page, LIVE_GROUP);
   await choose(
@@ -224,6 +242,7 @@ test('a protected source added in the editor: the danger alert, the typed name, 
   await expect(ok).toBeDisabled();
   await field.fill(LIVE_GROUP);
   await expect(ok).toBeEnabled();
+  expect(await focusFromTop(field)).toBeLessThanOrEqual(0);
   await showWhole(field);
   await screen(page, testInfo, 'impact-protected-source');
 
