@@ -736,6 +736,15 @@ export const enUS = {
     dayPlaceholder: 'e.g. 2026-12-02',
     dayInvalid: 'Type a day as 2026-12-02',
   },
+  // ---- phone2: a phone's width and the history's days, second round ----
+  phone2: {
+    rulesFilterShort: 'Port, address or text',
+    reason: 'Reason',
+    firstReading: 'First reading',
+    firstReadingLower: 'first reading',
+    firstReadingNote: 'The rules as the watcher first read them (no change implied).',
+    dayPick: 'Pick or type a day',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -675,4 +675,13 @@ export const zhCN: Messages = {
     dayPlaceholder: '例如 2026-12-02',
     dayInvalid: '请按 2026-12-02 的格式输入日期',
   },
+  // ---- phone2：手机宽度与历史记录的日期（第二轮） ----
+  phone2: {
+    rulesFilterShort: '端口、地址或文字',
+    reason: '原因',
+    firstReading: '首次读取',
+    firstReadingLower: '首次读取',
+    firstReadingNote: '监视首次读取到的规则（并非变更）。',
+    dayPick: '选择或输入日期',
+  },
 };
