@@ -308,15 +308,19 @@ export function VirtualTable<Row>({
                         {moved.map((column) => (
                           <div
                             key={column.key}
-                            className={column.detailLines ? 'rr-row-details-wrap' : undefined}
+                            // A sentence (a reason) wraps onto its lines rather than being cut.
                             style={
                               column.detailLines
-                                ? { height: column.detailLines * DETAIL_LINE }
+                                ? { height: column.detailLines * DETAIL_LINE, whiteSpace: 'normal' }
                                 : undefined
                             }
                           >
                             <dt>{column.title}</dt>
-                            <dd>{column.render(row)}</dd>
+                            <dd
+                              style={column.detailLines ? { overflowWrap: 'anywhere' } : undefined}
+                            >
+                              {column.render(row)}
+                            </dd>
                           </div>
                         ))}
                       </dl>

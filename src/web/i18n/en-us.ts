@@ -743,7 +743,6 @@ export const enUS = {
     firstReading: 'First reading',
     firstReadingLower: 'first reading',
     firstReadingNote: 'The rules as the watcher first read them (no change implied).',
-    dayPick: 'Pick or type a day',
   },
 } as const;
 

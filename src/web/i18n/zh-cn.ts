@@ -682,6 +682,5 @@ export const zhCN: Messages = {
     firstReading: '首次读取',
     firstReadingLower: '首次读取',
     firstReadingNote: '监视首次读取到的规则（并非变更）。',
-    dayPick: '选择或输入日期',
   },
 };

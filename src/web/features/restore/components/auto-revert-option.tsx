@@ -55,8 +55,10 @@ export function AutoRevertOption({
 }) {
   const t = useT();
   return (
-    <div className="rr-auto-revert">
+    // Styled here, not in the first screen's stylesheet: only the dialog shows it.
+    <div style={{ lineHeight: '32px' }}>
       <Checkbox
+        style={{ marginInlineEnd: 8 }}
         checked={value.enabled}
         onChange={(event) => onChange({ ...value, enabled: event.target.checked })}
       >
@@ -69,6 +71,7 @@ export function AutoRevertOption({
         size="small"
         value={value.minutes}
         aria-label={t('safeApply.autoRevertMinutes')}
+        style={{ width: 64, verticalAlign: 'middle' }}
         onChange={(minutes) => onChange({ ...value, minutes: clampMinutes(minutes) })}
       />{' '}
       {t('safeApply.autoRevertUnless', { minutes: value.minutes })}
