@@ -740,6 +740,7 @@ export const enUS = {
   phone2: {
     rulesFilterShort: 'Port, address or text',
     reason: 'Reason',
+    reasonOf: '{side}: {reason}',
     firstReading: 'First reading',
     firstReadingLower: 'first reading',
     firstReadingNote: 'The rules as the watcher first read them (no change implied).',

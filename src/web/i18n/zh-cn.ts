@@ -679,6 +679,7 @@ export const zhCN: Messages = {
   phone2: {
     rulesFilterShort: '端口、地址或文字',
     reason: '原因',
+    reasonOf: '{side}：{reason}',
     firstReading: '首次读取',
     firstReadingLower: '首次读取',
     firstReadingNote: '监视首次读取到的规则（并非变更）。',

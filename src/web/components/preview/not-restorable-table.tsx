@@ -42,7 +42,10 @@ export function NotRestorableTable({
   const narrow = useNarrowScreen();
   const columns = useMemo<VirtualColumn<NotRestorableView>[]>(() => {
     const why = (item: NotRestorableView) =>
-      `${t(item.side === 'source' ? 'restore.sideSource' : 'restore.sideDestination')}: ${reasonText(item, t)}`;
+      t('phone2.reasonOf', {
+        side: t(item.side === 'source' ? 'restore.sideSource' : 'restore.sideDestination'),
+        reason: reasonText(item, t),
+      });
     // On a phone a sentence has no room beside the rule: the row keeps the marker (its words for
     // screen readers) and the reason is read, wrapped, in the row's details.
     const reason: VirtualColumn<NotRestorableView>[] = narrow

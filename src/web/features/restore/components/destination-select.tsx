@@ -70,7 +70,8 @@ export function DestinationSelect({
       time: formatTime(s.createdAt),
     });
     // The watcher's own notes are said by the kind, in the reader's language.
-    const hidden = s.kind === 'import' || s.note === '' || (s.kind === 'watch' && isWatcherNote(s.note));
+    const hidden =
+      s.kind === 'import' || s.note === '' || (s.kind === 'watch' && isWatcherNote(s.note));
     const note = hidden ? '' : ` · ${s.note}`;
     return {
       value: s.id,

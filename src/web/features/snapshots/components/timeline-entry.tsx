@@ -42,13 +42,11 @@ export function EntryDetails({ entry }: { entry: TimelineEntry }) {
   if (entry.type === 'snapshot')
     return (
       <Space orientation="vertical" size={0}>
-        {entry.kind === 'watch' && isWatcherNote(entry.note) ? (
-          watchReadingOf(entry.note) === 'first' && (
-            <Typography.Text>{t('phone2.firstReadingNote')}</Typography.Text>
-          )
-        ) : (
-          entry.note && <Typography.Text>{entry.note}</Typography.Text>
-        )}
+        {entry.kind === 'watch' && isWatcherNote(entry.note)
+          ? watchReadingOf(entry.note) === 'first' && (
+              <Typography.Text>{t('phone2.firstReadingNote')}</Typography.Text>
+            )
+          : entry.note && <Typography.Text>{entry.note}</Typography.Text>}
         <Typography.Text type="secondary">
           {t('snapshotsUi.snapshotFacts', { count: entry.ruleCount, actor: entry.by })}
         </Typography.Text>
