@@ -64,7 +64,11 @@ describe('error sentences', () => {
         'RAM refused ecs:RevokeSecurityGroupEgress. Grant ecs:RevokeSecurityGroupEgress to the console’s RAM user or role (see the least-privilege policy in the README), then retry.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/Code: Forbidden\.RAM · RequestId: REQ-1/)).toBeInTheDocument();
+    // The RequestId is an element of its own, kept whole, after the code.
+    expect(screen.getByText(/^Code: Forbidden\.RAM · RequestId:$/)).toHaveTextContent(
+      'Code: Forbidden.RAM · RequestId: REQ-1',
+    );
+    expect(screen.getByText('REQ-1')).toHaveClass('rr-request-id');
     unmount();
   });
 });

@@ -39,7 +39,8 @@ describe('Restore history', () => {
       { name: 'Restore History' },
       { timeout: 15_000 },
     );
-    expect(await within(table).findByText(/web-prod \(sg-/)).toBeInTheDocument();
+    // The ID is kept whole in its own span: the cell's name reads the whole text.
+    expect(await within(table).findByRole('cell', { name: /web-prod \(sg-/ })).toBeInTheDocument();
     await user.click(
       within(table).getByRole('link', { name: `Details of restore ${started.restoreId}` }),
     );

@@ -58,7 +58,11 @@ describe('the detail of a restore', () => {
     const first = detail.steps[0]!;
     const stepTable = screen.getByRole('table', { name: new RegExp(`^Rules of step 1\\. `) });
     expect(within(stepTable).getAllByRole('row').length - 1).toBe(first.rules.length);
-    expect(screen.getAllByText(`RequestId: ${first.requestId!}`).length).toBeGreaterThan(0);
+    // The RequestId is one element of its own (kept whole, copied whole) after its label.
+    const labelled = screen.getAllByText(/^RequestId:$/);
+    expect(labelled.length).toBeGreaterThan(0);
+    expect(labelled[0]).toHaveTextContent(`RequestId: ${first.requestId!}`);
+    expect(screen.getAllByText(first.requestId!)[0]).toHaveClass('rr-request-id');
 
     expect(screen.getByText('Linked restores')).toBeInTheDocument();
     expect(screen.getByRole('row', { name: `Undone by ${undoId}` })).toBeInTheDocument();
@@ -67,7 +71,9 @@ describe('the detail of a restore', () => {
     expect(
       await screen.findByRole('heading', { name: `Restore ${undoId}` }, { timeout: 15_000 }),
     ).toBeInTheDocument();
-    expect(screen.getByText(`web-prod → its rules before ${restoreId}`)).toBeInTheDocument();
+    expect(
+      screen.getByRole('row', { name: new RegExp(`web-prod → its rules before ${restoreId}`) }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('row', { name: `Undo of ${restoreId}` })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: restoreId }));
     expect(

@@ -47,7 +47,7 @@ describe('a restore from a snapshot in the history', () => {
       { timeout: 15_000 },
     );
     const row = await within(table).findByRole('row', { name: new RegExp(restoreId) });
-    expect(within(row).getByText(named)).toBeInTheDocument();
+    expect(within(row).getByRole('cell', { name: named })).toBeInTheDocument();
 
     await user.click(within(row).getByRole('link', { name: `Details of restore ${restoreId}` }));
     expect(

@@ -62,9 +62,11 @@ describe('Load errors', () => {
     ).toBeInTheDocument();
     const failed = stack().emulator.calls.find((call) => call.code === 'Forbidden.RAM');
     expect(failed).toBeDefined();
-    expect(
-      within(alert).getByText(`Code: Forbidden.RAM · RequestId: ${failed?.requestId}`),
-    ).toBeInTheDocument();
+    // The RequestId is an element of its own, kept whole, after the code.
+    expect(within(alert).getByText(/^Code: Forbidden\.RAM · RequestId:$/)).toHaveTextContent(
+      `Code: Forbidden.RAM · RequestId: ${failed?.requestId}`,
+    );
+    expect(within(alert).getByText(failed?.requestId ?? '')).toHaveClass('rr-request-id');
 
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(

@@ -13,6 +13,7 @@
  * - Each pass also applies snapshot retention, at most once an interval.
  */
 import { EcsError, type EcsPort, type GroupDetail } from '../../ecs/ecs-port';
+import { WATCH_CHANGE_NOTE, WATCH_FIRST_READING_NOTE } from '../../domain/watch-notes';
 import { toApiErrorBody } from '../errors';
 import { groupInfoOf, isGroupNotFound } from '../group-reads';
 import type { Journal } from '../journal/journal';
@@ -189,7 +190,7 @@ export function snapshotIfChanged(
   return snapshots.add({
     group: groupInfoOf(detail.group),
     kind: 'watch',
-    note: latest === undefined ? 'first read by the watcher' : 'rules changed',
+    note: latest === undefined ? WATCH_FIRST_READING_NOTE : WATCH_CHANGE_NOTE,
     rules: detail.rules,
     createdAt: at.toISOString(),
     createdBy: by,

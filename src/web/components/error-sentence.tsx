@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { Text } from './plain-typography';
+import { RequestIdText } from './request-id-text';
 import { ApiError, NETWORK_ERROR_CODE } from '../lib/api-client';
 import { errorAdvice } from '../i18n/error-advice';
 import { useLanguage } from '../i18n/language-store';
@@ -53,7 +54,12 @@ export function ErrorDetails({ error }: { error: unknown }) {
       {!network && (
         <Text type="secondary">
           {t('errors.code', { code: body.code })}
-          {body.requestId ? ` · ${t('errors.requestId', { requestId: body.requestId })}` : ''}
+          {body.requestId && (
+            <>
+              {' · '}
+              <RequestIdText requestId={body.requestId} />
+            </>
+          )}
         </Text>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { StepOutcome } from '../../server/contract';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { ErrorDetails } from './error-sentence';
+import { RequestIdText } from './request-id-text';
 import { StepRetries } from './step-retries';
 
 /**
@@ -92,7 +93,7 @@ export function RestoreSteps({ steps, errorShownFor }: RestoreStepsProps) {
                 )}
                 {step.requestId && !step.error && (
                   <Typography.Text type="secondary">
-                    {t('errors.requestId', { requestId: step.requestId })}
+                    <RequestIdText requestId={step.requestId} />
                   </Typography.Text>
                 )}
               </Space>

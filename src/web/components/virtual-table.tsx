@@ -27,6 +27,11 @@ export interface VirtualColumn<Row> {
   narrowWidth?: string;
   /** The title is for screen readers only (a column of checkboxes has no room for a word). */
   titleHidden?: boolean;
+  /**
+   * Lines the column may wrap onto in a row's details (a sentence, such as a reason); one line,
+   * cut with an ellipsis, when not given.
+   */
+  detailLines?: number;
 }
 
 interface VirtualTableProps<Row> {
@@ -88,7 +93,8 @@ export function VirtualTable<Row>({
   // On a phone only the essential columns stay; the rest are read by expanding a row.
   const moved = narrow ? columns.filter((column) => !column.essential) : [];
   const shown = moved.length > 0 ? columns.filter((column) => column.essential) : columns;
-  const expandedHeight = ROW_HEIGHT + moved.length * DETAIL_LINE + 8;
+  const detailLines = moved.reduce((sum, column) => sum + (column.detailLines ?? 1), 0);
+  const expandedHeight = ROW_HEIGHT + detailLines * DETAIL_LINE + 8;
 
   const sorted = useMemo(() => {
     const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
@@ -300,9 +306,21 @@ export function VirtualTable<Row>({
                     <div role="cell" id={detailsId} style={{ gridColumn: '1 / -1' }}>
                       <dl className="rr-row-details">
                         {moved.map((column) => (
-                          <div key={column.key}>
+                          <div
+                            key={column.key}
+                            // A sentence (a reason) wraps onto its lines rather than being cut.
+                            style={
+                              column.detailLines
+                                ? { height: column.detailLines * DETAIL_LINE, whiteSpace: 'normal' }
+                                : undefined
+                            }
+                          >
                             <dt>{column.title}</dt>
-                            <dd>{column.render(row)}</dd>
+                            <dd
+                              style={column.detailLines ? { overflowWrap: 'anywhere' } : undefined}
+                            >
+                              {column.render(row)}
+                            </dd>
                           </div>
                         ))}
                       </dl>

@@ -744,6 +744,15 @@ export const enUS = {
     peerHint:
       'An address is judged by the rules with CIDRs; the members of a group (sg-…) or a prefix list (pl-…) by the rules that name it: check those by their ID.',
   },
+  // ---- phone2: a phone's width and the history's days, second round ----
+  phone2: {
+    rulesFilterShort: 'Port, address or text',
+    reason: 'Reason',
+    reasonOf: '{side}: {reason}',
+    firstReading: 'First reading',
+    firstReadingLower: 'first reading',
+    firstReadingNote: 'The rules as the watcher first read them (no change implied).',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -683,4 +683,13 @@ export const zhCN: Messages = {
     peerHint:
       '地址按带 CIDR 的规则判断；安全组（sg-…）或前缀列表（pl-…）的成员按指定它的规则判断：请用其 ID 检查。',
   },
+  // ---- phone2：手机宽度与历史记录的日期（第二轮） ----
+  phone2: {
+    rulesFilterShort: '端口、地址或文字',
+    reason: '原因',
+    reasonOf: '{side}：{reason}',
+    firstReading: '首次读取',
+    firstReadingLower: '首次读取',
+    firstReadingNote: '监视首次读取到的规则（并非变更）。',
+  },
 };

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/use-t';
+import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import type { Translate } from '../../i18n/translate';
 import type { GroupNames } from '../rule-format';
 import { ruleColumns } from '../rule-columns';
@@ -38,20 +39,49 @@ export function NotRestorableTable({
   label: string;
 }) {
   const t = useT();
-  const columns = useMemo<VirtualColumn<NotRestorableView>[]>(
-    () => [
-      {
-        key: 'reason',
-        title: t('restore.notRestorable'),
-        width: 'minmax(260px, 3fr)',
-        // What is left of a phone's width once the four rule columns have theirs.
-        narrowWidth: 'minmax(64px, 1fr)',
-        essential: true,
-        render: (item) => {
-          const text = `⊘ ${t(item.side === 'source' ? 'restore.sideSource' : 'restore.sideDestination')}: ${reasonText(item, t)}`;
-          return <span title={text}>{text}</span>;
-        },
-      },
+  const narrow = useNarrowScreen();
+  const columns = useMemo<VirtualColumn<NotRestorableView>[]>(() => {
+    const why = (item: NotRestorableView) =>
+      t('phone2.reasonOf', {
+        side: t(item.side === 'source' ? 'restore.sideSource' : 'restore.sideDestination'),
+        reason: reasonText(item, t),
+      });
+    // On a phone a sentence has no room beside the rule: the row keeps the marker (its words for
+    // screen readers) and the reason is read, wrapped, in the row's details.
+    const reason: VirtualColumn<NotRestorableView>[] = narrow
+      ? [
+          {
+            key: 'reason',
+            title: t('restore.notRestorable'),
+            titleHidden: true,
+            width: '28px',
+            essential: true,
+            render: (item) => (
+              <strong className="rr-change-marker" title={why(item)}>
+                <span aria-hidden="true">⊘</span>
+                <span className="rr-visually-hidden">{why(item)}</span>
+              </strong>
+            ),
+          },
+          {
+            key: 'why',
+            title: t('phone2.reason'),
+            width: '0px',
+            detailLines: 3,
+            render: why,
+          },
+        ]
+      : [
+          {
+            key: 'reason',
+            title: t('restore.notRestorable'),
+            width: 'minmax(260px, 3fr)',
+            essential: true,
+            render: (item) => <span title={why(item)}>⊘ {why(item)}</span>,
+          },
+        ];
+    return [
+      ...reason,
       // No Description column: the reason takes its room.
       ...ruleColumns<NotRestorableView>({
         t,
@@ -60,9 +90,8 @@ export function NotRestorableTable({
         sortable: [],
         omit: ['description'],
       }),
-    ],
-    [t, names],
-  );
+    ];
+  }, [t, names, narrow]);
   return (
     <VirtualTable
       label={label}

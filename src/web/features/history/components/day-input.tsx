@@ -1,7 +1,18 @@
 import { useId, useState } from 'react';
-import { Input } from 'antd';
+import { DatePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+// Registers dayjs's Chinese month and weekday names, which antd's zh_CN locale asks for by name.
+// This module loads with the history page only, so the first route does not carry it.
+import 'dayjs/locale/zh-cn';
 import { useT } from '../../../i18n/use-t';
 import { parseDay } from '../hooks/parse-day';
+
+/**
+ * How a chosen day is shown, and the one form the picker itself parses (strictly). The others
+ * (2026/12/2, 2026年12月2日) are read by parseDay on Enter or blur: given to the picker, a form
+ * with one-digit parts parsed "2026/11/3" while "2026/11/30" was being typed and rewrote the box.
+ */
+const DAY_FORMAT = 'YYYY-MM-DD';
 
 interface DayInputProps {
   label: string;
@@ -11,38 +22,51 @@ interface DayInputProps {
 }
 
 /**
- * One end of the history's day range: a visible label over a box that takes the day as typed in
- * either language's form. The browser's own date box is not used: it shows the browser's format
- * (mm/dd/yyyy in an English Chromium) whatever the console's language. A day applies on Enter or
- * when the box is left; one that is not a day is kept in the box, marked, and not applied.
+ * One end of the history's day range: a visible label over antd's day picker, in the console's
+ * language (antd's locale, dayjs's month and weekday names). A day is picked from the calendar or
+ * typed in either language's form; a typed one applies on Enter or when the box is left, and one
+ * that is not a day is kept in the box, marked, and not applied.
  */
 export function DayInput({ label, value, onChange }: DayInputProps) {
   const t = useT();
   const id = useId();
   const [wrong, setWrong] = useState(false);
-  const apply = (text: string) => {
+  const picked = value ? dayjs(value, DAY_FORMAT, true) : null;
+  const apply = (day: string | undefined) => {
+    setWrong(false);
+    if ((day ?? '') !== (value ?? '')) onChange(day || undefined);
+  };
+  // What the box holds when it is left or Enter is pressed: a day in any form parseDay reads
+  // applies; anything else is marked.
+  const judge = (text: string) => {
     const day = parseDay(text);
-    setWrong(day === undefined);
-    if (day !== undefined && day !== (value ?? '')) onChange(day || undefined);
+    if (day === undefined) setWrong(true);
+    else apply(day);
   };
   return (
     <div className="rr-day-field">
       <label htmlFor={id}>{label}</label>
-      <Input
-        // A new value from the URL (Clear filters, a link) replaces what the box holds.
+      <DatePicker
+        // A new day from the URL (applied here, Clear filters, a link) starts a fresh picker:
+        // the picker keeps its own "invalid" mark of a typed text until it is remounted.
         key={value ?? ''}
         id={id}
-        defaultValue={value ?? ''}
+        value={picked?.isValid() ? picked : null}
+        format={DAY_FORMAT}
         placeholder={t('phoneLayout.dayPlaceholder')}
         inputMode="numeric"
         autoComplete="off"
+        // A wrong day stays in the box to be mended, rather than vanishing on blur.
+        preserveInvalidOnBlur
         status={wrong ? 'error' : undefined}
         aria-invalid={wrong || undefined}
         aria-describedby={wrong ? `${id}-error` : undefined}
-        allowClear
-        onBlur={(event) => apply(event.target.value)}
-        onPressEnter={(event) => apply(event.currentTarget.value)}
-        onClear={() => apply('')}
+        style={{ width: '100%' }}
+        onChange={(date: Dayjs | null) => apply(date ? date.format(DAY_FORMAT) : undefined)}
+        onBlur={(event) => judge((event.target as HTMLInputElement).value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') judge((event.target as HTMLInputElement).value);
+        }}
       />
       {wrong && (
         <span id={`${id}-error`} className="rr-day-error" role="alert">

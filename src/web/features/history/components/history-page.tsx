@@ -5,6 +5,7 @@ import type { RestoreSummary } from '../../../../server/contract';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { PageTitle } from '../../../components/headings';
+import { WholeIds } from '../../../components/whole-ids';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
@@ -32,12 +33,12 @@ export function HistoryPage() {
     {
       key: 'source',
       title: t('history.colSource'),
-      render: (r) => `${r.source.name} (${r.source.id})`,
+      render: (r) => <WholeIds text={`${r.source.name} (${r.source.id})`} />,
     },
     {
       key: 'destination',
       title: t('history.colDestination'),
-      render: (r) => destinationLabel(r, t, formatTime),
+      render: (r) => <WholeIds text={destinationLabel(r, t, formatTime)} />,
     },
     { key: 'actor', title: t('auditHistory.actor'), render: (r) => r.actor },
     {

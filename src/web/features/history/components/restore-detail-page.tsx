@@ -6,6 +6,7 @@ import type { ApiError, PreflightFailureView } from '../../../../server/contract
 import { ErrorDetails, ErrorSentence } from '../../../components/error-sentence';
 import { PreflightChecks } from '../../../components/preflight-checks';
 import { Heading, PageTitle } from '../../../components/headings';
+import { WholeIds } from '../../../components/whole-ids';
 import { RestoreSteps } from '../../../components/restore-steps';
 import { RevertPreviewModal } from '../../../components/revert-preview-modal';
 import { summaryLine } from '../../../components/restore-summary';
@@ -47,7 +48,9 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
     return (
       <>
         <Link to={paths.history()}>{t('history.back')}</Link>
-        <PageTitle>{t('history.detailTitle', { id: restoreId })}</PageTitle>
+        <PageTitle>
+          <WholeIds text={t('history.detailTitle', { id: restoreId })} />
+        </PageTitle>
         <ErrorSentence
           title={t('history.loadError')}
           error={detail.error}
@@ -69,7 +72,9 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
   return (
     <section aria-labelledby="restore-detail-title">
       <Link to={paths.history()}>{t('history.back')}</Link>
-      <PageTitle id="restore-detail-title">{t('history.detailTitle', { id: r.id })}</PageTitle>
+      <PageTitle id="restore-detail-title">
+        <WholeIds text={t('history.detailTitle', { id: r.id })} />
+      </PageTitle>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Descriptions
           bordered
@@ -101,9 +106,9 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
               key: 'source',
               label: t('history.colSource'),
               children: (
-                <Link
-                  to={paths.rules(r.regionId, r.source.id)}
-                >{`${r.source.name} (${r.source.id})`}</Link>
+                <Link to={paths.rules(r.regionId, r.source.id)}>
+                  <WholeIds text={`${r.source.name} (${r.source.id})`} />
+                </Link>
               ),
             },
             {
@@ -112,10 +117,10 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
               children: r.destinationSnapshot ? (
                 // The snapshot may be pruned since; its group's timeline shows what is kept.
                 <Link to={paths.timeline(r.regionId, r.destinationSnapshot.groupId)}>
-                  {destinationLabel(r, t, formatTime)}
+                  <WholeIds text={destinationLabel(r, t, formatTime)} />
                 </Link>
               ) : (
-                destinationLabel(r, t, formatTime)
+                <WholeIds text={destinationLabel(r, t, formatTime)} />
               ),
             },
             { key: 'actor', label: t('auditHistory.actor'), children: r.actor },

@@ -4,6 +4,7 @@ import type { RestoreDetail } from '../../../../server/contract';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
 import { paths } from '../../../lib/paths';
+import { WholeIds } from '../../../components/whole-ids';
 
 /**
  * Where a restore stands among others: what it undoes or rolls back, and what undid it, rolled
@@ -17,7 +18,7 @@ export function RestoreLinks({ restore }: { restore: RestoreDetail }) {
   const links = (list: RestoreDetail['links']['undoneBy']) => (
     <Space wrap>
       {list.map((link) => (
-        <Link key={link.id} to={paths.restore(link.id)}>
+        <Link key={link.id} to={paths.restore(link.id)} className="rr-nowrap">
           {link.id}
         </Link>
       ))}
@@ -29,7 +30,11 @@ export function RestoreLinks({ restore }: { restore: RestoreDetail }) {
           {
             key: 'parent',
             label: t(restore.kind === 'undo' ? 'auditHistory.undoOf' : 'auditHistory.rollbackOf'),
-            children: <Link to={paths.restore(restore.parentId)}>{restore.parentId}</Link>,
+            children: (
+              <Link to={paths.restore(restore.parentId)} className="rr-nowrap">
+                {restore.parentId}
+              </Link>
+            ),
           },
         ]
       : []),
@@ -46,10 +51,12 @@ export function RestoreLinks({ restore }: { restore: RestoreDetail }) {
             label: t('historyLinks.revertedAutomatically'),
             children: (
               <Link to={paths.restore(revertedAutomatically.id)}>
-                {t('historyLinks.revertedAutomaticallyAt', {
-                  time: formatTime(revertedAutomatically.at),
-                  id: revertedAutomatically.id,
-                })}
+                <WholeIds
+                  text={t('historyLinks.revertedAutomaticallyAt', {
+                    time: formatTime(revertedAutomatically.at),
+                    id: revertedAutomatically.id,
+                  })}
+                />
               </Link>
             ),
           },
@@ -62,10 +69,12 @@ export function RestoreLinks({ restore }: { restore: RestoreDetail }) {
             label: t('historyLinks.automaticRevertOf'),
             children: (
               <Link to={paths.restore(automaticRevertOf.id)}>
-                {t('historyLinks.automaticRevertOfText', {
-                  id: automaticRevertOf.id,
-                  minutes: automaticRevertOf.minutes,
-                })}
+                <WholeIds
+                  text={t('historyLinks.automaticRevertOfText', {
+                    id: automaticRevertOf.id,
+                    minutes: automaticRevertOf.minutes,
+                  })}
+                />
               </Link>
             ),
           },

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import type { RestoreDetail } from '../../../../server/contract';
 import type { GroupNames } from '../../../components/rule-format';
+import { RequestIdText } from '../../../components/request-id-text';
 import { stepLabel } from '../../../components/restore-steps';
 import { useT } from '../../../i18n/use-t';
 import { RulesTable } from './rules-table';
@@ -44,9 +45,11 @@ export function StepRulesList({ restore, names }: { restore: RestoreDetail; name
                 type="secondary"
                 copyable={step.requestId ? { text: step.requestId } : false}
               >
-                {step.requestId
-                  ? t('errors.requestId', { requestId: step.requestId })
-                  : t('auditHistory.noRequestId')}
+                {step.requestId ? (
+                  <RequestIdText requestId={step.requestId} />
+                ) : (
+                  t('auditHistory.noRequestId')
+                )}
               </Typography.Text>
             </Space>
             <RulesTable

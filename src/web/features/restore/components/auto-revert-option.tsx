@@ -1,4 +1,4 @@
-import { Checkbox, InputNumber, Space } from 'antd';
+import { Checkbox, InputNumber } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../i18n/use-t';
 
@@ -41,7 +41,11 @@ export function useAutoRevertChoice(): [AutoRevertChoice, (next: AutoRevertChoic
   return [choice, update];
 }
 
-/** "Revert automatically after [N] minutes unless I keep it". */
+/**
+ * "Revert automatically after [N] minutes unless I keep it", as one sentence that wraps word by
+ * word: as three wrapping boxes, a phone put the checkbox alone on a line and the rest of the
+ * sentence under the minutes box.
+ */
 export function AutoRevertOption({
   value,
   onChange,
@@ -51,8 +55,10 @@ export function AutoRevertOption({
 }) {
   const t = useT();
   return (
-    <Space wrap>
+    // Styled here, not in the first screen's stylesheet: only the dialog shows it.
+    <div style={{ lineHeight: '32px' }}>
       <Checkbox
+        style={{ marginInlineEnd: 8 }}
         checked={value.enabled}
         onChange={(event) => onChange({ ...value, enabled: event.target.checked })}
       >
@@ -65,9 +71,10 @@ export function AutoRevertOption({
         size="small"
         value={value.minutes}
         aria-label={t('safeApply.autoRevertMinutes')}
+        style={{ width: 64, verticalAlign: 'middle' }}
         onChange={(minutes) => onChange({ ...value, minutes: clampMinutes(minutes) })}
-      />
-      <span>{t('safeApply.autoRevertUnless', { minutes: value.minutes })}</span>
-    </Space>
+      />{' '}
+      {t('safeApply.autoRevertUnless', { minutes: value.minutes })}
+    </div>
   );
 }

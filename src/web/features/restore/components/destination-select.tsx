@@ -1,6 +1,7 @@
 import { Select, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { SecurityGroupView, SnapshotSummary } from '../../../../server/contract';
+import { isWatcherNote, watchReadingOf } from '../../../../domain/watch-notes';
 import { ErrorSentence } from '../../../components/error-sentence';
 import { useFormatTime } from '../../../i18n/use-format-time';
 import { useT } from '../../../i18n/use-t';
@@ -22,7 +23,9 @@ function kindLabel(t: Translate, snapshot: SnapshotSummary): string {
     case 'before-rollback':
       return t('importdest.kindBeforeRollback');
     case 'watch':
-      return t('importdest.kindWatch');
+      return watchReadingOf(snapshot.note) === 'first'
+        ? t('phone2.firstReadingLower')
+        : t('importdest.kindWatch');
     case 'import':
       return t('importdest.kindImport', { note: snapshot.note });
   }
@@ -66,7 +69,10 @@ export function DestinationSelect({
       count: s.ruleCount,
       time: formatTime(s.createdAt),
     });
-    const note = s.kind === 'import' || s.note === '' ? '' : ` · ${s.note}`;
+    // The watcher's own notes are said by the kind, in the reader's language.
+    const hidden =
+      s.kind === 'import' || s.note === '' || (s.kind === 'watch' && isWatcherNote(s.note));
+    const note = hidden ? '' : ` · ${s.note}`;
     return {
       value: s.id,
       tag,

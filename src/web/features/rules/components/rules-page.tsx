@@ -76,11 +76,13 @@ export function RulesPage({ region, groupId, actions }: RulesPageProps) {
       <Flex gap="small" wrap style={{ marginBottom: 12 }}>
         <Input.Search
           aria-label={t('rules.filter')}
-          placeholder={t('rules.filterPlaceholder')}
+          // A placeholder short enough for a phone; the whole hint is the box's description.
+          placeholder={t('phone2.rulesFilterShort')}
+          title={t('rules.filterPlaceholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
           allowClear
-          style={{ width: 320 }}
+          style={{ width: 320, maxWidth: '100%' }}
         />
         <Select
           aria-label={t('rules.filterAction')}

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { SnapshotKind, TimelineEntry } from '../../../../server/contract';
+import { isWatcherNote, watchReadingOf } from '../../../../domain/watch-notes';
 import { kindLabel, statusColor, statusLabel } from '../../../components/restore-labels';
 import type { Translate } from '../../../i18n/translate';
 import { useT } from '../../../i18n/use-t';
@@ -19,7 +20,11 @@ const snapshotKindKeys = {
 export function entryTitle(entry: TimelineEntry, t: Translate): string {
   if (entry.type === 'watch')
     return t(entry.action === 'on' ? 'historyLinks.watchOn' : 'historyLinks.watchOff');
-  return entry.type === 'snapshot' ? t(snapshotKindKeys[entry.kind]) : kindLabel(entry.kind, t);
+  if (entry.type !== 'snapshot') return kindLabel(entry.kind, t);
+  // The watcher's first reading of a group is where its history starts, not a change.
+  if (entry.kind === 'watch' && watchReadingOf(entry.note) === 'first')
+    return t('phone2.firstReading');
+  return t(snapshotKindKeys[entry.kind]);
 }
 
 /**
@@ -37,7 +42,11 @@ export function EntryDetails({ entry }: { entry: TimelineEntry }) {
   if (entry.type === 'snapshot')
     return (
       <Space orientation="vertical" size={0}>
-        {entry.note && <Typography.Text>{entry.note}</Typography.Text>}
+        {entry.kind === 'watch' && isWatcherNote(entry.note)
+          ? watchReadingOf(entry.note) === 'first' && (
+              <Typography.Text>{t('phone2.firstReadingNote')}</Typography.Text>
+            )
+          : entry.note && <Typography.Text>{entry.note}</Typography.Text>}
         <Typography.Text type="secondary">
           {t('snapshotsUi.snapshotFacts', { count: entry.ruleCount, actor: entry.by })}
         </Typography.Text>
