@@ -150,6 +150,13 @@ async function prepare(page: Page): Promise<Journey> {
   return { restoreId, sourceId: backup.id, liveId: live.id, watchedId: watched.id };
 }
 
+/** How many lines an element's text takes. */
+function textLines(element: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.bottom))).size;
+}
+
 /** Visits each screen in the current language, checking it fits and saving its screenshot. */
 async function visitScreens(
   page: Page,
@@ -168,6 +175,9 @@ async function visitScreens(
   await page.goto(`/history/${restoreId}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(restoreId);
   await expect(page.locator('.rr-request-id').first()).toBeVisible();
+  // Each label of the restore's facts stays one line (on a phone "源安全组" broke after two characters).
+  for (const label of await page.locator('.ant-descriptions-item-label').all())
+    expect(await label.evaluate(textLines), await label.innerText()).toBe(1);
   await expectNoSidewaysScroll(page, `${prefix} restore detail`);
   await checkScreen(page, testInfo, `${prefix}-restore-detail`);
 

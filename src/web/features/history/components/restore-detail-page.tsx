@@ -80,6 +80,8 @@ export function RestoreDetailPage({ restoreId }: { restoreId: string }) {
           bordered
           size="small"
           column={{ xs: 1, md: 2 }}
+          // On a phone the value column took the width and "源安全组" broke after two characters.
+          styles={{ label: { minWidth: '8em' } }}
           items={[
             {
               key: 'type',
