@@ -3,8 +3,8 @@
  * the rules page shows the backup's rules except for those two, which stay as they were.
  */
 import { expect, test } from '@playwright/test';
-import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
-import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
+import { chooseBackup, openRestoreRules, typeNameIfAsked } from './support/console';
+import { LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { checkScreen } from './support/screens';
 
 test.beforeEach(async ({ request }) => {
@@ -17,12 +17,7 @@ test('untick two rows, restore, and the rules page shows the expected rules', as
 }, testInfo) => {
   const live = await groupByName(request, LIVE_GROUP);
   const dialog = await openRestoreRules(page, LIVE_GROUP);
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await expect(dialog.getByText(/^\+2 added, −1 removed, 2 changed/)).toBeVisible();
 
   const keepDebug = dialog.getByRole('checkbox', {

@@ -1,7 +1,7 @@
 /** A user who reads Chinese switches the language and finds the console's own words. */
 import { expect, test } from '@playwright/test';
-import { choose, openConsole } from './support/console';
-import { BACKUP_GROUP, LIVE_GROUP, emulator } from './support/emulator';
+import { choose, chooseBackup, openConsole } from './support/console';
+import { LIVE_GROUP, emulator } from './support/emulator';
 import { checkScreen } from './support/screens';
 
 test.beforeEach(async ({ request }) => {
@@ -31,12 +31,7 @@ test('switch to 简体中文 and open 还原规则 with its destination, strateg
   await expect(dialog.getByText('还原策略', { exact: true })).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /全部还原/ })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: /部分还原/ })).not.toBeChecked();
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: '目标安全组' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await dialog.getByRole('radio', { name: /部分还原/ }).check();
   await expect(dialog.getByRole('radio', { name: /部分还原/ })).toBeChecked();
   // Partially: the live group's extra rule is kept, not removed.

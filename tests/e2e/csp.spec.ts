@@ -7,12 +7,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   choose,
+  chooseBackup,
   openConsole,
+  openRestoreRules,
   searchGroups,
   typeNameIfAsked,
-  openRestoreRules,
 } from './support/console';
-import { BACKUP_GROUP, LIVE_GROUP, emulator } from './support/emulator';
+import { LIVE_GROUP, emulator } from './support/emulator';
 
 interface Violation {
   directive: string;
@@ -76,12 +77,7 @@ test('no CSP violation on any page or dialog, in English and in 简体中文', a
 
   // The restore dialog, its destination picker, its preview, then the run's job view.
   const dialog = await openRestoreRules(page, LIVE_GROUP);
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await expect(dialog.getByRole('table', { name: 'Preview: Inbound' })).toBeVisible();
   await dialog.getByRole('tab', { name: /^Outbound/ }).click();
   await dialog.getByRole('radio', { name: /Partially Restore/ }).check();
@@ -124,12 +120,7 @@ test('no CSP violation on any page or dialog, in English and in 简体中文', a
   await search.press('Enter');
   await page.getByRole('button', { name: `还原规则：${LIVE_GROUP}`, exact: true }).click();
   const zhDialog = page.getByRole('dialog', { name: new RegExp(`^还原规则：${LIVE_GROUP}（`) });
-  await choose(
-    page,
-    zhDialog.getByRole('combobox', { name: '目标安全组' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, zhDialog);
   await expect(zhDialog.getByRole('tab', { name: /^入方向/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('restore-preview-zh.png') });
   await zhDialog.getByRole('button', { name: '取消' }).click();

@@ -16,7 +16,7 @@
  */
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { ProtectedSourcesResponse } from '../../src/server/contract';
-import { choose, openRestoreRules } from './support/console';
+import { choose, chooseBackup, openRestoreRules } from './support/console';
 import {
   BACKUP_GROUP,
   LIVE_GROUP,
@@ -118,12 +118,7 @@ async function focusBehindFooter(field: Locator): Promise<number> {
 
 async function openDemoPreview(page: Page): Promise<Locator> {
   const dialog = await openRestoreRules(page, LIVE_GROUP);
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await expect(dialog.getByRole('radio', { name: /Completely Restore/ })).toBeChecked();
   await expect(dialog.getByText(SUMMARY)).toBeVisible();
   return dialog;
@@ -295,7 +290,7 @@ test('running instances alone ask for the name typed, in English and in 简体�
   await search.press('Enter');
   await page.getByRole('button', { name: `还原规则：${LIVE_GROUP}`, exact: true }).click();
   const zh = page.getByRole('dialog', { name: new RegExp(`^还原规则：${LIVE_GROUP}（`) });
-  await choose(page, zh.getByRole('combobox', { name: '目标安全组' }), BACKUP_GROUP, 'backup-2026');
+  await chooseBackup(page, zh);
   await expect(zh.getByRole('radio', { name: /全部还原/ })).toBeChecked();
   await expect(zh.getByRole('list', { name: '流量变化：入方向' }).getByRole('listitem')).toHaveText(
     INBOUND_ZH,

@@ -7,9 +7,15 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { choose, openConsole, searchGroups, typeNameIfAsked } from './support/console';
-import { BACKUP_GROUP, LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
-import { checkScreen, expectNoSidewaysScroll } from './support/screens';
+import {
+  choose,
+  chooseBackup,
+  openConsole,
+  searchGroups,
+  typeNameIfAsked,
+} from './support/console';
+import { LIVE_GROUP, REGION, emulator, groupByName } from './support/emulator';
+import { checkScreen, expectNoSidewaysScroll, placeholderFits } from './support/screens';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 720 };
@@ -34,16 +40,6 @@ async function namelessButtons(page: Page): Promise<string[]> {
   });
 }
 
-/** Whether an input's placeholder fits inside its box, measured in the input's own font. */
-function placeholderFits(input: HTMLInputElement): boolean {
-  const style = getComputedStyle(input);
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return false;
-  context.font = style.font;
-  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  return context.measureText(input.placeholder).width <= room;
-}
-
 /** Opens web-prod's Restore Rules dialog from its row and previews the restore from its backup. */
 async function previewFromBackup(page: Page): Promise<{ dialog: Locator; opener: Locator }> {
   await openConsole(page);
@@ -54,12 +50,7 @@ async function previewFromBackup(page: Page): Promise<{ dialog: Locator; opener:
     name: new RegExp(`^Restore Rules: ${LIVE_GROUP} \\(`),
   });
   await expect(dialog).toBeVisible();
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await expect(dialog.getByRole('table', { name: 'Preview: Inbound' })).toBeVisible();
   return { dialog, opener };
 }
@@ -183,12 +174,7 @@ test.describe('on a phone (390 × 844)', () => {
       .getByRole('button', { name: /还原/ })
       .click();
     const dialog = page.getByRole('dialog', { name: new RegExp(`^还原规则：${LIVE_GROUP}（`) });
-    await choose(
-      page,
-      dialog.getByRole('combobox', { name: '目标安全组' }),
-      BACKUP_GROUP,
-      'backup-2026',
-    );
+    await chooseBackup(page, dialog);
     await expect(dialog.getByRole('table').first()).toBeVisible();
     await expectNoSidewaysScroll(page, 'zh restore dialog');
     await checkScreen(page, testInfo, 'phone-zh-dialog');

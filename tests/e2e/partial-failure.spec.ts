@@ -1,6 +1,6 @@
 /** ECS refuses one step of a restore; the user sees what was applied and retries the rest. */
 import { expect, test } from '@playwright/test';
-import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
+import { chooseBackup, openRestoreRules, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -20,12 +20,7 @@ test('a step fails part-way, the result names what was applied, and Retry remain
   await emulator(request).fail('RevokeSecurityGroup', 1, 'OperationDenied', 403);
 
   const dialog = await openRestoreRules(page, LIVE_GROUP);
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await expect(dialog.getByText(/^\+2 added, −1 removed/)).toBeVisible();
   await typeNameIfAsked(dialog);
   await dialog.getByRole('button', { name: 'OK', exact: true }).click();

@@ -6,7 +6,7 @@
  * screenshots of each screen at 390 × 844 and 1280 × 720.
  */
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { choose, openRestoreRules } from './support/console';
+import { choose, chooseBackup, openRestoreRules } from './support/console';
 import {
   BACKUP_GROUP,
   LIVE_GROUP,
@@ -15,7 +15,7 @@ import {
   groupByName,
   restoreThroughApi,
 } from './support/emulator';
-import { checkScreen, expectNoSidewaysScroll } from './support/screens';
+import { checkScreen, expectNoSidewaysScroll, placeholderFits, settle } from './support/screens';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 720 };
@@ -45,16 +45,6 @@ async function onOneLineInView(locator: Locator): Promise<boolean> {
     const rects = [...el.getClientRects()];
     return rects.length === 1 && (rects[0]?.right ?? Infinity) <= window.innerWidth;
   });
-}
-
-/** Whether an input's placeholder fits inside its box, measured in the input's own font. */
-function placeholderFits(input: HTMLInputElement): boolean {
-  const style = getComputedStyle(input);
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return false;
-  context.font = style.font;
-  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  return context.measureText(input.placeholder).width <= room;
 }
 
 /**
@@ -97,18 +87,6 @@ async function switchToChinese(page: Page, phone: boolean): Promise<void> {
 async function calendarScreenshot(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
   await settle(page);
   await page.screenshot({ path: testInfo.outputPath(`${screen}.png`), fullPage: true });
-}
-
-/** Waits for the running transitions (a popup's fade-in) to end; endless ones are left alone. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
 }
 
 /** The window as it is, with the auto-revert choice scrolled into view (the dialog scrolls). */
@@ -205,12 +183,7 @@ test.describe('on a phone (390 × 844)', () => {
     // The dialog first, while web-prod and its backup still differ (prepare() makes them equal):
     // the auto-revert sentence flows on after its minutes box…
     const dialog = await openRestoreRules(page, LIVE_GROUP);
-    await choose(
-      page,
-      dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-      BACKUP_GROUP,
-      'backup-2026',
-    );
+    await chooseBackup(page, dialog);
     await expect(dialog.getByRole('table', { name: 'Preview: Inbound' })).toBeVisible();
     expect(
       await sentenceGoesOnAfterTheBox(dialog, 'Minutes before the automatic revert', 'minutes'),
@@ -296,12 +269,7 @@ test.describe('on a phone (390 × 844)', () => {
       .filter({ has: page.getByText(LIVE_GROUP, { exact: true }) })
       .getByRole('button', { name: /还原/ })
       .click();
-    await choose(
-      page,
-      dialog.getByRole('combobox', { name: '目标安全组' }),
-      BACKUP_GROUP,
-      'backup-2026',
-    );
+    await chooseBackup(page, dialog);
     await expect(dialog.getByRole('table').first()).toBeVisible();
     expect(await sentenceGoesOnAfterTheBox(dialog, '自动回退前的分钟数', '分钟后')).toBe(true);
     await autoRevertScreenshot(page, dialog, testInfo, 'phone-zh-dialog-auto-revert');
@@ -354,12 +322,7 @@ test.describe('on a laptop (1280 × 720)', () => {
 
   test('the same screens in English and 简体中文', async ({ page }, testInfo) => {
     const dialog = await openRestoreRules(page, LIVE_GROUP);
-    await choose(
-      page,
-      dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-      BACKUP_GROUP,
-      'backup-2026',
-    );
+    await chooseBackup(page, dialog);
     await expect(dialog.getByRole('table', { name: 'Preview: Inbound' })).toBeVisible();
     // The reason is its own column here, whole.
     const reasonTable = dialog.getByRole('table', { name: /^Not restorable/ }).first();

@@ -3,7 +3,7 @@
  * completely from the backup, watches it run, checks the rules, then undoes it from the history.
  */
 import { expect, test } from '@playwright/test';
-import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
+import { chooseBackup, openRestoreRules, typeNameIfAsked } from './support/console';
 import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { expectedCompletelyCounts, ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
@@ -34,12 +34,7 @@ test('restore web-prod completely from its backup, then undo it from the history
     dialog.getByText('Pick a destination security group to see what would change.'),
   ).toBeVisible();
 
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await expect(dialog.getByRole('radio', { name: /Completely Restore/ })).toBeChecked();
   await expect(
     dialog.getByText(

@@ -4,8 +4,8 @@
  * slow run stopped after a step.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { choose, typeNameIfAsked, openRestoreRules } from './support/console';
-import { BACKUP_GROUP, LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
+import { chooseBackup, openRestoreRules, typeNameIfAsked } from './support/console';
+import { LIVE_GROUP, emulator, groupByName, groupRules } from './support/emulator';
 import { ruleSet } from './support/expected-preview';
 import { checkScreen } from './support/screens';
 
@@ -17,12 +17,7 @@ test.beforeEach(async ({ page, request }) => {
 /** Opens the dialog of web-prod with its backup chosen, the preview shown. */
 async function openRestore(page: Page) {
   const dialog = await openRestoreRules(page, LIVE_GROUP);
-  await choose(
-    page,
-    dialog.getByRole('combobox', { name: 'Destination Security Group' }),
-    BACKUP_GROUP,
-    'backup-2026',
-  );
+  await chooseBackup(page, dialog);
   await expect(dialog.getByText(/^\+2 added, −1 removed/)).toBeVisible();
   return dialog;
 }

@@ -1,5 +1,6 @@
 /** How a user drives the console's controls, by role and accessible name. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { BACKUP_GROUP } from './emulator';
 
 /**
  * Opens an antd Select (a combobox), narrows it by typing when it is searchable, and picks the
@@ -19,6 +20,14 @@ export async function choose(
   await expect(item).toBeVisible();
   await item.click();
   await expect(listbox).toBeHidden();
+}
+
+/** Picks web-prod's backup as the destination of an open Restore Rules dialog (either language). */
+export async function chooseBackup(page: Page, dialog: Locator): Promise<void> {
+  const destination = dialog.getByRole('combobox', {
+    name: /^(?:Destination Security Group|目标安全组)$/,
+  });
+  await choose(page, destination, BACKUP_GROUP, 'backup-2026');
 }
 
 /** The Security Groups page of a region, as a bookmark or a fresh visit would open it. */

@@ -24,6 +24,18 @@ function describe(violations: readonly Result[]): string[] {
   );
 }
 
+/** Waits for the running transitions (a popup's fade-in) to end; endless ones (a spinner) are left alone. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /**
  * Audits the page as it is now with axe-core, saves the full results and a full-page screenshot
  * named after the screen, and fails on any serious or critical violation. Minor and moderate ones
@@ -34,15 +46,7 @@ export async function checkScreen(page: Page, testInfo: TestInfo, screen: string
   // screen's, so it is moved to an empty corner first.
   await page.mouse.move(1, 1);
   // Colours are judged once antd's hover and open transitions have finished, not mid-fade.
-  // Endless ones (a loading spinner) are left alone.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+  await settle(page);
   await page.screenshot({ path: testInfo.outputPath(`${screen}.png`), fullPage: true });
   // Evaluated through the DevTools protocol rather than a <script> tag: the console's CSP
   // (script-src 'self') rightly refuses inline scripts, and the audit must not weaken it.
@@ -90,4 +94,14 @@ export async function expectNoSidewaysScroll(page: Page, screen: string): Promis
       message: `dialog overflow on the ${screen} screen`,
     })
     .toBeLessThanOrEqual(0);
+}
+
+/** Whether an input's placeholder fits inside its box, measured in the input's own font. */
+export function placeholderFits(input: HTMLInputElement): boolean {
+  const style = getComputedStyle(input);
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return false;
+  context.font = style.font;
+  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return context.measureText(input.placeholder).width <= room;
 }
