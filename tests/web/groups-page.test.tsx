@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { TestStack } from '../support/test-stack';
 import { chooseOption } from './choose-option';
 import { renderApp, stackPerTest } from './render-app';
@@ -43,6 +43,29 @@ describe('Security Groups page', () => {
     expect(await screen.findByText('No security groups match "no-such-group"')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(await screen.findByText('Page 1: 20 security groups')).toBeInTheDocument();
+  });
+
+  it('draws the rows a screen holds first, then the rest of the page', async () => {
+    // The number of rows (the header's included) each time the page's DOM changed.
+    const drawn: number[] = [];
+    const observer = new MutationObserver(() => {
+      const table = screen.queryByRole('table', { name: 'Security Groups' });
+      if (table) drawn.push(within(table).queryAllByRole('row').length);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderApp('/security-groups?region=cn-hangzhou');
+      expect(
+        await screen.findByText('Page 1: 20 security groups', {}, { timeout: 15_000 }),
+      ).toBeInTheDocument();
+      const table = screen.getByRole('table', { name: 'Security Groups' });
+      await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
+    } finally {
+      observer.disconnect();
+    }
+    // Ten rows (what 1280 x 720 shows) in the commit that brought the list, all twenty after.
+    expect(drawn).toContain(11);
+    expect(drawn.indexOf(11)).toBeLessThan(drawn.indexOf(21));
   });
 
   it('filters by VPC, with the VPC in the URL, and clears the filter', async () => {
