@@ -71,6 +71,28 @@ describe('On a narrow screen', () => {
     expect(wideBars).toEqual([]);
   });
 
+  it('draws the four rows a phone shows first, then the rest of the page', async () => {
+    // The number of rows (the header's included) each time the page's DOM changed.
+    const drawn: number[] = [];
+    const observer = new MutationObserver(() => {
+      const table = screen.queryByRole('table', { name: 'Security Groups' });
+      if (table) drawn.push(within(table).queryAllByRole('row').length);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderApp('/security-groups?region=cn-hangzhou');
+      expect(
+        await screen.findByText('Page 1: 20 security groups', {}, { timeout: 15_000 }),
+      ).toBeInTheDocument();
+      const table = screen.getByRole('table', { name: 'Security Groups' });
+      await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
+    } finally {
+      observer.disconnect();
+    }
+    expect(drawn).toContain(5);
+    expect(drawn.indexOf(5)).toBeLessThan(drawn.indexOf(21));
+  });
+
   it('folds the selectors into a named menu and keeps four rule columns, the rest on row expand', async () => {
     const id = await groupIdByName(stack().app, 'cn-hangzhou', 'web-prod');
     const { user } = renderApp(`/security-groups/${id}/rules?region=cn-hangzhou`);

@@ -17,10 +17,10 @@ import { useNarrowScreen } from '../../../lib/use-narrow-screen';
 import { useGroupListParams } from '../hooks/use-group-list-params';
 
 /**
- * Rows drawn in the first commit of a page: about what 1280 × 720 shows, and on a phone, where
- * each row stacks its cells, about what 390 × 844 shows.
+ * Rows a phone draws in the first commit of a page: about what 390 × 844 shows, each row
+ * stacking its cells. A wide table draws the whole page at once: its columns take their widths
+ * from every row, so rows added later would move the columns of those already shown.
  */
-const FIRST_ROWS = 10;
 const FIRST_ROWS_NARROW = 4;
 
 interface SecurityGroupsPageProps {
@@ -52,12 +52,15 @@ export function SecurityGroupsPage({ region, rowActions, rowBadge }: SecurityGro
 
   const shown = list.data;
   const groups = shown?.groups ?? [];
-  // The rows a screen holds come first; the rest of the page follows in a background render.
-  // Drawn in one commit with the page around them, twenty rows were the longest task of a slow
-  // phone's start (creating and laying out every cell before the first screen could paint).
-  const firstRows = narrow ? FIRST_ROWS_NARROW : FIRST_ROWS;
-  const drawn = useDeferredValue(groups.length, firstRows);
-  const rows = groups.length > firstRows ? groups.slice(0, Math.max(drawn, firstRows)) : groups;
+  // On a phone the rows the screen holds come first, the rest of the page in a background
+  // render: drawn in one commit with the page around them, twenty rows were the longest task of
+  // a slow phone's start (creating and laying out every cell before the first screen painted).
+  // (No initial value on a wide screen: no second render.)
+  const drawn = useDeferredValue(groups.length, narrow ? FIRST_ROWS_NARROW : undefined);
+  const rows =
+    narrow && groups.length > FIRST_ROWS_NARROW
+      ? groups.slice(0, Math.max(drawn, FIRST_ROWS_NARROW))
+      : groups;
   const filtered = Boolean(search || vpcId);
 
   const columns: DataColumn<SecurityGroupView>[] = [
