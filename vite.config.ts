@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { restoreRulesApi } from './src/server/boot/dev-plugin.js';
 import { firstScreenCss } from './scripts/vite-first-screen-css.js';
 import { precompress } from './scripts/vite-precompress.js';
+import { deferredScriptPriority } from './scripts/vite-script-priority.js';
 
 /** Lazy chunks are named after the module that starts them; these read as the feature. */
 const FEATURE_CHUNKS: Record<string, string> = {
@@ -42,7 +43,7 @@ const CHINESE =
   /\/(?:src\/web\/i18n\/zh-cn\.ts|node_modules\/(?:antd|@rc-component\/[^/]+)\/es\/(?:.+\/)?(?:locale|locales)\/zh_CN\.js)$/;
 
 export default defineConfig({
-  plugins: [react(), restoreRulesApi(), firstScreenCss(), precompress()],
+  plugins: [react(), restoreRulesApi(), firstScreenCss(), deferredScriptPriority(), precompress()],
   build: {
     outDir: 'dist',
     sourcemap: false,

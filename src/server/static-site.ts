@@ -7,13 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { firstScreenPreloadTags } from './first-screen-preloads';
 import type { AppEnv } from './hono-env';
 
-/** Inserts `<meta name="csp-nonce">` (read by the web app for antd's ConfigProvider `csp`). */
-export function withNonce(html: string, nonce: string): string {
+/**
+ * Inserts `<meta name="csp-nonce">` (read by the web app for antd's ConfigProvider `csp`) and
+ * anything else for the top of `<head>` (the first screen's preloads).
+ */
+export function withNonce(html: string, nonce: string, head = ''): string {
   return html.replace(
     /<head([^>]*)>/i,
-    `<head$1>\n    <meta name="csp-nonce" content="${nonce}" />`,
+    `<head$1>\n    <meta name="csp-nonce" content="${nonce}" />${head}`,
   );
 }
 
@@ -57,6 +61,7 @@ export function mountSpa(app: Hono<AppEnv>, distDir: string): void {
     const html = indexHtml();
     if (html === undefined) return next();
     c.header('Cache-Control', 'no-cache');
-    return c.html(withNonce(html, c.get('nonce')), 200);
+    const preloads = firstScreenPreloadTags(new URL(c.req.url), c.req.header('accept-language'));
+    return c.html(withNonce(html, c.get('nonce'), preloads), 200);
   });
 }

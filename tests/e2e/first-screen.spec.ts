@@ -39,3 +39,25 @@ test('the first screen is styled by the built stylesheet, and antd generates non
   await expect(groups.getByRole('link').first()).toHaveCSS('color', 'rgb(9, 88, 217)');
   await expect(page.getByRole('button', { name: 'Refresh' })).toHaveCSS('border-radius', '6px');
 });
+
+test("asks for the first screen's data once each, from index.html's preloads", async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+  });
+  await page.goto('/?region=cn-hangzhou');
+  const groups = page.getByRole('table', { name: 'Security Groups' });
+  // Twenty groups and the header: the rows after the first screen's are drawn too.
+  await expect(groups.getByRole('row')).toHaveCount(21);
+  await expect(page.getByRole('combobox', { name: 'Filter by VPC' })).toBeVisible();
+  // One request each: the app's own reads found the preloaded answers (a read that differed
+  // from its preload by a header, a parameter or the credentials would be a second request).
+  expect(asked.sort()).toEqual([
+    '/api/regions/cn-hangzhou/security-groups?pageSize=100',
+    '/api/regions/cn-hangzhou/security-groups?pageSize=20',
+    '/api/regions?language=en-US',
+    '/api/session',
+    '/api/watches',
+  ]);
+});

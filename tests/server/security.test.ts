@@ -295,6 +295,37 @@ describe('the served SPA', () => {
     expect(html).toContain(`<meta name="csp-nonce" content="${nonce}" />`);
   });
 
+  it("preloads the first screen's API reads from index.html, in the browser's language", async () => {
+    const html = await (
+      await app.request('/?region=cn-hangzhou', {
+        headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+      })
+    ).text();
+    const preloads = [
+      ...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)"/g),
+    ].map((match) => match[1]);
+    expect(preloads).toEqual([
+      '/api/session',
+      '/api/regions?language=zh-CN',
+      '/api/regions/cn-hangzhou/security-groups?pageSize=20',
+      '/api/regions/cn-hangzhou/security-groups?pageSize=100',
+      '/api/watches',
+    ]);
+    // They come before the app's scripts, so the browser asks for them first.
+    expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('<script'));
+    const filtered = await (
+      await app.request('/security-groups?region=cn-hangzhou&q=a%26b&vpc=vpc-1')
+    ).text();
+    expect(filtered).toContain(
+      'href="/api/regions/cn-hangzhou/security-groups?search=a%26b&amp;vpcId=vpc-1&amp;pageSize=20"',
+    );
+    expect(filtered).toContain('href="/api/regions?language=en-US"');
+    // A region that is not an ECS region ID gets no list (it would go into a URL and the page).
+    const odd = await (await app.request('/?region=%22%3E%3Cscript%3E')).text();
+    expect(odd).not.toContain('security-groups?');
+    expect(odd).not.toContain('<script>');
+  });
+
   it('falls back to index.html for client routes, never for /api or missing assets', async () => {
     const route = await app.request('/regions/cn-hangzhou/security-groups');
     expect(route.status).toBe(200);

@@ -16,7 +16,12 @@ export async function chooseOption(
   option: string | RegExp,
   { search }: { search?: string } = {},
 ): Promise<void> {
+  const name = combobox.getAttribute('aria-label') ?? '';
   await user.click(combobox);
+  // A deferred Select (src/web/components/deferred-select.tsx) pressed before antd's arrived is
+  // replaced by antd's, opened: go on with the box that is in the page now.
+  if (!combobox.isConnected)
+    combobox = await screen.findByRole('combobox', { name }, { timeout: 10_000 });
   if (search !== undefined) await user.type(combobox, search);
   const listbox = await waitFor(() => {
     const id = combobox.getAttribute('aria-controls');

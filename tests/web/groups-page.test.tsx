@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { TestStack } from '../support/test-stack';
 import { chooseOption } from './choose-option';
 import { renderApp, stackPerTest } from './render-app';
@@ -43,6 +43,30 @@ describe('Security Groups page', () => {
     expect(await screen.findByText('No security groups match "no-such-group"')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(await screen.findByText('Page 1: 20 security groups')).toBeInTheDocument();
+  });
+
+  it('draws the whole page of rows at once on a wide screen', async () => {
+    // The number of rows (the header's included) each time the page's DOM changed.
+    const drawn: number[] = [];
+    const observer = new MutationObserver(() => {
+      const table = screen.queryByRole('table', { name: 'Security Groups' });
+      if (table) drawn.push(within(table).queryAllByRole('row').length);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderApp('/security-groups?region=cn-hangzhou');
+      expect(
+        await screen.findByText('Page 1: 20 security groups', {}, { timeout: 15_000 }),
+      ).toBeInTheDocument();
+      const table = screen.getByRole('table', { name: 'Security Groups' });
+      await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
+    } finally {
+      observer.disconnect();
+    }
+    // The header with the loading row, then the header and twenty rows, nothing in between:
+    // rows added to a wide table later would move the columns of those shown.
+    expect(drawn).toContain(21);
+    expect(drawn.filter((count) => count > 2 && count < 21)).toEqual([]);
   });
 
   it('filters by VPC, with the VPC in the URL, and clears the filter', async () => {

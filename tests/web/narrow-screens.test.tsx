@@ -42,6 +42,57 @@ describe('On a narrow screen', () => {
     window.matchMedia = wide;
   });
 
+  it('draws the phone layout from the first commit, never the wide top bar first', async () => {
+    // Every element the page took out again, as it was when taken out.
+    const removed: HTMLElement[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.removedNodes) if (node instanceof HTMLElement) removed.push(node);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderApp('/security-groups?region=cn-hangzhou');
+      expect(
+        await screen.findByRole(
+          'button',
+          { name: 'Region, language and session' },
+          { timeout: 15_000 },
+        ),
+      ).toBeInTheDocument();
+      await screen.findByText('Page 1: 20 security groups');
+    } finally {
+      observer.disconnect();
+    }
+    // The wide top bar holds the language box; the phone's keeps it in the closed menu. Drawn
+    // wide first, the page would have taken that bar out again when it found the screen narrow.
+    const wideBars = removed.filter(
+      (node) => within(node).queryByRole('combobox', { name: 'Language', hidden: true }) !== null,
+    );
+    expect(wideBars).toEqual([]);
+  });
+
+  it('draws the four rows a phone shows first, then the rest of the page', async () => {
+    // The number of rows (the header's included) each time the page's DOM changed.
+    const drawn: number[] = [];
+    const observer = new MutationObserver(() => {
+      const table = screen.queryByRole('table', { name: 'Security Groups' });
+      if (table) drawn.push(within(table).queryAllByRole('row').length);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderApp('/security-groups?region=cn-hangzhou');
+      expect(
+        await screen.findByText('Page 1: 20 security groups', {}, { timeout: 15_000 }),
+      ).toBeInTheDocument();
+      const table = screen.getByRole('table', { name: 'Security Groups' });
+      await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
+    } finally {
+      observer.disconnect();
+    }
+    expect(drawn).toContain(5);
+    expect(drawn.indexOf(5)).toBeLessThan(drawn.indexOf(21));
+  });
+
   it('folds the selectors into a named menu and keeps four rule columns, the rest on row expand', async () => {
     const id = await groupIdByName(stack().app, 'cn-hangzhou', 'web-prod');
     const { user } = renderApp(`/security-groups/${id}/rules?region=cn-hangzhou`);

@@ -5,6 +5,7 @@ import { sessionQueries } from '../features/session/api/session-queries';
 import { currentLanguage } from '../i18n/language-store';
 import { groupQueries } from '../lib/group-queries';
 import { paths } from '../lib/paths';
+import { snapshotQueries } from '../lib/snapshot-queries';
 
 /**
  * Starts the requests of the screen the console opens on, together, before React renders. Left
@@ -29,6 +30,9 @@ export function prefetchFirstScreen(client: QueryClient, url: URL): Promise<void
     };
     started.push(client.prefetchQuery(groupQueries.page(region, filters)));
     started.push(client.prefetchQuery(groupQueries.all(region)));
+    // Each row shows its group's watch: asked by the rows, the list went out only after the
+    // first render, one more round trip before the page was complete.
+    started.push(client.prefetchQuery(snapshotQueries.watches()));
   }
   return Promise.all(started).then(() => undefined);
 }
