@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { TestStack } from '../support/test-stack';
 import { chooseOption } from './choose-option';
 import { renderApp, stackPerTest } from './render-app';
+import { rowsDrawnWhileOpening } from './rows-drawn';
 
 /** A group of cn-hangzhou as the API lists it. */
 async function groupOf(stack: TestStack, name: string): Promise<{ id: string; vpcId: string }> {
@@ -46,23 +47,7 @@ describe('Security Groups page', () => {
   });
 
   it('draws the whole page of rows at once on a wide screen', async () => {
-    // The number of rows (the header's included) each time the page's DOM changed.
-    const drawn: number[] = [];
-    const observer = new MutationObserver(() => {
-      const table = screen.queryByRole('table', { name: 'Security Groups' });
-      if (table) drawn.push(within(table).queryAllByRole('row').length);
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    try {
-      renderApp('/security-groups?region=cn-hangzhou');
-      expect(
-        await screen.findByText('Page 1: 20 security groups', {}, { timeout: 15_000 }),
-      ).toBeInTheDocument();
-      const table = screen.getByRole('table', { name: 'Security Groups' });
-      await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
-    } finally {
-      observer.disconnect();
-    }
+    const drawn = await rowsDrawnWhileOpening();
     // The header with the loading row, then the header and twenty rows, nothing in between:
     // rows added to a wide table later would move the columns of those shown.
     expect(drawn).toContain(21);

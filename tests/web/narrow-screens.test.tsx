@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { groupIdByName } from '../support/test-stack';
 import { openRestoreFor } from './journey-helpers';
 import { renderApp, stackPerTest } from './render-app';
+import { rowsDrawnWhileOpening } from './rows-drawn';
 
 const stack = stackPerTest();
 
@@ -72,23 +73,7 @@ describe('On a narrow screen', () => {
   });
 
   it('draws the four rows a phone shows first, then the rest of the page', async () => {
-    // The number of rows (the header's included) each time the page's DOM changed.
-    const drawn: number[] = [];
-    const observer = new MutationObserver(() => {
-      const table = screen.queryByRole('table', { name: 'Security Groups' });
-      if (table) drawn.push(within(table).queryAllByRole('row').length);
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    try {
-      renderApp('/security-groups?region=cn-hangzhou');
-      expect(
-        await screen.findByText('Page 1: 20 security groups', {}, { timeout: 15_000 }),
-      ).toBeInTheDocument();
-      const table = screen.getByRole('table', { name: 'Security Groups' });
-      await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
-    } finally {
-      observer.disconnect();
-    }
+    const drawn = await rowsDrawnWhileOpening();
     expect(drawn).toContain(5);
     expect(drawn.indexOf(5)).toBeLessThan(drawn.indexOf(21));
   });
